@@ -1,0 +1,102 @@
+"""Unicode normalisation, diacritic folding and tokenisation with source offsets.
+
+Every later stage (OCR repair, parsing, indexing, highlighting) works on the
+tokens produced here, so offsets always point into the NFC text we store.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Glyphs the OCR prints in place of Vietnamese letters (`S&`=Sở, `S¢`=Sở,
+# `V@`=Về, `$6`=Số, `¥`=ý): they belong inside a word, not between words.
+OCR_LETTER_GLYPHS = "&¢@€§¥$"
+
+TOKEN_RE = re.compile(
+    rf"""
+    (?: [^\W_]            # a letter or digit in any script
+      | [{re.escape(OCR_LETTER_GLYPHS)}]   # or an OCR stand-in for a letter
+    )+
+    """,
+    re.VERBOSE,
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2000):  # Latin-1 .. Latin Extended Additional (ạ .. ỹ)
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and base:
+            table[code] = base
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "D"
+    # Combining marks left over after NFC (unusual stacks) carry no letter.
+    for code in range(0x300, 0x370):
+        table[code] = ""
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip every diacritic: `Đảng` -> `dang`, `tuyén` -> `tuyen`."""
+    return nfc(text).translate(FOLD_TABLE).lower()
+
+
+def lower_nfc(text: str) -> str:
+    """Lower-case, keep diacritics: the exact form used to rank clean matches first."""
+    return nfc(text).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # offset in the NFC text
+    end: int
+    line: int  # 1-based
+    text: str  # as printed
+
+    @property
+    def fold(self) -> str:
+        return fold(self.text)
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line numbers and back."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split NFC text into word tokens; punctuation and line breaks separate them."""
+    lines = LineIndex(text)
+    return [Token(m.start(), m.end(), lines.line_of(m.start()), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def query_words(text: str) -> list[str]:
+    """Folded words of a typed query, tokenised exactly like report text."""
+    return [fold(m.group()) for m in TOKEN_RE.finditer(nfc(text))]
