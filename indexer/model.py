@@ -37,3 +37,35 @@ class SearchResult:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class Report:
+    """One indexed report: its identity, its original text and what parsing found."""
+
+    doc_id: str  # file name without `.txt`
+    path: str  # absolute path when indexed
+    text: str  # the NFC text as read (line numbers refer to it)
+    info: "ReportInfo"
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.split("\n")
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+@dataclass(slots=True)
+class Filters:
+    """Search filters; every one given must hold."""
+
+    unit: str | None = None  # unit name as typed (diacritics optional)
+    doc_type: str | None = None
+    cites: str | None = None  # a symbol in any form a user types
+    topic: str | None = None  # topic id or label
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(v is None for v in (self.unit, self.doc_type, self.cites, self.topic, self.date_from, self.date_to))
+
+
+from indexer.docmodel import ReportInfo  # noqa: E402  (for the annotation above)

@@ -1,0 +1,2 @@
+def main() -> None:  # replaced by the typer app
+    raise SystemExit("cchc: CLI not built yet")
