@@ -1,0 +1,108 @@
+"""Candidate syllables for one printed token, each with a channel cost.
+
+The channel is the OCR: a real syllable goes in, glyphs come out. We invert
+it by rewriting the printed token glyph by glyph with the substitutions in
+`indexer/data/ocr_substitutions.tsv` (plus generic drops and insertions),
+keeping only rewrites that stay a prefix of some real syllable. The cost of a
+candidate is the sum of the rewrite costs (roughly -ln P(printed | syllable)).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from indexer.ocr.lexicon import lexicon
+from indexer.textnorm import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_substitutions.tsv"
+
+MAX_COST = 4.0
+DROP_COST = 2.6  # a spurious glyph (Keét, cadch)
+INSERT_COST = 2.6  # a dropped vowel (cta = của, S = Sở)
+INSERTABLE = ("u", "o", "a")
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    printed: str
+    reading: str
+    cost: float
+    where: str  # any | start | inner | end
+
+    @property
+    def case_sensitive(self) -> bool:
+        return self.printed != self.printed.lower()
+
+    def applies(self, original: str, lowered: str, at: int) -> bool:
+        end = at + len(self.printed)
+        if self.where == "start" and at != 0:
+            return False
+        if self.where == "inner" and at == 0:
+            return False
+        if self.where == "end" and end != len(original):
+            return False
+        source = original if self.case_sensitive else lowered
+        return source.startswith(self.printed, at)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    with DATA.open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    table = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple(
+        Rule(row["printed"], "" if row["reading"] == "-" else row["reading"], float(row["cost"]), row["where"])
+        for row in table
+    )
+
+
+@cache
+def _rules_by_first_char() -> dict[str, tuple[Rule, ...]]:
+    index: dict[str, list[Rule]] = {}
+    for rule in rules():
+        for key in {rule.printed[0], rule.printed[0].lower()}:
+            index.setdefault(key, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _plain_letter(ch: str) -> str | None:
+    """The folded letter a printed character keeps when it is not a stand-in."""
+    folded = fold(ch)
+    return folded if len(folded) == 1 and folded in ASCII_LETTERS else None
+
+
+@lru_cache(maxsize=200_000)
+def candidates(token: str, allow_edits: bool = True) -> dict[str, float]:
+    """Real folded syllables `token` may stand for, with their channel cost."""
+    lex = lexicon()
+    lowered = token.lower()
+    by_char = _rules_by_first_char()
+    found: dict[str, float] = {}
+
+    def walk(at: int, built: str, cost: float, edits: int) -> None:
+        if cost > MAX_COST or built not in lex.prefixes:
+            return
+        if at == len(token):
+            if lex.is_known(built) and cost < found.get(built, MAX_COST + 1):
+                found[built] = cost
+            if allow_edits and edits == 0:
+                for vowel in INSERTABLE:
+                    walk(at, built + vowel, cost + INSERT_COST, edits + 1)
+            return
+        letter = _plain_letter(token[at])
+        if letter is not None:
+            walk(at + 1, built + letter, cost, edits)
+        for rule in by_char.get(token[at], ()):
+            if rule.applies(token, lowered, at):
+                walk(at + len(rule.printed), built + rule.reading, cost + rule.cost, edits)
+        if allow_edits and edits == 0:
+            walk(at + 1, built, cost + DROP_COST, edits + 1)
+            if at > 0:
+                for vowel in INSERTABLE:
+                    walk(at, built + vowel, cost + INSERT_COST, edits + 1)
+
+    walk(0, "", 0.0, 0)
+    return found

@@ -1,0 +1,67 @@
+"""pyvi's word list as an inventory of real syllables, bigrams and spellings.
+
+`pyvi/models/words.txt` holds ~31k entries (5.7k single syllables, the rest
+multi-syllable words), one per line, with diacritics. We read it as a plain
+data file: importing pyvi's tokenizer would cost more than a second.
+"""
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from indexer.ocr.syllable import is_syllable
+from indexer.textnorm import fold, nfc
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    syllable_weight: dict[str, float]  # folded syllable -> log(1 + #entries using it)
+    prefixes: frozenset[str]  # every prefix of a folded syllable, for pruning
+    bigrams: frozenset[tuple[str, str]]  # folded adjacent syllables inside a word
+    trigrams: frozenset[tuple[str, str, str]]
+    spelling: dict[str, str]  # folded syllable -> commonest spelling with diacritics
+    word_spelling: dict[tuple[str, ...], tuple[str, ...]]  # folded word -> syllables
+
+    def is_known(self, folded: str) -> bool:
+        return folded in self.syllable_weight
+
+
+def _words_path() -> Path:
+    spec = importlib.util.find_spec("pyvi")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvi is not installed: its word list is the OCR lexicon")
+    return Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
+
+
+def _entries() -> list[list[str]]:
+    text = nfc(_words_path().read_text(encoding="utf-8"))
+    return [line.lower().split() for line in text.splitlines() if line.strip()]
+
+
+@cache
+def lexicon() -> Lexicon:
+    entries = _entries()
+    uses: Counter[str] = Counter()
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    bigrams: set[tuple[str, str]] = set()
+    trigrams: set[tuple[str, str, str]] = set()
+    word_spelling: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for syllables in entries:
+        folded = tuple(fold(s) for s in syllables)
+        if not all(is_syllable(f) for f in folded):
+            continue  # loanwords (acid, video) and abbreviations are no OCR target
+        for original, f in zip(syllables, folded):
+            uses[f] += 1
+            spellings[f][original] += 1
+        bigrams.update(zip(folded, folded[1:]))
+        trigrams.update(zip(folded, folded[1:], folded[2:]))
+        if len(folded) > 1:
+            word_spelling.setdefault(folded, tuple(syllables))
+    weight = {s: math.log1p(n) for s, n in uses.items()}
+    prefixes = frozenset(s[:i] for s in weight for i in range(len(s) + 1))
+    spelling = {f: c.most_common(1)[0][0] for f, c in spellings.items()}
+    return Lexicon(weight, prefixes, frozenset(bigrams), frozenset(trigrams), spelling, word_spelling)

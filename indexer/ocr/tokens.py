@@ -1,0 +1,94 @@
+"""What kind of printed token is this, before any syllable repair.
+
+Numbers, legal-symbol codes and roman numerals are read by rule; tokens that
+carry real Vietnamese diacritics (not the OCR's generic `é`) are trusted as
+printed; everything else is a word to repair.
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+from indexer.ocr.lexicon import lexicon
+from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
+
+# Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
+# them. The OCR's generic mark `é`/`è` is excluded: it stands for any accent.
+_TRUSTED_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ") - {"é", "è"}
+
+ROMAN_RE = re.compile(
+    r"""
+    ^ (?= .* [I|] )      # at least one capital I or bar: plain 1/11 stay numbers
+      [I|1l]{1,4} $      # I, II, III, IV-free headings as the OCR prints them
+    """,
+    re.VERBOSE,
+)
+
+CAPS_CODE_RE = re.compile(
+    r"""
+    ^ (?= (?: .*[A-Z]){2} )   # two capitals at least: S6 and T6 are words
+      [A-Z0-9]{2,} [a-z]? $   # UBND, QB, TTHDPND, SKHCN, TTg
+    """,
+    re.VERBOSE,
+)
+
+
+class Kind(Enum):
+    NUMBER = "number"  # no letters at all
+    TRUSTED = "trusted"  # real diacritics, a real syllable
+    CODE = "code"  # all-caps abbreviation, not a syllable
+    ROMAN = "roman"
+    WORD = "word"  # a syllable to repair
+
+
+@cache
+def symbol_codes() -> frozenset[str]:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _has_letter(token: str) -> bool:
+    return any(ch.isalpha() or ch in OCR_LETTER_GLYPHS for ch in token)
+
+
+def kind_of(token: str) -> Kind:
+    if not _has_letter(token):
+        return Kind.NUMBER
+    if ROMAN_RE.match(token):
+        return Kind.ROMAN
+    folded = fold(token)
+    if any(ch in _TRUSTED_MARKS for ch in token.lower()) and lexicon().is_known(folded):
+        return Kind.TRUSTED
+    if CAPS_CODE_RE.match(token) and not lexicon().is_known(folded):
+        return Kind.CODE
+    return Kind.WORD
+
+
+def roman_reading(token: str) -> str:
+    return "i" * len(token)
+
+
+def _code_variants(code: str) -> list[str]:
+    """Readings of a damaged code: Đ printed as DP/DB/P/B (QB, NB, PA, TTHDPND)."""
+    undoubled = code.replace("dp", "d").replace("db", "d")
+    variants = [undoubled]
+    for index, ch in enumerate(undoubled):
+        if ch in "pb":
+            variants.append(undoubled[:index] + "d" + undoubled[index + 1 :])
+    return variants
+
+
+def code_reading(token: str, in_symbol: bool) -> str:
+    """The folded code a caps token stands for; damaged Đ repaired inside a symbol."""
+    folded = fold(token)
+    codes = symbol_codes()
+    if folded in codes or not in_symbol:
+        return folded
+    for variant in _code_variants(folded):
+        if variant in codes:
+            return variant
+    return folded
