@@ -1,2 +1,180 @@
-def main() -> None:  # replaced by the typer app
-    raise SystemExit("cchc: CLI not built yet")
+"""The `cchc` command line: a thin layer over `indexer`'s typed API.
+
+Errors become one line on stderr and exit status 1 here, at the edge;
+usage errors exit 2 (typer's own). Textual and the OCR tables are imported
+only by the commands that need them, so `cchc search` starts fast.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import orjson
+import typer
+
+from indexer.errors import CchcError
+
+app = typer.Typer(
+    name="cchc",
+    help="Search and compare Vietnamese administrative-reform (CCHC) reports, OCR text included.\n\n"
+    "Run `cchc index` once (it indexes the bundled sample corpus), then `cchc search \"cải cách hành chính\"` "
+    "— diacritics optional — or just `cchc` for the terminal app.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+IndexDir = Annotated[
+    Optional[Path],
+    typer.Option("--index-dir", help="Index directory [default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index].", show_default=False),
+]
+JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8, one object) instead of text.")]
+
+
+def bundled_corpus() -> Path:
+    return Path(os.environ.get("CCHC_CORPUS") or Path(__file__).resolve().parent.parent / "corpus")
+
+
+def emit_json(data: object) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+    sys.stdout.flush()
+
+
+def edge(func):
+    """Turn our errors (and broken pipes) into a message and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except CchcError as exc:
+            typer.echo(f"cchc: {exc}", err=True)
+            raise typer.Exit(1)
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1)
+        except KeyboardInterrupt:
+            typer.echo("cchc: interrupted", err=True)
+            raise typer.Exit(130)
+
+    return wrapper
+
+
+def open_library(index_dir: Path | None):
+    from indexer.api import Library
+
+    return Library.open(index_dir)
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(ctx: typer.Context) -> None:
+    """Bare `cchc` opens the terminal app."""
+    if ctx.invoked_subcommand is None:
+        tui(index_dir=None)
+
+
+@app.command()
+@edge
+def index(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders (*.txt, recursive). Default: the bundled corpus/.", show_default=False)] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start over: re-read every file.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any file was skipped.")] = False,
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
+) -> None:
+    """Index reports: only new or changed files are re-processed; deleted ones are removed."""
+    from cchc_tui.indexing import run_index
+
+    summary = run_index(paths or [bundled_corpus()], index_dir, rebuild=rebuild, json_out=json_)
+    if json_:
+        emit_json(summary)
+    if strict and summary["skipped"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+@edge
+def search(
+    query: Annotated[str, typer.Argument(help='Words (ANDed) and "quoted phrases"; diacritics optional.')] = "",
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000, help="Reports to list.")] = 10,
+    unit: Annotated[Optional[str], typer.Option("--unit", help='Issuing unit, e.g. "Sở Ngoại vụ" or "phuong Le Chan".')] = None,
+    doc_type: Annotated[Optional[str], typer.Option("--type", help='Document type: "Báo cáo", "Kế hoạch" …')] = None,
+    cites: Annotated[Optional[str], typer.Option("--cites", help='Reports citing this symbol: "3041/QĐ-UBND", "qđ 3041", "3041".')] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help='Topic id or name: "mot cua", "chuyển đổi số" (see `cchc topics`).')] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Reports dated on or after YYYY[-MM[-DD]].")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Reports dated on or before YYYY[-MM[-DD]].")] = None,
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
+) -> None:
+    """Search reports; OCR-garbled words are found from proper Vietnamese and vice versa."""
+    from indexer.model import Filters
+
+    filters = Filters(unit=unit, doc_type=doc_type, cites=cites, topic=topic, date_from=date_from, date_to=date_to)
+    if not query.strip() and filters.is_empty():
+        raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
+    result = open_library(index_dir).search(query, limit=limit, filters=filters)
+    if json_:
+        data = result.to_dict()
+        data.pop("suggestions") if not result.suggestions else None
+        emit_json(data)
+        return
+    from cchc_tui.render import render_search, use_color
+
+    typer.echo(render_search(result, use_color()))
+
+
+@app.command()
+@edge
+def show(
+    doc: Annotated[str, typer.Argument(help="Doc id (the file name without .txt) or the path of an indexed report.")],
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
+) -> None:
+    """Print one indexed report: its metadata and its text with line numbers."""
+    report = open_library(index_dir).get(doc)
+    if json_:
+        info = report.info.to_dict()
+        head = {"doc_id": report.doc_id, "path": report.path, "score": None}
+        head |= {k: info.get(k) for k in ("unit", "symbol", "doc_type", "date", "title")}
+        emit_json(head | {"lines": []} | info | {"text": report.text})
+        return
+    from cchc_tui.render import render_report, use_color
+
+    typer.echo(render_report(report, use_color()))
+
+
+@app.command()
+@edge
+def tui(index_dir: IndexDir = None) -> None:
+    """Open the terminal app (also what bare `cchc` does)."""
+    from cchc_tui.indexing import ensure_index
+
+    directory = ensure_index(index_dir, bundled_corpus())
+    from cchc_tui.factory import create_app
+
+    create_app(directory).run()
+
+
+def register_optional_commands() -> None:
+    """Commands whose modules are built separately; each registers only when present."""
+    import importlib
+
+    for module_name, names in (("cchc_tui.commands.cite", ("cite", "citations", "units", "topics")), ("cchc_tui.commands.compare", ("compare",))):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for name in names:
+            if hasattr(module, name):
+                app.command(name)(edge(getattr(module, name)))
+
+
+register_optional_commands()
+
+
+def main() -> None:
+    app()

@@ -1,34 +1,15 @@
 """The typed API the front ends use. Everything the CLI and the TUI show comes from here."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from indexer.errors import CchcError
+from indexer.library import Library
+from indexer.model import Filters, Hit, LineHit, Report, SearchResult
 
-from indexer.model import Filters, Report, SearchResult
-
-
-class CchcError(Exception):
-    """An error for the user: the front end prints the message and exits 1."""
+__all__ = ["CchcError", "Filters", "Hit", "Library", "LineHit", "Report", "SearchResult", "update_index"]
 
 
-class Library:
-    """An opened index (read side). Cheap to open; safe while another process indexes."""
+def update_index(*args, **kwargs):
+    """See `indexer.store.writer.update_index` (imported lazily: the OCR tables load with it)."""
+    from indexer.store.writer import update_index as run
 
-    @classmethod
-    def open(cls, index_dir: Path | None = None) -> "Library":
-        raise NotImplementedError  # being written (store + search)
-
-    def search(self, query: str, *, limit: int = 10, filters: Filters | None = None) -> SearchResult:
-        raise NotImplementedError
-
-    def get(self, doc: str) -> Report:
-        """A report by doc id or by the path it was indexed from; CchcError if not indexed."""
-        raise NotImplementedError
-
-    def reports(self) -> Iterator[Report]:
-        """Every indexed report, in doc id order."""
-        raise NotImplementedError
-
-    def reload(self) -> bool:
-        """Pick up commits made by another process; True when something changed."""
-        raise NotImplementedError
+    return run(*args, **kwargs)

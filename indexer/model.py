@@ -9,6 +9,7 @@ class LineHit:
     line: int  # 1-based line in the original file
     text: str  # the original line
     spans: list[tuple[int, int]]  # [start, end) character offsets of matched words in `text`
+    starts: int = 1  # matches that begin on this line (0: the line only continues one)
 
 
 @dataclass(slots=True)

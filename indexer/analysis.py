@@ -1,0 +1,62 @@
+"""Index-time analysis of one report: tokens, OCR readings and parsed metadata."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from indexer.docmodel import ReportInfo
+from indexer.textnorm import Token, fold, tokenize
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class AnalyzedText:
+    tokens: list[Token]
+    folds: list[str]
+    readings: list[tuple[str, ...]]  # extra folded readings per token (the fold itself excluded)
+
+    def forms(self, i: int) -> tuple[str, ...]:
+        return (self.folds[i], *self.readings[i])
+
+
+def ocr_readings(words: list[str]) -> list[tuple[str, ...]]:
+    try:
+        from indexer.ocr import token_readings
+    except ImportError:  # the OCR repair step is optional for plain folding
+        return [() for _ in words]
+    return token_readings(words)
+
+
+def analyze_text(text: str) -> AnalyzedText:
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    folds = [fold(w) for w in words]
+    readings = ocr_readings(words)
+    extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(folds, readings)]
+    return AnalyzedText(tokens, folds, extra)
+
+
+def parse_info(text: str, label: str) -> ReportInfo:
+    """Parsed metadata; a parser failure costs the metadata, never the report."""
+    try:
+        from indexer.parse import parse_report
+    except ImportError:
+        return ReportInfo()
+    try:
+        return parse_report(text)
+    except Exception:  # noqa: BLE001 - one odd report must not stop an index run
+        log.exception("metadata extraction failed for %s", label)
+        return ReportInfo()
+
+
+def encode_readings(readings: list[tuple[str, ...]]) -> str:
+    """Compact stored form: tokens separated by spaces, readings of one token by `|`."""
+    return " ".join("|".join(r) for r in readings)
+
+
+def decode_readings(stored: str, count: int) -> list[tuple[str, ...]]:
+    parts = stored.split(" ") if stored else []
+    if len(parts) != count:  # stale or foreign data: fall back to folding alone
+        return [() for _ in range(count)]
+    return [tuple(p.split("|")) if p else () for p in parts]

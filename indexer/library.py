@@ -1,0 +1,105 @@
+"""The read side of an index: what `indexer.api.Library` is."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import orjson
+import tantivy
+
+from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
+from indexer.errors import CchcError
+from indexer.model import Filters, Report, SearchResult
+from indexer.store.index import open_index, resolve_index_dir
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def section_from_dict(data: dict[str, Any]) -> Section:
+    kids = [section_from_dict(c) for c in data.get("children") or []]
+    return Section(**{**_known(Section, data), "children": kids})
+
+
+def info_from_dict(data: dict[str, Any]) -> ReportInfo:
+    """Stored JSON back into typed metadata; unknown keys (from newer fields) are ignored."""
+    info = ReportInfo(**_known(ReportInfo, data))
+    info.sections = [section_from_dict(s) for s in data.get("sections") or []]
+    info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
+    info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
+    return info
+
+
+def report_from_doc(doc: tantivy.Document) -> Report:
+    info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
+    return Report(doc_id=doc.get_first("doc_id"), path=doc.get_first("path"), text=doc.get_first("text") or "", info=info)
+
+
+class Library:
+    """An opened index (read side). Cheap to open; safe while another process indexes."""
+
+    def __init__(self, index_dir: Path, index: tantivy.Index) -> None:
+        self.index_dir = index_dir
+        self.index = index
+        self._generation = self._meta_generation()
+
+    @classmethod
+    def open(cls, index_dir: Path | str | None = None) -> "Library":
+        directory = resolve_index_dir(index_dir)
+        return cls(directory, open_index(directory))
+
+    def search(self, query: str, *, limit: int = 10, filters: Filters | None = None, with_facets: bool = True) -> SearchResult:
+        from indexer.search.engine import run_search
+        from indexer.search.topics import topic_ids_for
+
+        filters = filters or Filters()
+        topic_ids = topic_ids_for(filters.topic) if filters.topic else None
+        return run_search(self.index, query, limit=limit, filters=filters, topic_ids=topic_ids, with_facets=with_facets)
+
+    def _first(self, field: str, value: str) -> Report | None:
+        searcher = self.index.searcher()
+        found = searcher.search(tantivy.Query.term_query(self.index.schema, field, value), limit=1)
+        return report_from_doc(searcher.doc(found.hits[0][1])) if found.hits else None
+
+    def get(self, doc: str) -> Report:
+        """A report by doc id or by the path it was indexed from; CchcError if not indexed."""
+        report = self._first("doc_id", doc)
+        if report is None:
+            path = Path(doc).expanduser()
+            report = self._first("path", str(path.resolve())) if str(path) else None
+        if report is None:
+            raise CchcError(f"not an indexed report: {doc} (see `cchc search` or `cchc index PATH`)")
+        return report
+
+    def reports(self) -> Iterator[Report]:
+        """Every indexed report, in doc id order."""
+        searcher = self.index.searcher()
+        if searcher.num_docs == 0:
+            return iter(())
+        found = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs)
+        reports = [report_from_doc(searcher.doc(addr)) for _s, addr in found.hits]
+        return iter(sorted(reports, key=lambda r: r.doc_id))
+
+    @property
+    def count(self) -> int:
+        return self.index.searcher().num_docs
+
+    def _meta_generation(self) -> tuple[int, int]:
+        try:
+            stat = (self.index_dir / "meta.json").stat()
+        except OSError:
+            return (0, 0)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def reload(self) -> bool:
+        """Pick up commits made by another process; True when something changed."""
+        generation = self._meta_generation()
+        if generation == self._generation:
+            return False
+        self._generation = generation
+        self.index.reload()
+        return True

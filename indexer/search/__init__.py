@@ -1,0 +1,1 @@
+"""Queries over the index: parsing, matching on OCR readings, ranking, facets."""

@@ -1,0 +1,85 @@
+"""Running a search: candidates and ranking from tantivy, lines and spans from the matcher."""
+from __future__ import annotations
+
+import orjson
+import tantivy
+
+from indexer.analysis import AnalyzedText, decode_readings
+from indexer.errors import CchcError
+from indexer.model import Filters, Hit, SearchResult
+from indexer.search.matcher import fuzzy_limit, line_hits, match_tokens
+from indexer.search.query import QueryPlan, parse_query
+from indexer.search.suggest import suggest
+from indexer.search.tantivy_query import build_query
+from indexer.textnorm import fold, tokenize
+
+FACET_FIELDS = ("unit", "doc_type", "year", "topic")
+FACET_SIZE = 200
+
+
+def missing_words(searcher: tantivy.Searcher, plan: QueryPlan) -> set[str]:
+    """Words no report holds under any reading: only these fall back to edit distance."""
+    return {w for w in plan.all_words() if fuzzy_limit(w) and searcher.doc_freq("body", w) == 0}
+
+
+def analyzed_from_stored(doc: tantivy.Document) -> tuple[str, AnalyzedText]:
+    text = doc.get_first("text") or ""
+    tokens = tokenize(text)
+    readings = decode_readings(doc.get_first("readings") or "", len(tokens))
+    return text, AnalyzedText(tokens, [fold(t.text) for t in tokens], readings)
+
+
+def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, fuzzy: set[str]) -> Hit:
+    info = orjson.loads(doc.get_first("info") or "{}")
+    hit = Hit(
+        doc_id=doc.get_first("doc_id"),
+        path=doc.get_first("path"),
+        score=round(float(score), 4),
+        unit=info.get("unit"),
+        symbol=info.get("symbol"),
+        doc_type=info.get("doc_type"),
+        date=info.get("date"),
+        title=info.get("title"),
+    )
+    if not plan.is_empty:
+        text, analyzed = analyzed_from_stored(doc)
+        hit.lines = line_hits(text, analyzed, match_tokens(plan, analyzed, fuzzy))
+    return hit
+
+
+def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, dict[str, int]]:
+    aggs = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
+    result = searcher.aggregate(query, aggs)
+    return {
+        name: {str(b["key"]): int(b["doc_count"]) for b in result.get(name, {}).get("buckets", [])}
+        for name in FACET_FIELDS
+    }
+
+
+def run_search(
+    index: tantivy.Index,
+    text: str,
+    *,
+    limit: int = 10,
+    filters: Filters | None = None,
+    topic_ids: list[str] | None = None,
+    with_facets: bool = True,
+) -> SearchResult:
+    filters = filters or Filters()
+    plan = parse_query(text)
+    if plan.is_empty and filters.is_empty():
+        raise CchcError("empty query: give words to search for, or a filter such as --unit or --cites")
+    searcher = index.searcher()
+    fuzzy = missing_words(searcher, plan)
+    try:
+        query = build_query(index.schema, plan, filters, fuzzy, topic_ids)
+    except ValueError as exc:
+        raise CchcError(str(exc)) from exc
+    found = searcher.search(query, limit=max(1, limit), count=True)
+    hits = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits[:limit]]
+    result = SearchResult(query=text, total=found.count or 0, hits=hits)
+    if with_facets:
+        result.facets = facets(searcher, query)
+    if result.total == 0 and not plan.is_empty:
+        result.suggestions = suggest(searcher, plan)
+    return result

@@ -1,0 +1,60 @@
+"""Turning one report into a tantivy document."""
+from __future__ import annotations
+
+import re
+
+import orjson
+import tantivy
+
+from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
+from indexer.docmodel import ReportInfo
+from indexer.search.symbols import symbol_key_of, symbol_number
+from indexer.textnorm import fold, lower_nfc
+
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def body_tokens(analyzed: AnalyzedText, with_readings: bool) -> tantivy.PreTokenizedString:
+    out: list[tantivy.Token] = []
+    for pos, tok in enumerate(analyzed.tokens):
+        forms = analyzed.forms(pos) if with_readings else (lower_nfc(tok.text),)
+        for form in forms:
+            out.append(tantivy.Token(form, pos, tok.start, tok.end))
+    return tantivy.PreTokenizedString("", out)
+
+
+def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
+    if info.unit:
+        doc.add_text("unit", info.unit)
+        doc.add_text("unit_words", fold(info.unit))
+    if info.doc_type:
+        doc.add_text("doc_type", info.doc_type)
+        doc.add_text("doc_type_key", fold(info.doc_type))
+    for cit in info.citations:
+        if cit.symbol:
+            doc.add_text("cites", symbol_key_of(cit.symbol))
+            number = symbol_number(cit.symbol)
+            if number:
+                doc.add_text("cite_num", number)
+    for topic in info.topics:
+        doc.add_text("topic", topic.topic)
+    match = ISO_DATE.match(info.date or "")
+    if match:
+        doc.add_integer("year", int(match.group(1)))
+        doc.add_integer("date_int", int("".join(match.groups())))
+
+
+def make_document(doc_id: str, path: str, sha: str, text: str) -> tantivy.Document:
+    analyzed = analyze_text(text)
+    info = parse_info(text, path)
+    doc = tantivy.Document()
+    doc.add_text("doc_id", doc_id)
+    doc.add_text("path", path)
+    doc.add_text("sha", sha)
+    doc.add_text("text", text)
+    doc.add_text("readings", encode_readings(analyzed.readings))
+    doc.add_text("info", orjson.dumps(info.to_dict()).decode())
+    doc.add_pre_tokenized_text("body", body_tokens(analyzed, with_readings=True))
+    doc.add_pre_tokenized_text("body_exact", body_tokens(analyzed, with_readings=False))
+    add_keywords(doc, info)
+    return doc

@@ -1,0 +1,53 @@
+"""One schema, built in one place; analyzers registered on every open.
+
+Body text is indexed pre-tokenised: at each token position we put the folded
+printed word *and* every OCR reading of it, so a phrase query typed in proper
+Vietnamese matches garbled text position by position.
+"""
+from __future__ import annotations
+
+import tantivy
+
+# Bump when fields or their meaning change: older indexes are rebuilt.
+SCHEMA_VERSION = 3
+
+FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
+EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    # identity and bookkeeping (the incremental writer reads them back)
+    sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("path", stored=True, tokenizer_name="raw")
+    sb.add_text_field("sha", stored=True, tokenizer_name="raw")
+    # the original NFC text, OCR readings per token, parsed metadata (JSON)
+    sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("readings", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("info", stored=True, tokenizer_name="raw", index_option="basic")
+    # searchable text
+    sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
+    sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
+    # filters and facets
+    sb.add_text_field("unit", stored=True, fast=True, tokenizer_name="raw")
+    sb.add_text_field("unit_words", tokenizer_name=FOLD_ANALYZER, index_option="position")
+    sb.add_text_field("doc_type", stored=True, fast=True, tokenizer_name="raw")
+    sb.add_text_field("doc_type_key", tokenizer_name="raw")
+    sb.add_text_field("cites", tokenizer_name="raw")  # symbol keys, multi-valued
+    sb.add_text_field("cite_num", tokenizer_name="raw")  # leading number of each cited symbol
+    sb.add_text_field("topic", fast=True, tokenizer_name="raw")  # topic ids, multi-valued
+    sb.add_integer_field("year", stored=True, indexed=True, fast=True)
+    sb.add_integer_field("date_int", indexed=True, fast=True)  # YYYYMMDD
+    return sb.build()
+
+
+def register_analyzers(index: tantivy.Index) -> None:
+    fold = (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
+    exact = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build()
+    index.register_tokenizer(FOLD_ANALYZER, fold)
+    index.register_tokenizer(EXACT_ANALYZER, exact)

@@ -1,0 +1,172 @@
+"""The incremental writer: re-process only new or changed files, drop deleted ones.
+
+All bookkeeping (path, content hash) lives in the tantivy documents themselves,
+so one tantivy commit is the only state change: a run killed at any moment
+leaves the last committed index, with exactly one document per file.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+
+from indexer.errors import CchcError
+from indexer.ingest import BadReport, Skipped, discover, read_report
+from indexer.store.documents import make_document
+from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
+
+WRITER_HEAP_BYTES = 64_000_000
+COMMIT_EVERY = 500  # documents between intermediate commits on large runs
+
+Progress = Callable[[int, int, str], None]  # (done, total, path)
+
+
+@dataclass(slots=True)
+class IndexSummary:
+    index_dir: str
+    indexed: list[str] = field(default_factory=list)  # paths (re)indexed
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    rebuilt_reason: str | None = None
+
+    def line(self) -> str:
+        return (
+            f"indexed {len(self.indexed)}, unchanged {self.unchanged}, "
+            f"removed {len(self.removed)}, skipped {len(self.skipped)}"
+        )
+
+
+@dataclass(slots=True)
+class Indexed:
+    doc_id: str
+    sha: str
+
+
+def read_existing(index: tantivy.Index) -> dict[str, Indexed]:
+    searcher = index.searcher()
+    if searcher.num_docs == 0:
+        return {}
+    found = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs)
+    existing: dict[str, Indexed] = {}
+    for _score, address in found.hits:
+        doc = searcher.doc(address)
+        existing[doc.get_first("path")] = Indexed(doc.get_first("doc_id"), doc.get_first("sha"))
+    return existing
+
+
+def file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def unique_doc_id(path: Path, taken: dict[str, str]) -> str:
+    """The file name without `.txt`, unless another file already uses it."""
+    doc_id = path.stem
+    owner = taken.get(doc_id)
+    if owner is not None and owner != str(path):
+        doc_id = f"{doc_id}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}"
+    taken[doc_id] = str(path)
+    return doc_id
+
+
+def is_gone(path: str, roots: Sequence[Path], seen: set[str]) -> bool:
+    if path in seen:
+        return False
+    if not Path(path).exists():
+        return True
+    return any(root.is_dir() and Path(path).is_relative_to(root) for root in roots)
+
+
+def clear_index_files(index_dir: Path) -> None:
+    """Remove an unusable index, keeping the lock file we hold (removing it would let a second writer in)."""
+    for entry in index_dir.iterdir():
+        if entry.name == LOCK_FILE:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+def open_for_writing(index_dir: Path, rebuild: bool, summary: IndexSummary) -> tantivy.Index:
+    try:
+        index = open_index(index_dir, create=True)
+    except SchemaMismatch as exc:
+        summary.rebuilt_reason = str(exc).split(";")[0]
+        rebuild = True
+        index = None
+    except CchcError as exc:
+        if not rebuild:
+            raise
+        summary.rebuilt_reason = str(exc).split(";")[0]
+        index = None
+    if index is None:
+        clear_index_files(index_dir)
+        index = open_index(index_dir, create=True)
+    return index
+
+
+def update_index(
+    paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None
+) -> IndexSummary:
+    summary = IndexSummary(index_dir=str(index_dir))
+    roots = [p.resolve() for p in paths]
+    with WriterLock(index_dir):
+        index = open_for_writing(index_dir, rebuild, summary)
+        files, summary.skipped = discover(roots)
+        existing = {} if rebuild else read_existing(index)
+        writer = index.writer(WRITER_HEAP_BYTES, 1)
+        try:
+            if rebuild:
+                writer.delete_all_documents()
+            write_changes(writer, files, existing, roots, summary, progress)
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+    index.reload()
+    return summary
+
+
+def write_changes(writer, files, existing, roots, summary, progress) -> None:
+    taken = {entry.doc_id: path for path, entry in existing.items()}
+    seen: set[str] = set()
+    pending = 0
+    for done, path in enumerate(files, 1):
+        key = str(path)
+        seen.add(key)
+        if progress:
+            progress(done, len(files), key)
+        try:
+            sha = file_sha(path)
+            if key in existing and existing[key].sha == sha:
+                summary.unchanged += 1
+                continue
+            text = read_report(path)
+        except BadReport as exc:
+            summary.skipped.append(Skipped(key, exc.reason))
+            continue
+        except OSError as exc:
+            summary.skipped.append(Skipped(key, exc.strerror or str(exc)))
+            continue
+        doc_id = existing[key].doc_id if key in existing else unique_doc_id(path, taken)
+        writer.delete_documents_by_term("path", key)
+        writer.add_document(make_document(doc_id, key, sha, text))
+        summary.indexed.append(key)
+        pending += 1
+        if pending >= COMMIT_EVERY:
+            writer.commit()
+            pending = 0
+    for key in existing:
+        if is_gone(key, roots, seen):
+            writer.delete_documents_by_term("path", key)
+            summary.removed.append(key)
