@@ -1,0 +1,104 @@
+"""Read one report file from a shared folder, trusting nothing about it.
+
+Limits (documented in docs/ and the report of issue 6):
+- MAX_REPORT_BYTES: larger files are skipped with the size in the reason. The
+  largest real report seen is well under 1 MB; 20 MB leaves room for merged
+  yearly compilations while keeping one bad file from stalling an index run.
+- Long lines are kept whole: there is no per-line limit (LINE_LIMIT = None),
+  because splitting a line would make line numbers disagree with the file the
+  official opens in an editor. A 2 MB single-line file is read and indexed;
+  front ends shorten what they print.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer.ingest.decode import NotText, decode_report_bytes
+
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+LINE_LIMIT: int | None = None  # see the module docstring
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the index, with a one-line reason for the user."""
+
+    path: str
+    reason: str
+
+
+class BadReport(Exception):
+    """A file that cannot be read as a report; str() is `<path>: <reason>`."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+    def skipped(self) -> Skipped:
+        return Skipped(self.path, self.reason)
+
+
+def read_report(path: Path) -> str:
+    """The report's text: NFC, `\\n` line ends, otherwise as in the file."""
+    raw = _read_bytes(Path(path))
+    if not raw.strip():
+        raise BadReport(path, "empty file" if not raw else "empty file (only blank space)")
+    try:
+        text = decode_report_bytes(raw).text
+    except NotText as reason:
+        raise BadReport(path, str(reason)) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise BadReport(path, "empty file (only blank space)" if text else "empty file")
+    return unicodedata.normalize("NFC", text)
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size / MB:.1f} MB > {MAX_REPORT_BYTES // MB} MB limit)"
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Open without blocking (a FIFO named .txt must not hang the indexer), check it
+    is a regular file of sane size, read at most the limit plus one byte."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise BadReport(path, _os_reason(error)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BadReport(path, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise BadReport(path, "not a regular file (device, pipe or socket)")
+        if info.st_size > MAX_REPORT_BYTES:
+            raise BadReport(path, _too_large(info.st_size))
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            raw = stream.read(MAX_REPORT_BYTES + 1)
+    except OSError as error:
+        raise BadReport(path, _os_reason(error)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_REPORT_BYTES:  # grew after the size check
+        raise BadReport(path, _too_large(len(raw)))
+    return raw
+
+
+OS_REASONS = {
+    errno.ENOENT: "file no longer exists (deleted or moved after it was listed)",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ELOOP: "symbolic link loop",
+    errno.ENAMETOOLONG: "path too long",
+}
+
+
+def _os_reason(error: OSError) -> str:
+    return OS_REASONS.get(error.errno or 0, f"cannot read ({error.strerror or error})")

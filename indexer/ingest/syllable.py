@@ -1,0 +1,39 @@
+"""Is a word a well-formed Vietnamese syllable?  Used to judge which decoding of
+an 8-bit file is the right one: the right one yields real syllables (`Việt`),
+the wrong ones yield stray symbols (`ViÖt`) or impossible vowel stacks (`Viêịt`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+SYLLABLE_RE = re.compile(
+    r"""
+    ^
+    (?P<onset>                      # initial consonant cluster (optional)
+        ngh | ng | gh | gi | kh | ph | th | tr | ch | nh | qu
+      | [bcdđghklmnpqrstvx]
+    )?
+    (?P<nucleus>                    # vowel cluster, longest alternatives first
+        iêu | yêu | oai | oay | oeo | uây | uôi | ươi | ươu | uya | uyê | uyu
+      | ai | ao | au | ay | âu | ây | eo | êu | ia | iê | iu | oa | oă | oe | oi | ôi | ơi
+      | oo | ua | uâ | uê | ui | uô | uơ | uy | ưa | ưi | ưu | ươ | yê
+      | [aăâeêioôơuưy]
+    )
+    (?P<coda> ch | nh | ng | [cmnpt] )?
+    $
+    """,
+    re.VERBOSE,
+)
+
+
+def is_syllable(word: str) -> bool:
+    """True for `việt`, `Nghĩa`, `ĐẢNG`; False for `viêịt`, `caf`+`é` stacks, `xyz`."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(decomposed.count(mark) for mark in TONE_MARKS)
+    if tones > 1:
+        return False
+    toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    return SYLLABLE_RE.match(toneless) is not None

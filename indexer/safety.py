@@ -1,0 +1,68 @@
+"""Make report text inert before a terminal sees it.
+
+Reports come from shared folders: any of them may hold escape sequences (clear
+the screen, set the window title, OSC 52 writes to the clipboard), other
+control characters, or bidirectional overrides that make text read differently
+from what it is. `inert` turns each such character into a visible stand-in, so
+nothing in a report can act on the terminal, and everything else is left
+exactly as it was. Markup-looking text (`[bold]`, `[@click=app.quit]`) is
+ordinary text here: the CLI prints with markup off and the TUI renders plain
+`Text`, never a markup string built from report text.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+ESCAPE = 0x1B
+DELETE = 0x7F
+CONTROL_PICTURES = 0x2400  # U+2400..U+241F: ␀ ␁ ... ␛ ... ␟ for C0 codes 0x00..0x1F
+DELETE_PICTURE = "\u2421"  # ␡
+NEWLINE_PICTURE = "\u2424"  # ␤
+
+# Characters that reorder or hide text without being visible themselves.
+BIDI_CONTROLS = (
+    "\u061c"  # ARABIC LETTER MARK
+    "\u200e\u200f"  # LEFT-TO-RIGHT / RIGHT-TO-LEFT MARK
+    "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO
+    "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
+)
+# Terminals may break lines at these: they are line breaks in disguise.
+LINE_SEPARATORS = "\u2028\u2029\u0085"
+
+
+def _visible(code: int) -> str:
+    if code < 0x20:
+        return chr(CONTROL_PICTURES + code)
+    if code == DELETE:
+        return DELETE_PICTURE
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
+@cache
+def _table(keep_newline: bool) -> dict[int, str]:
+    codes = [*range(0x00, 0x20), DELETE, *range(0x80, 0xA0), *map(ord, BIDI_CONTROLS), *map(ord, LINE_SEPARATORS)]
+    table = {code: _visible(code) for code in codes}
+    del table[ord("\t")]
+    if keep_newline:
+        del table[ord("\n")]
+    else:
+        table[ord("\n")] = NEWLINE_PICTURE
+    return table
+
+
+def inert(text: str) -> str:
+    """Text safe to print to a terminal: control characters (but tab and newline)
+    and bidi controls become visible stand-ins (ESC -> `␛`, U+009B -> `\\x9b`,
+    U+202E -> `\\u202e`); all other characters are unchanged."""
+    return text.translate(_table(True))
+
+
+def inert_line(text: str) -> str:
+    """Like `inert`, and a newline becomes `␤`: for one-line fields (titles, snippets)."""
+    return text.translate(_table(False))
+
+
+def is_inert(text: str, *, single_line: bool = False) -> bool:
+    """True when `text` holds nothing `inert` (or `inert_line`) would replace."""
+    table = _table(not single_line)
+    return not any(ord(ch) in table for ch in text)
