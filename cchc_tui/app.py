@@ -1,0 +1,114 @@
+"""The cchc Textual app: search the index, read a report, compare two."""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+
+from cchc_tui.messages import CompareReports, IndexChanged, OpenReport
+from indexer.api import Library
+from indexer.model import Filters, Hit, Report, SearchResult
+
+RELOAD_SECONDS = 3.0
+SEARCH_LIMIT = 50
+
+T = TypeVar("T")
+
+
+def browse(reports: Iterable[Report]) -> SearchResult:
+    """Every report as a hit, newest first, with facet counts from the stored metadata."""
+    hits: list[Hit] = []
+    facets: dict[str, Counter[str]] = {name: Counter() for name in ("unit", "doc_type", "year", "topic")}
+    for report in reports:
+        info = report.info
+        hits.append(Hit(report.doc_id, report.path, 0.0, info.unit, info.symbol, info.doc_type, info.date, info.title))
+        facets["unit"].update([info.unit] if info.unit else [])
+        facets["doc_type"].update([info.doc_type] if info.doc_type else [])
+        facets["year"].update([info.date[:4]] if info.date else [])
+        facets["topic"].update(topic.topic for topic in info.topics)
+    hits.sort(key=lambda hit: hit.date or "", reverse=True)
+    return SearchResult("", len(hits), hits, {name: dict(counts) for name, counts in facets.items()})
+
+
+class CchcApp(App[None]):
+    """Owns the `Library`; screens call it through the locked helpers below, from worker threads."""
+
+    TITLE = "cchc"
+    SUB_TITLE = "CCHC reports"
+    CSS_PATH = "app.tcss"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave cchc"),
+        Binding("f1", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help-alt"),
+    ]
+
+    def __init__(self, library: Library, *, reload_seconds: float = RELOAD_SECONDS, initial_query: str = "") -> None:
+        super().__init__()
+        self.library = library
+        self.reload_seconds = reload_seconds
+        self.initial_query = initial_query
+        # tantivy searchers are shared: one index call at a time across workers.
+        self._index_lock = threading.Lock()
+
+    # -- index access (call from thread workers) -----------------------------
+
+    def _locked(self, call: Callable[[], T]) -> T:
+        with self._index_lock:
+            return call()
+
+    def search(self, query: str, filters: Filters, limit: int = SEARCH_LIMIT) -> SearchResult:
+        """Hits for `query`; with no query and no filter, every report (browsing)."""
+        if not query.strip() and filters.is_empty():
+            return self._locked(lambda: browse(self.library.reports()))
+        return self._locked(lambda: self.library.search(query, limit=limit, filters=filters))
+
+    def get_report(self, doc_id: str) -> Report:
+        return self._locked(lambda: self.library.get(doc_id))
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from cchc_tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen(initial_query=self.initial_query))
+        if self.reload_seconds > 0:
+            self.set_interval(self.reload_seconds, self.check_index)
+
+    @work(exclusive=True, thread=True, group="reload", exit_on_error=False)
+    def check_index(self) -> None:
+        """Poll for commits by another process (`cchc index` running elsewhere)."""
+        if self._locked(self.library.reload):
+            self.call_from_thread(self._broadcast_index_changed)
+
+    def _broadcast_index_changed(self) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(IndexChanged())
+
+    # -- navigation ----------------------------------------------------------
+
+    @on(OpenReport)
+    def _open_report(self, message: OpenReport) -> None:
+        from cchc_tui.screens.document import DocumentScreen
+
+        self.push_screen(DocumentScreen(message.doc_id, hit=message.hit))
+
+    @on(CompareReports)
+    def _compare(self, message: CompareReports) -> None:
+        try:
+            from cchc_tui.screens.compare import CompareScreen
+        except ImportError:
+            self.notify("Comparing reports is not available in this build", severity="warning")
+            return
+        self.push_screen(CompareScreen(message.left, message.right))
+
+    def action_help(self) -> None:
+        from cchc_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

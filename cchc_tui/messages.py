@@ -1,0 +1,31 @@
+"""Messages that travel across screens (widget-local messages live on their widget)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from indexer.model import Hit
+
+
+@dataclass
+class IndexChanged(Message):
+    """Another process committed to the index; screens showing results refresh."""
+
+
+@dataclass
+class OpenReport(Message):
+    """Show one report; `hit` (when known) carries the lines to highlight."""
+
+    doc_id: str
+    hit: Hit | None = None
+
+
+@dataclass
+class CompareReports(Message):
+    """Show two reports side by side."""
+
+    left: str
+    right: str
+    query: str = ""
+    extra: dict = field(default_factory=dict)

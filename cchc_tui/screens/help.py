@@ -1,0 +1,68 @@
+"""A modal listing the keys of the screen underneath, grouped by where they apply."""
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+GROUP_NAMES = {
+    "CchcApp": "Everywhere",
+    "SearchScreen": "Search screen",
+    "DocumentScreen": "Report screen",
+    "CompareScreen": "Compare screen",
+    "ResultList": "Result list",
+    "ReportView": "Report text",
+    "SearchBar": "Search box",
+}
+
+
+def own_bindings(node: DOMNode) -> list[Binding]:
+    """Bindings declared by the node's own classes in this package (not Textual's defaults)."""
+    found: list[Binding] = []
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("cchc_tui") and "BINDINGS" in cls.__dict__:
+            found.extend(b for b in cls.__dict__["BINDINGS"] if isinstance(b, Binding))
+    return found
+
+
+def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
+    nodes: list[DOMNode] = [screen.app, screen, *screen.walk_children()]
+    groups: dict[str, list[Binding]] = {}
+    for node in nodes:
+        bindings = own_bindings(node)
+        if bindings:
+            name = GROUP_NAMES.get(type(node).__name__, type(node).__name__)
+            groups.setdefault(name, [])
+            groups[name].extend(b for b in bindings if b not in groups[name])
+    return list(groups.items())
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q,question_mark", "close", "Close", id="help.close", tooltip="Close help")]
+
+    def __init__(self, target: Screen) -> None:
+        super().__init__()
+        self.target = target
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog"):
+            yield Static(self.render_table(), id="help-table")
+
+    def render_table(self) -> Table:
+        table = Table(title="Keys", expand=True, show_header=False, box=None, padding=(0, 1))
+        table.add_column(no_wrap=True, style="bold cyan")
+        table.add_column(no_wrap=True)
+        table.add_column(style="dim")
+        for group, bindings in binding_groups(self.target):
+            table.add_row(Text(group, style="bold underline"), Text(""), Text(""))
+            for binding in bindings:
+                table.add_row(Text(self.app.get_key_display(binding)), Text(binding.description), Text(binding.tooltip))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Widgets of the cchc app: each renders what `indexer` returns, never parses report text."""

@@ -1,0 +1,43 @@
+"""A list of things found at lines of the report (citations, topics); choosing one jumps."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cchc_tui.widgets.rendering import DIM_STYLE
+
+
+@dataclass(frozen=True)
+class JumpItem:
+    label: Text  # already inert
+    line: int
+
+
+class JumpList(OptionList):
+    @dataclass
+    class Jump(Message):
+        jump_list: "JumpList"
+        line: int
+
+    def __init__(self, empty: str = "(none)", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.empty = empty
+        self.items: list[JumpItem] = []
+
+    def show_items(self, items: list[JumpItem]) -> None:
+        self.items = list(items)
+        self.clear_options()
+        if not self.items:
+            self.add_option(Option(Text(self.empty, style=DIM_STYLE), disabled=True))
+        self.add_options(Option(item.label) for item in self.items)
+
+    @on(OptionList.OptionSelected)
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.items and 0 <= event.option_index < len(self.items):
+            self.post_message(self.Jump(self, self.items[event.option_index].line))

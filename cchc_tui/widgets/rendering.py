@@ -1,0 +1,107 @@
+"""Turning untrusted report text into styled `rich.text.Text`, never markup.
+
+Report text comes from OCR and from arbitrary files: it may contain `[/]`,
+`[@click=app.quit]` or terminal escape sequences. Everything shown goes
+through `inert()` (control characters replaced one-for-one, so match spans
+stay valid) and is wrapped in `Text(...)`, which never parses markup.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rich.text import Text
+
+from indexer.model import Hit, LineHit
+
+MATCH_STYLE = "bold black on #e5c07b"
+DIM_STYLE = "dim"
+
+# Bidi overrides and isolates can reorder what follows them on screen.
+_BIDI_CONTROLS = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_LINE_SEPARATORS = [0x2028, 0x2029]  # terminals may break lines at these
+
+
+@lru_cache(maxsize=1)
+def _control_table() -> dict[int, str]:
+    # One character for one character: match spans index into the original line.
+    table = {code: chr(0x2400 + code) for code in range(0x20)}  # C0 -> visible "control pictures"
+    table[0x09] = " "
+    table[0x7F] = "\u2421"
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1 (incl. CSI)
+    table.update({code: "\ufffd" for code in [*_BIDI_CONTROLS, *_LINE_SEPARATORS]})
+    return table
+
+
+def _local_inert(line: str) -> str:
+    return line.translate(_control_table())
+
+
+def inert(line: str) -> str:
+    """`line` with every control character made visible and harmless, same length."""
+    try:
+        from indexer.safety import inert_line
+    except ImportError:
+        return _local_inert(line)
+    safe = inert_line(line)
+    # The shared helper may expand characters; spans need a one-to-one mapping.
+    if len(safe) != len(line):
+        return _local_inert(line)
+    return _local_inert(safe)
+
+
+def plain(value: object | None, missing: str = "—", style: str = "") -> Text:
+    """Any metadata value as literal text."""
+    if value is None or value == "":
+        return Text(missing, style=DIM_STYLE)
+    return Text(inert(str(value)), style=style)
+
+
+def highlighted(line: str, spans: Iterable[tuple[int, int]], style: str = MATCH_STYLE) -> Text:
+    """The line as literal text with each [start, end) span styled."""
+    text = Text(inert(line))
+    length = len(line)
+    for start, end in spans:
+        start, end = max(0, start), min(length, end)
+        if start < end:
+            text.stylize(style, start, end)
+    return text
+
+
+def excerpt(line_hit: LineHit, width: int = 90) -> Text:
+    """A matching line trimmed around its first match so the match stays visible."""
+    text = highlighted(line_hit.text, line_hit.spans)
+    first = min((start for start, _ in line_hit.spans), default=0)
+    if len(line_hit.text) > width and first > width // 3:
+        cut = first - width // 3
+        text = Text("…").append_text(text[cut:])
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
+def hit_heading(hit: Hit) -> Text:
+    """`unit · symbol · date · type` for a result row."""
+    heading = Text()
+    heading.append_text(plain(hit.unit, "(unit unknown)", "bold"))
+    heading.append(f"  [{inert(hit.doc_id)}]", style=DIM_STYLE)
+    for value, style in ((hit.symbol, "cyan"), (hit.date, "green"), (hit.doc_type, "magenta")):
+        if value:
+            heading.append("  ·  ", style=DIM_STYLE)
+            heading.append_text(plain(value, style=style))
+    return heading
+
+
+def hit_prompt(hit: Hit, marked: bool = False) -> Text:
+    """The three-line prompt of one search result."""
+    prompt = Text("● " if marked else "  ", style="bold yellow")
+    prompt.append_text(hit_heading(hit))
+    prompt.append("\n  ")
+    prompt.append_text(plain(hit.title, "(no title)", "italic"))
+    if hit.lines:
+        first = hit.lines[0]
+        prompt.append("\n  ")
+        prompt.append(f"{first.line:>4}│ ", style=DIM_STYLE)
+        prompt.append_text(excerpt(first))
+        if len(hit.lines) > 1:
+            prompt.append(f"  (+{len(hit.lines) - 1} lines)", style=DIM_STYLE)
+    return prompt

@@ -1,0 +1,168 @@
+"""The original report text: line numbers, highlighted matches, wrapping, jumps."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from cchc_tui.widgets.rendering import highlighted
+
+GUTTER_PAD = 2  # spaces between the line number and the text
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int  # 1-based source line this screen row belongs to
+    first: bool  # first row of the line (carries the number)
+    strip: Strip
+
+
+class ReportView(ScrollView, can_focus=True):
+    """A line-API view: only visible rows are rendered, long lines wrap."""
+
+    BINDINGS = [
+        Binding("w", "toggle_wrap", "Wrap", id="report.wrap", tooltip="Wrap long lines or scroll sideways"),
+        Binding("g", "first_line", "Top", show=False, id="report.top"),
+        Binding("G", "last_line", "Bottom", show=False, id="report.bottom"),
+    ]
+
+    COMPONENT_CLASSES = {"report-view--gutter", "report-view--current"}
+
+    DEFAULT_CSS = """
+    ReportView { background: $surface; }
+    ReportView > .report-view--gutter { color: $foreground 40%; }
+    ReportView > .report-view--current { background: $accent 25%; }
+    """
+
+    @dataclass
+    class MatchChanged(Message):
+        report_view: "ReportView"
+        index: int  # 0-based position among matching lines
+        total: int
+        line: int
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines: list[str] = []
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        self.match_lines: list[int] = []
+        self.current_line: int | None = None
+        self.wrap = True
+        self._rows: list[_Row] = []
+        self._first_row: list[int] = []  # index by line - 1
+        self._layout_width = -1
+
+    # -- content -------------------------------------------------------------
+
+    def show_text(self, text: str, spans: dict[int, list[tuple[int, int]]] | None = None) -> None:
+        """Show `text`; `spans` maps 1-based line numbers to match spans in that line."""
+        self.lines = text.split("\n")
+        self.spans = {line: list(s) for line, s in (spans or {}).items() if 0 < line <= len(self.lines)}
+        self.match_lines = sorted(line for line, s in self.spans.items() if s)
+        self.current_line = None
+        self._layout_width = -1
+        self._relayout()
+
+    @property
+    def gutter_width(self) -> int:
+        return len(str(max(1, len(self.lines)))) + GUTTER_PAD
+
+    def _line_text(self, line: int) -> Text:
+        return highlighted(self.lines[line - 1], self.spans.get(line, ()))
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width or 80
+        if width == self._layout_width and self._rows:
+            return
+        self._layout_width = width
+        console = self.app.console
+        text_width = max(10, width - self.gutter_width)
+        rows: list[_Row] = []
+        first_row: list[int] = []
+        for line in range(1, len(self.lines) + 1):
+            first_row.append(len(rows))
+            text = self._line_text(line)
+            pieces = text.wrap(console, text_width, overflow="fold") if self.wrap else [text]
+            for number, piece in enumerate(pieces or [Text("")]):
+                segments = list(piece.render(console, end=""))
+                rows.append(_Row(line, number == 0, Strip(segments)))
+        self._rows, self._first_row = rows, first_row
+        widest = max((row.strip.cell_length for row in rows), default=0)
+        self.virtual_size = Size(widest + self.gutter_width, len(rows))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self.wrap:
+            self._relayout()
+
+    # -- rendering -----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, base)
+        row = self._rows[index]
+        gutter_style = self.get_component_rich_style("report-view--gutter")
+        number = str(row.line) if row.first else ""
+        gutter = Segment(number.rjust(self.gutter_width - GUTTER_PAD) + " " * GUTTER_PAD, gutter_style)
+        body = row.strip.crop(scroll_x, scroll_x + max(0, width - self.gutter_width))
+        strip = Strip([gutter, *body], self.gutter_width + body.cell_length)
+        style: Style = base
+        if row.line == self.current_line:
+            style = base + self.get_component_rich_style("report-view--current")
+        return strip.extend_cell_length(width).apply_style(style)
+
+    # -- navigation ----------------------------------------------------------
+
+    def goto_line(self, line: int) -> None:
+        """Scroll so `line` sits about a third down the view, and mark it current."""
+        if not self.lines:
+            return
+        line = min(max(1, line), len(self.lines))
+        self.current_line = line
+        row = self._first_row[line - 1] if self._first_row else 0
+        self.scroll_to(y=max(0, row - self.size.height // 3), animate=False)
+        self.refresh()
+
+    def _jump_to_match(self, line: int) -> None:
+        self.goto_line(line)
+        index = self.match_lines.index(line)
+        self.post_message(self.MatchChanged(self, index, len(self.match_lines), line))
+
+    def action_next_match(self) -> None:
+        if not self.match_lines:
+            self.notify("No highlighted matches in this report", severity="warning")
+            return
+        after = bisect_right(self.match_lines, self.current_line or 0)
+        self._jump_to_match(self.match_lines[after % len(self.match_lines)])
+
+    def action_previous_match(self) -> None:
+        if not self.match_lines:
+            self.notify("No highlighted matches in this report", severity="warning")
+            return
+        before = bisect_left(self.match_lines, self.current_line or len(self.lines) + 1) - 1
+        self._jump_to_match(self.match_lines[before % len(self.match_lines)])
+
+    def action_toggle_wrap(self) -> None:
+        self.wrap = not self.wrap
+        self._layout_width = -1
+        self._relayout()
+        if self.current_line:
+            self.goto_line(self.current_line)
+
+    def action_first_line(self) -> None:
+        self.goto_line(1)
+
+    def action_last_line(self) -> None:
+        self.goto_line(len(self.lines))

@@ -1,0 +1,98 @@
+"""Search results: one three-line option per report; space marks two for comparing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cchc_tui.widgets.rendering import hit_prompt
+from indexer.model import Hit
+
+MAX_MARKED = 2
+
+
+class ResultList(OptionList):
+    """The hits of the current query."""
+
+    BINDINGS = [
+        Binding("space", "toggle_mark", "Mark", id="results.mark", tooltip="Mark this report for comparing (two at most)"),
+        Binding("c", "compare", "Compare", id="results.compare", tooltip="Compare the two marked reports side by side"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """The user opened a result (Enter or click)."""
+
+        result_list: "ResultList"
+        hit: Hit
+
+    @dataclass
+    class CompareRequested(Message):
+        result_list: "ResultList"
+        left: str  # doc ids: marks survive a change of query
+        right: str
+
+    @dataclass
+    class MarksChanged(Message):
+        result_list: "ResultList"
+        marked: list[str]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits: list[Hit] = []
+        self.marked: list[str] = []  # doc ids, oldest first
+
+    def show_hits(self, hits: list[Hit]) -> None:
+        """Replace the list, keeping the highlighted report and the marks when still present."""
+        current = self.current_hit
+        self.hits = list(hits)
+        self.clear_options()
+        for hit in self.hits:
+            self.add_options([self._option(hit), None])  # None: a divider line, not an option
+        doc_ids = [hit.doc_id for hit in self.hits]
+        if current is not None and current.doc_id in doc_ids:
+            self.highlighted = doc_ids.index(current.doc_id)
+        elif self.hits:
+            self.highlighted = 0
+
+    @property
+    def current_hit(self) -> Hit | None:
+        index = self.highlighted
+        return self.hits[index] if index is not None and 0 <= index < len(self.hits) else None
+
+    def _option(self, hit: Hit) -> Option:
+        return Option(hit_prompt(hit, marked=hit.doc_id in self.marked), id=hit.doc_id)
+
+    def _refresh_option(self, index: int) -> None:
+        hit = self.hits[index]
+        self.replace_option_prompt_at_index(index, hit_prompt(hit, marked=hit.doc_id in self.marked))
+
+    def action_toggle_mark(self) -> None:
+        hit = self.current_hit
+        if hit is None:
+            return
+        if hit.doc_id in self.marked:
+            self.marked.remove(hit.doc_id)
+        else:
+            self.marked.append(hit.doc_id)
+            if len(self.marked) > MAX_MARKED:
+                self.marked.pop(0)
+        for index in range(len(self.hits)):
+            self._refresh_option(index)
+        self.post_message(self.MarksChanged(self, list(self.marked)))
+
+    def action_compare(self) -> None:
+        if len(self.marked) < MAX_MARKED:
+            self.notify("Mark two reports with space first (marks survive a new query)", severity="warning")
+            return
+        self.post_message(self.CompareRequested(self, self.marked[0], self.marked[1]))
+
+    @on(OptionList.OptionSelected)
+    def _choose(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.hits):
+            self.post_message(self.Chosen(self, self.hits[event.option_index]))

@@ -1,0 +1,54 @@
+"""The report's outline (sections as parsed); choosing one jumps to its line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from cchc_tui.widgets.rendering import DIM_STYLE, inert
+from indexer.docmodel import Section
+
+
+def section_label(section: Section) -> Text:
+    label = Text(inert(section.number), style="bold")
+    label.append(" ")
+    label.append(inert(section.heading))
+    label.append(f"  {section.line}", style=DIM_STYLE)
+    return label
+
+
+class SectionTree(Tree[Section]):
+    @dataclass
+    class Jump(Message):
+        section_tree: "SectionTree"
+        line: int
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(Text("Sections"), **kwargs)
+        self.show_root = False
+
+    def show_sections(self, sections: list[Section]) -> None:
+        self.clear()
+        for section in sections:
+            self._add(self.root, section)
+        self.root.expand_all()
+        if not sections:
+            self.root.add_leaf(Text("(no sections found)", style=DIM_STYLE))
+
+    def _add(self, parent: TreeNode[Section], section: Section) -> None:
+        if section.children:
+            node = parent.add(section_label(section), data=section)
+            for child in section.children:
+                self._add(node, child)
+        else:
+            parent.add_leaf(section_label(section), data=section)
+
+    @on(Tree.NodeSelected)
+    def _jump(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Jump(self, event.node.data.line))

@@ -1,0 +1,156 @@
+"""The search screen over a real index built from the sample corpus."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tui_app_factory import build_corpus, build_index, keys_for, make_app, open_library, settle
+
+from cchc_tui.messages import OpenReport
+from cchc_tui.screens.document import DocumentScreen
+from cchc_tui.screens.search import SearchScreen
+from cchc_tui.widgets.result_list import ResultList
+from cchc_tui.widgets.search_bar import SearchBar
+from cchc_tui.widgets.status_line import StatusLine
+from cchc_tui.widgets.suggestion_bar import SuggestionBar
+from indexer.model import Filters
+
+QUERIES = ["quyet dinh 3041", "cải cách hành chính", "tuyen truyen", "3041/QĐ-UBND"]
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tui-search")
+    return build_index(build_corpus(root / "corpus"), root / "index")
+
+
+def posted(messages, kind) -> list:
+    """Each message once (the hook sees a bubbling message at every node it visits)."""
+    return list({id(m): m for m in messages if isinstance(m, kind)}.values())
+
+
+def status_text(app) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def type_query(pilot, query: str) -> None:
+    await pilot.press(*keys_for(query))
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_typing_a_query_lists_what_the_library_finds(index_dir, query):
+    expected = open_library(index_dir).search(query, limit=50)
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, query)
+            results = app.screen.query_one(ResultList)
+            assert [hit.doc_id for hit in results.hits] == [hit.doc_id for hit in expected.hits]
+            assert expected.total > 0
+            assert f"{expected.total} report" in status_text(app)
+            assert " ms" in status_text(app)
+
+    asyncio.run(scenario())
+
+
+def test_typing_is_debounced(index_dir):
+    query = "quyet dinh 3041"
+    messages = []
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            await type_query(pilot, query)
+
+    asyncio.run(scenario())
+    changes = [m.query for m in posted(messages, SearchBar.QueryChanged)]
+    assert changes and changes[-1] == query
+    assert len(changes) < len(query) // 2  # keystrokes were coalesced
+
+
+def test_empty_query_browses_every_report(index_dir):
+    every = [report.doc_id for report in open_library(index_dir).reports()]
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            shown = [hit.doc_id for hit in app.screen.query_one(ResultList).hits]
+            assert sorted(shown) == sorted(every)
+            assert f"{len(every)} reports indexed" in status_text(app)
+
+    asyncio.run(scenario())
+
+
+def test_no_match_shows_zero_and_the_library_suggestions(index_dir):
+    query = "qxzvw"
+    expected = open_library(index_dir).search(query, limit=50)
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, query)
+            assert app.screen.query_one(ResultList).hits == []
+            assert "0 reports match" in status_text(app)
+            bar = app.screen.query_one(SuggestionBar)
+            assert bar.suggestions == expected.suggestions
+            assert bar.has_class("-visible") == bool(expected.suggestions)
+
+    assert expected.total == 0
+    asyncio.run(scenario())
+
+
+def test_enter_opens_the_highlighted_report_and_escape_returns(index_dir):
+    query = "quyet dinh"
+    messages = []
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            await type_query(pilot, query)
+            await pilot.press("enter")  # from the input to the results
+            assert isinstance(app.focused, ResultList)
+            await pilot.press("down")
+            second = app.screen.query_one(ResultList).current_hit
+            await pilot.press("enter")
+            await settle(pilot, 0)
+            assert isinstance(app.screen, DocumentScreen)
+            assert app.screen.doc_id == second.doc_id
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.query_one(SearchBar).value == query
+            assert app.screen.query_one(ResultList).current_hit.doc_id == second.doc_id
+
+    asyncio.run(scenario())
+    opened = posted(messages, OpenReport)
+    assert len(opened) == 1 and opened[0].hit is not None
+
+
+def test_a_cites_filter_from_the_filter_modal_narrows_results(index_dir):
+    symbol = "3041/QĐ-UBND"
+    expected = open_library(index_dir).search("", limit=50, filters=Filters(cites=symbol))
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+f")
+            await pilot.pause()
+            await pilot.click("#filter-cites")
+            app.screen.query_one("#filter-cites").value = symbol
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.filters == Filters(cites=symbol)
+            shown = [hit.doc_id for hit in app.screen.query_one(ResultList).hits]
+            assert shown == [hit.doc_id for hit in expected.hits]
+            assert "cites=3041/QĐ-UBND" in status_text(app)
+            await pilot.press("ctrl+x")
+            await settle(pilot)
+            assert app.screen.filters == Filters()
+
+    assert expected.total > 0
+    asyncio.run(scenario())
