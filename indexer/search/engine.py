@@ -15,6 +15,7 @@ from indexer.textnorm import fold, tokenize
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
+VERIFY_CAP = 500  # candidates checked word by word when a phrase is matched with slips
 
 
 def missing_words(searcher: tantivy.Searcher, plan: QueryPlan) -> set[str]:
@@ -56,6 +57,19 @@ def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, dict[s
     }
 
 
+def tolerant_search(index, searcher, plan, filters, fuzzy, topic_ids, limit):
+    """Admit one OCR slip per phrase; keep only reports where the matcher confirms it."""
+    try:
+        query = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=True)
+    except ValueError as exc:
+        raise CchcError(str(exc)) from exc
+    found = searcher.search(query, limit=VERIFY_CAP, count=True)
+    verified = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
+    verified = [h for h in verified if h.lines]
+    unexamined = max(0, (found.count or 0) - len(found.hits))
+    return query, verified[:limit], len(verified) + unexamined
+
+
 def run_search(
     index: tantivy.Index,
     text: str,
@@ -71,13 +85,19 @@ def run_search(
         raise CchcError("empty query: give words to search for, or a filter such as --unit or --cites")
     searcher = index.searcher()
     fuzzy = missing_words(searcher, plan)
-    try:
-        query = build_query(index.schema, plan, filters, fuzzy, topic_ids)
-    except ValueError as exc:
-        raise CchcError(str(exc)) from exc
-    found = searcher.search(query, limit=max(1, limit), count=True)
-    hits = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits[:limit]]
-    result = SearchResult(query=text, total=found.count or 0, hits=hits)
+    if plan.phrases:
+        query, hits, total = tolerant_search(index, searcher, plan, filters, fuzzy, topic_ids, limit)
+    else:
+        try:
+            query = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=False)
+        except ValueError as exc:
+            raise CchcError(str(exc)) from exc
+        found = searcher.search(query, limit=max(1, limit), count=True)
+        hits = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
+        total = found.count or 0
+        if total == 0 and len(plan.loose.words) > 1:
+            query, hits, total = tolerant_search(index, searcher, plan, filters, fuzzy, topic_ids, limit)
+    result = SearchResult(query=text, total=total, hits=hits)
     if with_facets:
         result.facets = facets(searcher, query)
     if result.total == 0 and not plan.is_empty:

@@ -51,50 +51,73 @@ def make_accept(analyzed: AnalyzedText, fuzzy_words: set[str]) -> Accept:
     return accept
 
 
-def occurrences(words: Sequence[str], count: int, accept: Accept, gap: int) -> list[list[int]]:
-    """Token index lists where `words` occur in order with at most `gap` tokens between them."""
+def near(word: str, forms: Sequence[str]) -> bool:
+    """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
+    return not word.isdigit() and len(word) >= 2 and any(edit_distance(word, f, 1) <= 1 for f in forms)
+
+
+def slip_budget(words: Sequence[str]) -> int:
+    """A phrase long enough (or anchored by a number) to stay specific with one word slipped."""
+    return 1 if len(words) >= 3 or (len(words) == 2 and any(ch.isdigit() for w in words for ch in w)) else 0
+
+
+def occurrences(
+    words: Sequence[str], analyzed: AnalyzedText, accept: Accept, gap: int, slips: int = 0
+) -> list[list[int]]:
+    """Token index lists where `words` occur in order with at most `gap` tokens between them,
+    at most `slips` of them matched by edit distance 1 rather than exactly."""
+    count = len(analyzed.tokens)
     found: list[list[int]] = []
     for start in range(count):
-        if not accept(words[0], start):
-            continue
-        match = [start]
-        for word in words[1:]:
-            nxt = next((j for j in range(match[-1] + 1, min(count, match[-1] + gap + 2)) if accept(word, j)), None)
-            if nxt is None:
-                break
-            match.append(nxt)
-        if len(match) == len(words):
+        match, left = extend([], words, analyzed, accept, gap, slips, start)
+        if match is not None:
             found.append(match)
     return found
 
 
-def same_line_matches(words: Sequence[str], analyzed: AnalyzedText, accept: Accept) -> list[list[int]]:
+def extend(match, words, analyzed, accept, gap, slips, start):
+    for word in words:
+        first = start if not match else match[-1] + 1
+        last = first + 1 if not match else min(len(analyzed.tokens), match[-1] + gap + 2)
+        nxt = next((j for j in range(first, last) if accept(word, j)), None)
+        if nxt is None and slips:
+            nxt = next((j for j in range(first, last) if near(word, analyzed.forms(j))), None)
+            slips -= nxt is not None
+        if nxt is None:
+            return None, slips
+        match.append(nxt)
+    return match, slips
+
+
+def best_line_matches(words: Sequence[str], analyzed: AnalyzedText, accept: Accept) -> list[list[int]]:
+    """Lines holding the most distinct query words (all of them, when some line has all)."""
     by_line: dict[int, list[int]] = {}
+    distinct: dict[int, set[str]] = {}
     for i, tok in enumerate(analyzed.tokens):
-        if any(accept(w, i) for w in words):
+        hit_words = {w for w in words if accept(w, i)}
+        if hit_words:
             by_line.setdefault(tok.line, []).append(i)
-    return [idx for idx in by_line.values() if all(any(accept(w, i) for i in idx) for w in words)]
+            distinct.setdefault(tok.line, set()).update(hit_words)
+    if not distinct:
+        return []
+    best = max(len(d) for d in distinct.values())
+    return [by_line[line] for line, d in distinct.items() if len(d) == best]
 
 
 def loose_matches(words: Sequence[str], analyzed: AnalyzedText, accept: Accept) -> list[list[int]]:
-    """Best available tier: adjacent, then near each other, then on one line, then any word."""
-    count = len(analyzed.tokens)
+    """Best available tier: adjacent, then near each other, then the lines holding most of the words."""
     for gap in (0, LOOSE_GAP) if len(words) > 1 else (0,):
-        found = occurrences(words, count, accept, gap)
+        found = occurrences(words, analyzed, accept, gap, slip_budget(words) if gap == 0 else 0)
         if found:
             return found
-    if len(words) > 1:
-        found = same_line_matches(words, analyzed, accept)
-        if found:
-            return found
-    return [[i] for i in range(count) if any(accept(w, i) for w in words)]
+    return best_line_matches(words, analyzed, accept)
 
 
 def match_tokens(plan: QueryPlan, analyzed: AnalyzedText, fuzzy_words: set[str]) -> list[list[int]]:
     accept = make_accept(analyzed, fuzzy_words)
     matches: list[list[int]] = []
     for phrase in plan.phrases:
-        matches += occurrences(phrase.words, len(analyzed.tokens), accept, 0)
+        matches += occurrences(phrase.words, analyzed, accept, 0, slip_budget(phrase.words))
     if plan.loose.words:
         matches += loose_matches(plan.loose.words, analyzed, accept)
     return matches

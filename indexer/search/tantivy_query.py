@@ -5,7 +5,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from indexer.model import Filters
-from indexer.search.matcher import fuzzy_limit
+from indexer.search.matcher import fuzzy_limit, slip_budget
 from indexer.search.query import Phrase, QueryPlan
 from indexer.search.symbols import symbol_key_of, symbol_number
 from indexer.textnorm import fold
@@ -20,6 +20,27 @@ def words_query(schema: tantivy.Schema, field: str, words: list[str]) -> Query:
     return Query.phrase_query(schema, field, words)
 
 
+def holed_phrases(schema: tantivy.Schema, field: str, words: list[str]) -> list[Query]:
+    """The phrase with each word in turn left open: candidates for one OCR slip the repair missed."""
+    queries = []
+    for hole in range(len(words)):
+        kept = [(pos, w) for pos, w in enumerate(words) if pos != hole]
+        if len(kept) == 1:
+            queries.append(Query.term_query(schema, field, kept[0][1]))
+        else:
+            queries.append(Query.phrase_query(schema, field, kept))
+    return queries
+
+
+def phrase_query(schema: tantivy.Schema, words: list[str], tolerant: bool) -> Query:
+    exact = words_query(schema, "body", words)
+    if not tolerant or not slip_budget(words):
+        return exact
+    alternatives = [(Occur.Should, Query.boost_query(exact, ADJACENT_BOOST))]
+    alternatives += [(Occur.Should, q) for q in holed_phrases(schema, "body", words)]
+    return Query.boolean_query(alternatives)
+
+
 def loose_word_query(schema: tantivy.Schema, word: str, fuzzy_words: set[str]) -> Query:
     exact = Query.term_query(schema, "body", word)
     if word not in fuzzy_words:
@@ -28,9 +49,14 @@ def loose_word_query(schema: tantivy.Schema, word: str, fuzzy_words: set[str]) -
     return Query.boolean_query([(Occur.Should, exact), (Occur.Should, fuzzy)])
 
 
-def text_clauses(schema: tantivy.Schema, plan: QueryPlan, fuzzy_words: set[str]) -> list[tuple[Occur, Query]]:
-    clauses = [(Occur.Must, words_query(schema, "body", p.words)) for p in plan.phrases]
-    clauses += [(Occur.Must, loose_word_query(schema, w, fuzzy_words)) for w in plan.loose.words]
+def text_clauses(
+    schema: tantivy.Schema, plan: QueryPlan, fuzzy_words: set[str], tolerant: bool
+) -> list[tuple[Occur, Query]]:
+    clauses = [(Occur.Must, phrase_query(schema, p.words, tolerant)) for p in plan.phrases]
+    if tolerant and slip_budget(plan.loose.words):
+        clauses.append((Occur.Must, phrase_query(schema, plan.loose.words, tolerant)))
+    else:
+        clauses += [(Occur.Must, loose_word_query(schema, w, fuzzy_words)) for w in plan.loose.words]
     if len(plan.loose.words) > 1:
         adjacent = words_query(schema, "body", plan.loose.words)
         clauses.append((Occur.Should, Query.boost_query(adjacent, ADJACENT_BOOST)))
@@ -79,8 +105,9 @@ def cites_query(schema: tantivy.Schema, typed: str) -> Query:
     return Query.term_query(schema, "cite_num", number) if number else Query.empty_query()
 
 
-def build_query(schema, plan: QueryPlan, filters: Filters, fuzzy_words: set[str], topic_ids) -> Query:
-    clauses = text_clauses(schema, plan, fuzzy_words) + filter_clauses(schema, filters, topic_ids)
+def build_query(schema, plan: QueryPlan, filters: Filters, fuzzy_words: set[str], topic_ids, *, tolerant: bool) -> Query:
+    """`tolerant` also admits reports where one word of a phrase is an OCR slip (verified later)."""
+    clauses = text_clauses(schema, plan, fuzzy_words, tolerant) + filter_clauses(schema, filters, topic_ids)
     if not any(occur == Occur.Must for occur, _ in clauses):
         clauses.append((Occur.Must, Query.all_query()))
     return Query.boolean_query(clauses)
