@@ -11,6 +11,7 @@ ordinary text here: the CLI prints with markup off and the TUI renders plain
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 ESCAPE = 0x1B
@@ -66,3 +67,18 @@ def is_inert(text: str, *, single_line: bool = False) -> bool:
     """True when `text` holds nothing `inert` (or `inert_line`) would replace."""
     table = _table(not single_line)
     return not any(ord(ch) in table for ch in text)
+
+
+# In JSON text these characters can only stand inside strings, where `\uXXXX`
+# means the same character: escaping them keeps the data and disarms a terminal
+# that shows the JSON (JSON itself only requires U+0000-U+001F escaped).
+JSON_ACTIVE_RE = re.compile(f"[\u007f-\u009f{BIDI_CONTROLS}\u2028\u2029]")
+
+
+def inert_json(encoded: bytes) -> bytes:
+    """UTF-8 JSON (e.g. from `orjson.dumps`) with DEL, C1 and bidi controls and line
+    separators written as `\\u` escapes; parses to the same value."""
+    text = encoded.decode("utf-8")
+    if not JSON_ACTIVE_RE.search(text):
+        return encoded
+    return JSON_ACTIVE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")

@@ -170,3 +170,33 @@ def build(folder_path: Path, cases: list[Case]) -> dict[str, Path]:
         case.make(path)
         paths[case.name] = path
     return paths
+
+
+# --- running the CLI ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    stdout_bytes: bytes
+
+
+def cli(*args: str, index_dir: Path | None = None) -> Run:
+    """`cchc ARGS` in-process (typer's runner), stdout not a terminal."""
+    from typer.testing import CliRunner
+
+    from cchc_tui.cli import app
+
+    argv = [*args, *(["--index-dir", str(index_dir)] if index_dir else [])]
+    result = CliRunner().invoke(app, argv, catch_exceptions=True)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback is a test failure, shown as such
+    return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
+
+
+def cchc_process_args(*args: str) -> list[str]:
+    """argv for running `cchc` as a separate process with this interpreter."""
+    import sys
+
+    return [sys.executable, "-c", "from cchc_tui.cli import main; main()", *args]

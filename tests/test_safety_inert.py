@@ -81,3 +81,20 @@ def test_text_without_controls_is_unchanged(text):
 @given(st.text())
 def test_inert_is_idempotent(text):
     assert inert(inert(text)) == inert(text)
+
+
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+))
+def test_inert_json_keeps_the_value_and_disarms_the_text(value):
+    import json
+
+    import orjson
+
+    from indexer.safety import inert_json
+
+    encoded = inert_json(orjson.dumps(value))
+    assert json.loads(encoded) == value
+    assert no_control_left(encoded.decode("utf-8"), newline_ok=False)
