@@ -1,0 +1,176 @@
+"""Figures a report gives: a number with the noun it counts.
+
+`730 tin, bài`, `60 lượt tin bài`, `09 buổi`, `13/13 tổ dân phố`, `100% hồ sơ`
+— and the same phrases after OCR (`09 budi`, `550 ngudi`, `13/13 t6 dan phd`).
+The grammar runs over folded text aligned character for character with the
+report, so every figure keeps its printed form and line. Count nouns come
+from `indexer/data/count_nouns.json`; each accented letter of a noun may take
+the OCR readings listed there, so one table serves clean and scanned text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from indexer.compare.result import Figure
+from indexer.textnorm import LineIndex, fold, nfc
+
+GLYPHS = "&¢@€§¥$"
+WORD_CHAR = rf"[\w{GLYPHS}]"
+LEFT_EDGE = rf"(?<!{WORD_CHAR})"
+RIGHT_EDGE = rf"(?!{WORD_CHAR})"
+# Words of one noun phrase may be split by a comma or a line break: `tin, bài`.
+WORD_SEP = r"(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
+
+NUMBER = r"""
+    (?<![\w/&¢@€§¥$-])(?<!\d[.,])          # not inside a word, symbol, date or longer number
+    (?:
+        (?P<part>\d{1,6})[ ]?/[ ]?(?P<whole>\d{1,6})   # a share of a whole: 13/13
+      | (?P<percent>\d{1,3}(?:[.,]\d{1,2})?)[ ]?%     # 100%, 97,5%
+      | (?P<count>\d{1,3}(?:\.\d{3})+|\d{1,7})        # 730, 1.250
+    )
+    (?![\w/]|[.,]\d)                        # the whole number: not `2.1.`, not `15/7/2025`
+"""
+
+
+@cache
+def table() -> dict:
+    return json.loads(resources.files("indexer.data").joinpath("count_nouns.json").read_text("utf-8"))
+
+
+def _letter_pattern(ch: str, readings: dict[str, list[str]]) -> str:
+    options = {fold(ch), *readings.get(ch, ())}
+    return "(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True)) + ")"
+
+
+def form_pattern(form: str) -> str:
+    """A regex over folded text for one printed form, tolerant of OCR letter damage."""
+    readings = table()["ocr_letter_readings"]
+    words = [w for w in re.split(r"[\s,]+", nfc(form)) if w]
+    parts = []
+    for word in words:
+        if word.isupper():  # an acronym: matched as folded, letter for letter
+            parts.append(re.escape(fold(word)))
+        else:
+            parts.append("".join(_letter_pattern(ch, readings) for ch in word.lower()))
+    return LEFT_EDGE + WORD_SEP.join(parts) + RIGHT_EDGE
+
+
+def _union(forms: list[str]) -> str:
+    return "|".join(form_pattern(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def figure_regex() -> re.Pattern[str]:
+    data = table()
+    # One alternation over every form of every noun, longest first, so `hồ sơ`
+    # is tried before `hộ` whichever entry each belongs to.
+    forms = sorted(((form, i) for i, entry in enumerate(data["nouns"]) for form in entry["forms"]),
+                   key=lambda pair: len(pair[0]), reverse=True)
+    nouns = "|".join(f"(?P<n{i}_{k}>{form_pattern(form)})" for k, (form, i) in enumerate(forms))
+    any_noun = "|".join(form_pattern(form) for form, _ in forms)
+    tail = rf"""
+        (?P<tail>
+            [ \t]*\n?[ \t]*
+            (?:(?P<filler>{_union(data['fillers'])})\s+)?             # các, những
+            (?:(?P<measure>{_union(data['measures'])})\s+(?=(?:{any_noun})))?  # lượt (tin bài)
+            (?:{nouns})
+        )?
+    """
+    return re.compile(NUMBER + tail, re.VERBOSE)
+
+
+@cache
+def prefix_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words just before a number: one that disqualifies it, one kept as a qualifier."""
+    data = table()
+    not_after = re.compile(rf"(?:{_union(data['not_after'])})[\s:.]*$")
+    qualifier = re.compile("|".join(rf"(?P<q{i}>{form_pattern(q)})\s*$" for i, q in enumerate(data["qualifiers"])))
+    return not_after, qualifier
+
+
+def _qualifier_label(match: re.Match[str] | None) -> str | None:
+    """The qualifier as the table writes it (`trên`), whatever the scan printed (`trén`)."""
+    if match is None:
+        return None
+    name = next(k for k, v in match.groupdict().items() if v is not None)
+    return table()["qualifiers"][int(name[1:])]
+
+
+def aligned_fold(text: str) -> str:
+    """`fold(text)` with the same length, so offsets in it are offsets in `text`."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join((fold(ch) or " ")[0] for ch in text)
+
+
+WHAT_RE = re.compile(rf"(?:[ \t]*\n?[ \t]*)({WORD_CHAR}+)")
+
+
+def _words_after(folded: str, offset: int, limit: int = 4) -> list[str]:
+    words = []
+    while len(words) < limit:
+        match = WHAT_RE.match(folded, offset)
+        if not match or match.group(1).isdigit():
+            break
+        words.append(match.group(1))
+        offset = match.end()
+    return words
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(".", "").replace(",", ".")) if "." in raw and len(raw.split(".")[-1]) == 3 \
+        else float(raw.replace(",", "."))
+
+
+def _noun_of(match: re.Match[str]) -> dict | None:
+    for name, value in match.groupdict().items():
+        if value is not None and name.startswith("n") and name[1:2].isdigit():
+            return table()["nouns"][int(name[1:].split("_")[0])]
+    return None
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    count = match.group("count")
+    return count is not None and len(count) == 4 and 1900 <= int(count) <= 2099
+
+
+def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> Figure | None:
+    noun = _noun_of(match)
+    if noun is None and match.group("percent") is None:
+        return None  # a bare number counts nothing we can name
+    if _is_year(match):
+        return None  # `năm 2025 phường ...`: years print without a thousands dot
+    if match.group("part") is not None and int(match.group("part")) > int(match.group("whole")):
+        return None  # 15/7 is a day and month, not a share
+    not_after, qualifier = prefix_regexes()
+    before = folded[max(0, match.start() - 30):match.start()]
+    if not_after.search(before):
+        return None
+    end = match.end() if noun is not None else match.end("percent") + 1
+    qual = qualifier.search(before)
+    kind = "percent" if match.group("percent") else "fraction" if match.group("part") else "count"
+    value = match.group("percent") or match.group("part") or match.group("count")
+    return Figure(
+        text=" ".join(text[match.start():end].split()),
+        line=lines.line_of(match.start()),
+        kind=kind,
+        value=_number(value),
+        total=float(match.group("whole")) if match.group("whole") else None,
+        noun=noun["id"] if noun else None,
+        unit=noun["label"] if noun else None,
+        measure="lượt" if match.group("measure") else None,
+        qualifier=_qualifier_label(qual),
+        what=" ".join(_words_after(folded, end)),
+    )
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every number + counted-noun phrase of a report, in text order."""
+    folded = aligned_fold(text)
+    lines = LineIndex(text)
+    found = (_figure(m, text, folded, lines) for m in figure_regex().finditer(folded))
+    return [f for f in found if f is not None]

@@ -1,0 +1,134 @@
+"""OCR-tolerant word keys and paragraphs: what text comparison works on.
+
+Two scans of the same template garble the same word differently (`cua`,
+`cia`, `ctia`, `caa` are all *của*), so comparing folded words directly
+misses most copies. A Vietnamese syllable is onset + vowel nucleus + final
+consonant, and the OCR damage concentrates in the nucleus (the accented
+vowels). The *skeleton* key keeps the onset and the final and drops the
+nucleus: `ctia`/`cua` -> `c|`, `chirc`/`chuc` -> `ch|c`, `nudc`/`nuoc` -> `n|c`.
+Collisions (`cac`/`cuc`) are harmless once keys are compared in runs of three.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from indexer.textnorm import fold, tokenize
+
+# Onsets, longest first so `ngh` wins over `ng` and `n`.
+ONSETS = sorted(
+    "b c ch d g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split(),
+    key=len, reverse=True,
+)
+FINALS = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
+# Digits and glyphs the OCR prints for letters (see ocr_char_patterns.md):
+# after this the skeleton sees letters only.
+GLYPH_TO_LETTER = str.maketrans({"0": "o", "1": "l", "3": "a", "4": "a", "6": "o", "8": "e", "|": "l",
+                                 "&": "o", "¢": "o", "@": "e", "€": "e", "§": "y", "¥": "y", "$": "s"})
+# A well-formed folded syllable: an all-caps word of this shape is a word
+# (a heading like `KET QUA`), any other all-caps word is an acronym.
+SYLLABLE_RE = re.compile(
+    rf"""^(?:{"|".join(ONSETS)})?   # onset
+         [aeiouy]+                  # nucleus
+         (?:{"|".join(FINALS)})?$   # final consonant
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str, printed: str | None = None) -> str:
+    """`onset|final` of a word (or of its OCR reading, `printed` being the token
+    as printed); numbers and acronyms stay whole."""
+    letters = fold(word)
+    if letters.isdigit() or not letters:
+        return letters
+    read = letters.translate(GLYPH_TO_LETTER)
+    if (printed or word).isupper() and not SYLLABLE_RE.match(read):
+        return letters  # CCHC, UBND, TTHC: acronyms are their own key
+    letters = read
+    onset = next((o for o in ONSETS if letters.startswith(o)), "")
+    if onset == "p":  # Vietnamese has `ph` but no bare `p-`: it is Đ read as P
+        onset = "d"
+    rest = letters[len(onset):]
+    final = next((f for f in FINALS if rest.endswith(f) and len(rest) > len(f)), "")
+    return f"{onset}|{final}"
+
+
+def _token_readings():
+    """`indexer.ocr.token_readings` when the OCR repair module exists, else None."""
+    try:
+        from indexer.ocr import token_readings  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return token_readings
+
+
+def best_readings(words: list[str]) -> list[str]:
+    """The best folded reading of each printed word (OCR repair when available)."""
+    readings = _token_readings()
+    if readings is not None and words:
+        try:
+            return [(r[0] if r else fold(w)) for w, r in zip(words, readings(words))]
+        except Exception:  # repair is an optional improvement, never a failure
+            pass
+    return [fold(w) for w in words]
+
+
+def word_keys(text: str) -> list[str]:
+    """Skeleton keys of the words of `text`, in order."""
+    return [key for _, key in _keyed_tokens(text)]
+
+
+def _keyed_tokens(text: str) -> list[tuple[int, str]]:
+    """(line, key) of every word; OCR readings are chosen over the whole text at once."""
+    tokens = tokenize(text)
+    readings = best_readings([t.text for t in tokens])
+    return [(t.line, skeleton(r, t.text)) for t, r in zip(tokens, readings)]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    line: int  # first line, 1-based
+    end_line: int
+    text: str  # lines joined with "\n", as printed
+    keys: list[str]  # skeleton keys of its words
+
+
+# A line that starts a new item even without a blank line before it.
+ITEM_START_RE = re.compile(
+    r"""
+    ^\s*(?:
+        [-+•*–—]                       # bullet
+      | [a-zđ]\)                       # a) b) c)
+      | \d+(?:\.\d+)*\.?\s             # 1. / 2.1. numbered item
+      | [IVXLl|1]{1,4}\.\s             # roman heading (OCR may print I as 1, l or |)
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Blocks of consecutive non-blank lines, also split where a new list item starts."""
+    blocks: list[tuple[int, list[str]]] = []
+    after_blank = True
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            after_blank = True
+            continue
+        if after_blank or ITEM_START_RE.match(line):
+            blocks.append((number, []))
+        blocks[-1][1].append(line)
+        after_blank = False
+    keys_by_line: dict[int, list[str]] = {}
+    for line, key in _keyed_tokens(text):
+        keys_by_line.setdefault(line, []).append(key)
+    result = []
+    for first, lines in blocks:
+        if lines:
+            last = first + len(lines) - 1
+            keys = [k for n in range(first, last + 1) for k in keys_by_line.get(n, ())]
+            result.append(Paragraph(first, last, "\n".join(lines), keys))
+    return result
