@@ -123,6 +123,13 @@ class ReportView(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("report-view--current")
         return strip.extend_cell_length(width).apply_style(style)
 
+    def screen_row(self, line: int) -> int | None:
+        """Where `line` starts in the visible rows, or None when scrolled out of view."""
+        if not 0 < line <= len(self._first_row):
+            return None
+        row = self._first_row[line - 1] - self.scroll_offset.y
+        return row if 0 <= row < self.scrollable_content_region.height else None
+
     # -- navigation ----------------------------------------------------------
 
     def goto_line(self, line: int) -> None:

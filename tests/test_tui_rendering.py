@@ -1,0 +1,102 @@
+"""Pure rendering helpers and small screen logic (table-driven)."""
+from __future__ import annotations
+
+import pytest
+from rich.style import Style
+from rich.text import Text
+
+from cchc_tui.app import browse
+from cchc_tui.screens.filters import parse_form
+from cchc_tui.screens.search import filters_for_facet
+from cchc_tui.widgets.rendering import MATCH_STYLE, excerpt, highlighted, inert
+from indexer.docmodel import ReportInfo, TopicHit
+from indexer.model import Filters, LineHit, Report
+
+
+def styled_text(text: Text, style: str = MATCH_STYLE) -> list[str]:
+    wanted = Style.parse(style)
+    return [text.plain[span.start : span.end] for span in text.spans if span.style == wanted or str(span.style) == style]
+
+
+INERT_CASES = [
+    ("escape", "a\x1b[2Jb", "a␛[2Jb"),
+    ("bell", "x\x07y", "x␇y"),
+    ("tab", "a\tb", "a b"),
+    ("csi-c1", "a\x9bb", "a\ufffdb"),
+    ("rtl-override", "a\u202eb", "a\ufffdb"),
+    ("delete", "a\x7fb", "a␡b"),
+    ("markup stays", "[@click=app.quit]x[/]", "[@click=app.quit]x[/]"),
+    ("vietnamese stays", "Độc lập – Tự do", "Độc lập – Tự do"),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "shown"), INERT_CASES, ids=[c[0] for c in INERT_CASES])
+def test_inert_is_one_for_one(name, raw, shown):
+    assert inert(raw) == shown
+    assert len(inert(raw)) == len(raw)
+
+
+HIGHLIGHT_CASES = [
+    ("one", "Quyết định số 3041", [(0, 5)], ["Quyết"]),
+    ("two", "Quyết định số 3041", [(0, 5), (14, 18)], ["Quyết", "3041"]),
+    ("clipped", "abc", [(1, 99)], ["bc"]),
+    ("empty span ignored", "abc", [(2, 2)], []),
+    ("after control char", "\x1bab cd", [(4, 6)], ["cd"]),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "spans", "marked"), HIGHLIGHT_CASES, ids=[c[0] for c in HIGHLIGHT_CASES])
+def test_highlighted_styles_exactly_the_spans(name, line, spans, marked):
+    assert styled_text(highlighted(line, spans)) == marked
+
+
+def test_excerpt_keeps_a_late_match_visible():
+    line = "x" * 200 + " 3041/QĐ-UBND " + "y" * 50
+    start = line.index("3041")
+    text = excerpt(LineHit(1, line, [(start, start + 12)]), width=60)
+    assert "3041/QĐ-UBND" in text.plain
+    assert text.cell_len <= 60
+
+
+FACET_CASES = [
+    ("unit", "Sở Nội vụ", Filters(unit="Sở Nội vụ")),
+    ("doc_type", "Báo cáo", Filters(doc_type="Báo cáo")),
+    ("topic", "mot_cua", Filters(topic="mot_cua")),
+    ("year", "2025", Filters(date_from="2025-01-01", date_to="2025-12-31")),
+]
+
+
+@pytest.mark.parametrize(("facet", "value", "expected"), FACET_CASES, ids=[c[0] for c in FACET_CASES])
+def test_a_facet_value_becomes_a_filter(facet, value, expected):
+    assert filters_for_facet(Filters(), facet, value) == expected
+
+
+FORM_CASES = [
+    ("empty", {}, Filters()),
+    ("cites", {"cites": " 3041/QĐ-UBND "}, Filters(cites="3041/QĐ-UBND")),
+    ("dates", {"date_from": "2025-01-01", "date_to": "2025-06-30"}, Filters(date_from="2025-01-01", date_to="2025-06-30")),
+    ("bad date", {"date_from": "1/1/2025"}, "date from: use YYYY-MM-DD"),
+]
+
+
+@pytest.mark.parametrize(("name", "values", "expected"), FORM_CASES, ids=[c[0] for c in FORM_CASES])
+def test_filter_form(name, values, expected):
+    assert parse_form(values) == expected
+
+
+def make_report(doc_id: str, **info) -> Report:
+    return Report(doc_id, f"/x/{doc_id}.txt", "text", ReportInfo(**info))
+
+
+def test_browse_lists_newest_first_with_facets():
+    reports = [
+        make_report("a", unit="Sở A", date="2024-03-01", topics=[TopicHit("mot_cua", "Một cửa", [3])]),
+        make_report("b", unit="Sở A", date="2025-01-02", doc_type="Báo cáo"),
+        make_report("c"),
+    ]
+    result = browse(reports)
+    assert [hit.doc_id for hit in result.hits] == ["b", "a", "c"]
+    assert result.total == 3
+    assert result.facets["unit"] == {"Sở A": 2}
+    assert result.facets["year"] == {"2024": 1, "2025": 1}
+    assert result.facets["topic"] == {"mot_cua": 1}
