@@ -32,7 +32,8 @@ def filter_reports(reports: Iterable[Report], *, unit: str | None = None, doc_ty
             continue
         if (date_from or date_to) and not info.date:
             continue
-        if date_from and info.date < date_from or date_to and info.date > date_to:
+        # Dates compare as ISO prefixes: `--to 2025` keeps 2025-12-01.
+        if date_from and info.date[:len(date_from)] < date_from or date_to and info.date[:len(date_to)] > date_to:
             continue
         kept.append(report)
     return kept

@@ -1,0 +1,119 @@
+"""Comparisons as Markdown (to paste into an email or a document) and matrices as CSV.
+
+Report text is untrusted: every cell is made inert (control characters shown,
+not obeyed) and Markdown table syntax in it is escaped.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from indexer.compare.result import Comparison, Figure, Matrix, ReportRef, SectionPair
+from indexer.safety import inert_line
+
+STATUS_LABELS = {"both": "cited by both", "conflict": "conflict", "only_a": "only A", "only_b": "only B"}
+HEADER_LABELS = {"unit": "Unit", "symbol": "Symbol", "doc_type": "Type", "date": "Date", "period": "Period",
+                 "signer": "Signer", "responds_to": "Responds to"}
+
+
+def cell(value: object) -> str:
+    """One Markdown table cell: inert, one line, pipes escaped."""
+    if value is None or value == "":
+        return "—"
+    return inert_line(str(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
+
+
+def lines_label(first: int, last: int | None = None) -> str:
+    return f"l.{first}" if last is None or last == first else f"l.{first}–{last}"
+
+
+def report_label(ref: ReportRef) -> str:
+    parts = [p for p in (ref.unit, ref.symbol, ref.date) if p]
+    return f"{ref.doc_id} ({', '.join(parts)})" if parts else ref.doc_id
+
+
+def _table(head: list[str], rows: list[list[object]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return out + [""]
+
+
+def _section_rows(pairs: list[SectionPair], depth: int = 0) -> list[list[object]]:
+    rows = []
+    for pair in pairs:
+        indent = "  " * depth
+        side = lambda s: f"{indent}{s.number}. {s.heading} ({lines_label(s.line, s.end_line)})" if s else None  # noqa: E731
+        rows.append([side(pair.a), side(pair.b), pair.kind if pair.kind != "other" else "",
+                     f"{pair.score:.2f}" if pair.a and pair.b else "missing"])
+        rows += _section_rows(pair.children, depth + 1)
+    return rows
+
+
+def figure_label(figure: Figure | None) -> str | None:
+    if figure is None:
+        return None
+    return f"{figure.text} (l.{figure.line})"
+
+
+def comparison_markdown(c: Comparison) -> str:
+    out = [f"# Comparison: {cell(report_label(c.a))} / {cell(report_label(c.b))}", ""]
+    out += ["## Header", ""]
+    out += _table(["", "A", "B", ""], [[HEADER_LABELS.get(f.name, f.name), f.a, f.b, "" if f.same else "≠"]
+                                       for f in c.header.fields])
+    if c.header.common_directive:
+        out += [f"Both answer **{cell(c.header.common_directive)}**.", ""]
+    out += ["## Sections", ""] + _table(["A", "B", "Kind", "Match"], _section_rows(c.sections))
+    out += ["## Citations", ""]
+    out += _table(["Document", "Status", "A", "B"], [
+        [f"{r.type or ''} {r.key}".strip(), STATUS_LABELS[r.status] + (f" ({', '.join(r.conflicts)})" if r.conflicts else ""),
+         _cite(r.a), _cite(r.b)] for r in c.citations])
+    out += ["## Topics (lines on the topic)", ""]
+    out += _table(["Topic", "A", "B"], [[t.label, t.a_count, t.b_count] for t in c.topics])
+    out += ["## Figures", ""]
+    out += _table(["Counts", "A", "B"], [[p.a.unit if p.a and p.a.unit else (p.b.unit if p.b else None) or "%",
+                                          figure_label(p.a), figure_label(p.b)] for p in c.figures])
+    out += ["## Shared text", ""]
+    out += [f"A is {c.originality_a.original_ratio:.0%} original ({c.originality_a.shared_paragraphs} of "
+            f"{c.originality_a.paragraphs} paragraphs shared); B is {c.originality_b.original_ratio:.0%} original "
+            f"({c.originality_b.shared_paragraphs} of {c.originality_b.paragraphs}).", ""]
+    out += _table(["A", "B", "Similarity", "Text (A)"], [
+        [lines_label(p.a_line, p.a_end_line), lines_label(p.b_line, p.b_end_line), f"{p.containment:.0%}",
+         _excerpt(p.a_text)] for p in c.shared])
+    return "\n".join(out)
+
+
+def _cite(side) -> str | None:
+    if side is None:
+        return None
+    date = side.date or (f"{side.date_raw} (impossible)" if side.date_raw else None)
+    parts = [p for p in (date, side.issuer) if p]
+    return "; ".join(parts + [f"l.{', '.join(map(str, side.lines))}"])
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def matrix_markdown(matrix: Matrix) -> str:
+    title = "Topics (lines per report)" if matrix.kind == "topics" else "Most-cited documents (occurrences)"
+    head = ["Report"] + [col.label for col in matrix.columns]
+    rows = [[report_label(ref)] + row for ref, row in zip(matrix.reports, matrix.cells)]
+    rows.append(["Reports citing/covering"] + [col.reports for col in matrix.columns])
+    return "\n".join([f"## {title}", ""] + _table(head, rows))
+
+
+def _csv_safe(value: str) -> str:
+    """A spreadsheet must not read a unit name from a report as a formula."""
+    value = inert_line(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def matrix_csv(matrix: Matrix) -> str:
+    """One row per report: doc_id, unit, date, then one column per topic/document (key as header)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["doc_id", "unit", "date"] + [_csv_safe(col.key) for col in matrix.columns])
+    for ref, row in zip(matrix.reports, matrix.cells):
+        writer.writerow([_csv_safe(ref.doc_id), _csv_safe(ref.unit or ""), ref.date or ""] + row)
+    return buffer.getvalue()
