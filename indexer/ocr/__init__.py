@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from indexer.ocr.channel import candidates
-from indexer.ocr.decode import Slot, decode, fixed, scored
+from indexer.ocr.lattice import Slot, decode, fixed, scored
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.tokens import Kind, code_reading, kind_of, roman_reading
 from indexer.textnorm import fold
@@ -21,7 +21,7 @@ __all__ = ["token_readings", "restore_words", "restore_text"]
 # digital text: its words are read as printed.
 CLEAN_DOCUMENT_SHARE = 0.5
 # Extra cost to read a plain-letter real syllable (cac, tha) as another one.
-KNOWN_WORD_PENALTY = 1.2
+KNOWN_WORD_PENALTY = 0.9
 
 
 def _is_clean_document(kinds: Sequence[Kind]) -> bool:
@@ -30,16 +30,15 @@ def _is_clean_document(kinds: Sequence[Kind]) -> bool:
     return words > 0 and trusted >= CLEAN_DOCUMENT_SHARE * words
 
 
-def _clean_counts(words: Sequence[str], kinds: Sequence[Kind]) -> Counter[str]:
-    """How often each syllable is printed intact (plain letters or real marks)."""
+def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | None]:
+    """The syllable each token prints intact (plain letters or real marks), else None."""
     lex = lexicon()
-    counts: Counter[str] = Counter()
+    intact: list[str | None] = []
     for word, kind in zip(words, kinds):
-        if kind in (Kind.WORD, Kind.TRUSTED) and word.isalpha():
-            folded = fold(word)
-            if lex.is_known(folded):
-                counts[folded] += 1
-    return counts
+        folded = fold(word)
+        ok = kind in (Kind.WORD, Kind.TRUSTED) and word.isalpha() and lex.is_known(folded)
+        intact.append(folded if ok else None)
+    return intact
 
 
 def _word_costs(word: str) -> dict[str, float]:
@@ -54,20 +53,26 @@ def _word_costs(word: str) -> dict[str, float]:
 
 
 def _in_symbol(index: int, kinds: Sequence[Kind]) -> bool:
-    """A code right after a number or before another code: `362/QB-UBND`."""
+    """A code next to a number or another code: `362/QB-UBND`, `12/KL-TTHDPND`."""
     before = kinds[index - 1] if index > 0 else None
     after = kinds[index + 1] if index + 1 < len(kinds) else None
-    return before is Kind.NUMBER or after is Kind.CODE
+    return before in (Kind.NUMBER, Kind.CODE) or after is Kind.CODE
 
 
-def _slot(index: int, words: Sequence[str], kinds: Sequence[Kind], counts: Counter[str]) -> Slot:
+def _slots(words: Sequence[str], kinds: Sequence[Kind], seen: Sequence[str | None]) -> list[Slot]:
+    """`seen[i]`: the syllable token i contributes to the document statistics."""
+    counts = Counter(s for s in seen if s is not None)
+    return [_slot(i, words, kinds, seen[i], counts) for i in range(len(words))]
+
+
+def _slot(index: int, words: Sequence[str], kinds: Sequence[Kind], own: str | None, counts: Counter[str]) -> Slot:
     word, kind = words[index], kinds[index]
     if kind is Kind.ROMAN:
         return fixed(roman_reading(word))
     if kind is Kind.CODE:
         return fixed(code_reading(word, _in_symbol(index, kinds)))
     if kind is Kind.WORD:
-        return scored(_word_costs(word), counts, fold(word))
+        return scored(_word_costs(word), counts, fold(word), own)
     return fixed(fold(word))
 
 
@@ -79,12 +84,12 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     kinds = [kind_of(word) for word in words]
     if _is_clean_document(kinds):
         return [(fold(word),) for word in words]
-    counts = _clean_counts(words, kinds)
-    first = decode([_slot(i, words, kinds, counts) for i in range(len(words))])
+    seen = _clean_syllables(words, kinds)
+    first = decode(_slots(words, kinds, seen))
     # Second pass: a garbled token is usually a word the document uses often,
     # so count what the first pass read everywhere, garbled tokens included.
-    counts = Counter(r[0] for r, k in zip(first, kinds) if k in (Kind.WORD, Kind.TRUSTED))
-    return decode([_slot(i, words, kinds, counts) for i in range(len(words))])
+    seen = [r[0] if k in (Kind.WORD, Kind.TRUSTED) else None for r, k in zip(first, kinds)]
+    return decode(_slots(words, kinds, seen))
 
 
 def restore_words(words: Sequence[str]) -> list[str]:

@@ -37,9 +37,14 @@ def _words_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
 
 
+EXTRA_WORDS = Path(__file__).resolve().parent.parent / "data" / "ocr_extra_words.txt"
+
+
 def _entries() -> list[list[str]]:
-    text = nfc(_words_path().read_text(encoding="utf-8"))
-    return [line.lower().split() for line in text.splitlines() if line.strip()]
+    lines = nfc(_words_path().read_text(encoding="utf-8")).splitlines()
+    extra = nfc(EXTRA_WORDS.read_text(encoding="utf-8")).splitlines()
+    lines += [line for line in extra if not line.startswith("#")]
+    return [line.lower().split() for line in lines if line.strip()]
 
 
 @cache

@@ -11,9 +11,11 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
+from indexer.ocr.channel import candidates
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 
+CAPS_WORD_MAX_COST = 0.6  # Q for O costs 0.3, P for Đ 0.3
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
 
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
@@ -63,9 +65,14 @@ def kind_of(token: str) -> Kind:
     folded = fold(token)
     if any(ch in _TRUSTED_MARKS for ch in token.lower()) and lexicon().is_known(folded):
         return Kind.TRUSTED
-    if CAPS_CODE_RE.match(token) and not lexicon().is_known(folded):
+    if CAPS_CODE_RE.match(token) and (folded in symbol_codes() or not _known_or_repairable(token)):
         return Kind.CODE
     return Kind.WORD
+
+
+def _known_or_repairable(token: str) -> bool:
+    """Caps headings lose O to Q (HQC, PUQC): a cheap repair makes them words."""
+    return lexicon().is_known(fold(token)) or any(cost <= CAPS_WORD_MAX_COST for cost in candidates(token, allow_edits=False).values())
 
 
 def roman_reading(token: str) -> str:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from indexer.ocr.lexicon import lexicon
 
 LEXICON_WEIGHT = 0.2  # per nat of log(1 + #lexicon words using the syllable)
-DOC_WEIGHT = 0.4  # per nat of log(1 + #clean occurrences in the document)
-BIGRAM_BONUS = 2.2  # the pair is (part of) a lexicon word
+DOC_WEIGHT = 0.7  # per nat of log(1 + #clean occurrences in the document)
+BIGRAM_BONUS = 1.8  # the pair is (part of) a lexicon word
 TRIGRAM_BONUS = 1.0  # extra when three in a row form a lexicon word
 UNKNOWN_PENALTY = 3.0  # plain fold kept although no real syllable
+SINGLE_LETTER_PENALTY = 2.0  # b), c), initials: a lone letter is often just that
 KEEP_MARGIN = 1.0  # alternative readings within this score of the best
 MAX_READINGS = 3
 MAX_CANDIDATES = 6
@@ -38,16 +39,21 @@ def fixed(reading: str) -> Slot:
     return Slot([reading], [0.0])
 
 
-def scored(costs: dict[str, float], doc_counts: Counter[str], plain: str) -> Slot:
+def scored(costs: dict[str, float], doc_counts: Counter[str], plain: str, own: str | None) -> Slot:
+    """`own` is what this very token added to `doc_counts`: it is no evidence for itself."""
     lex = lexicon()
+
+    def seen(reading: str) -> float:
+        return math.log1p(doc_counts.get(reading, 0) - (reading == own))
 
     def score(reading: str, cost: float) -> float:
         prior = LEXICON_WEIGHT * lex.syllable_weight.get(reading, 0.0)
-        return -cost + prior + DOC_WEIGHT * math.log1p(doc_counts.get(reading, 0))
+        return -cost + prior + DOC_WEIGHT * seen(reading)
 
     ranked = sorted(((score(r, c), r) for r, c in costs.items()), reverse=True)[:MAX_CANDIDATES]
-    if not ranked:
-        return Slot([plain], [-UNKNOWN_PENALTY])
+    if plain not in costs:  # not a syllable: maybe a name, an initial, a list letter
+        penalty = SINGLE_LETTER_PENALTY if len(plain) == 1 else UNKNOWN_PENALTY
+        ranked.append((-penalty + DOC_WEIGHT * seen(plain), plain))
     return Slot([r for _, r in ranked], [s for s, _ in ranked])
 
 
