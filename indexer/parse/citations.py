@@ -1,0 +1,134 @@
+"""Every other document a report cites: numbered instruments, standards, laws cited by name.
+
+Each symbol found by the grammar (regexes.SYMBOL_RE) is read in its context:
+the type word just before it (`Quyết định số`, `Kế hoạch:` `số`), the date just
+after it (`ngày 26/7/2025`), then the issuer (`của UBND thành phố`). Occurrences
+of one document are merged into one Citation with `count` and `lines`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.docmodel import Citation
+from indexer.parse import named
+from indexer.parse.dates import date_after
+from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
+from indexer.parse.issuers import issuer_after
+from indexer.parse.regexes import STANDARD_RE, SYMBOL_RE
+from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
+from indexer.parse.tables import doc_type_names
+from indexer.textnorm import LineIndex
+
+TYPE_WINDOW = 80  # characters before a symbol searched for its type word
+CONTEXT_AFTER = 160
+
+
+@dataclass(slots=True)
+class Occurrence:
+    key: str  # what identifies the document within the report
+    citation: Citation
+    subject: str  # folded first words of "về việc ..." (tells apart two documents sharing a number)
+
+
+def _type_tail_re() -> re.Pattern[str]:
+    number_word = rf"(?:{word_pattern('số')})"
+    types = alternation(doc_type_names()).pattern
+    return re.compile(rf"(?:{types})[\s:]*(?:{number_word}[\s:]*){{0,1}}(?:{number_word}[\s:]*)?$")
+
+
+_TYPE_TAIL: re.Pattern[str] | None = None
+
+
+def type_before(ftext: str, start: int) -> tuple[str | None, int]:
+    """The type word that introduces the symbol at `start`, and where it begins."""
+    global _TYPE_TAIL
+    if _TYPE_TAIL is None:
+        _TYPE_TAIL = _type_tail_re()
+    window_start = max(0, start - TYPE_WINDOW)
+    m = _TYPE_TAIL.search(ftext, window_start, start)
+    if not m:
+        return None, start
+    return doc_type_names()[matched_index(m)], m.start()
+
+
+_SUBJECT_RE = re.compile(rf"^[\s,;]*(?:{word_pattern('về')}\s+{word_pattern('việc')}|{word_pattern('về')}|v\s*/\s*v)\s+(.{{0,60}})", re.S)
+
+
+def subject_after(ftext: str, pos: int) -> str:
+    m = _SUBJECT_RE.match(ftext[pos:pos + 90])
+    return " ".join(m.group(1).split()[:4]) if m else ""
+
+
+def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurrence]:
+    found = []
+    for m in SYMBOL_RE.finditer(text):
+        type_word, type_start = type_before(ftext, m.start())
+        symbol = canonical_symbol(m.group("symbol"), type_word)
+        date, date_raw, after = date_after(text, ftext, m.end())
+        issuer = issuer_after(text, ftext, after)
+        citation = Citation(
+            type=type_word or type_from_symbol(symbol),
+            symbol=symbol,
+            name=None,
+            date=date,
+            date_raw=date_raw,
+            issuer=issuer,
+            line=lines.line_of(m.start()),
+            end_line=lines.line_of(m.end() - 1),
+            raw=text[type_start:after].strip(),
+        )
+        found.append(Occurrence(symbol, citation, subject_after(ftext, after)))
+    return found
+
+
+def _standard_occurrences(text: str, lines: LineIndex) -> list[Occurrence]:
+    found = []
+    for m in STANDARD_RE.finditer(text):
+        if not m.group("tcvn") and m.group("iso").strip() != "ISO":
+            continue  # a bare `SO 9001` is too weak without the TCVN prefix
+        symbol = canonical_standard(m)
+        citation = Citation("Tiêu chuẩn", symbol, None, None, None, None,
+                            lines.line_of(m.start()), lines.line_of(m.end() - 1), m.group(0).strip())
+        found.append(Occurrence(symbol, citation, ""))
+    return found
+
+
+def _merge(occurrences: list[Occurrence]) -> list[Citation]:
+    """One Citation per document: same key, unless both occurrences name different subjects."""
+    merged: list[tuple[Occurrence, Citation]] = []
+    for occ in sorted(occurrences, key=lambda o: (o.citation.line, o.key)):
+        target = next((c for o, c in merged if o.key == occ.key and not _different_subjects(o, occ)), None)
+        if target is None:
+            first = occ.citation
+            first.lines = [first.line]
+            first.count = 1
+            merged.append((occ, first))
+            continue
+        target.count += 1
+        if occ.citation.line not in target.lines:
+            target.lines.append(occ.citation.line)
+        for field in ("date", "date_raw", "issuer"):
+            if getattr(target, field) is None and getattr(occ.citation, field) is not None:
+                setattr(target, field, getattr(occ.citation, field))
+    return [c for _, c in merged]
+
+
+def _different_subjects(a: Occurrence, b: Occurrence) -> bool:
+    if not a.subject or not b.subject:
+        return False
+    return a.citation.date == b.citation.date and a.subject.split()[:2] != b.subject.split()[:2]
+
+
+def extract_citations(text: str, own_symbol: str | None = None) -> list[Citation]:
+    """Citations of a report, in order of first occurrence. The report's own symbol is not one."""
+    ftext = folded(text)
+    lines = LineIndex(text)
+    occurrences = _symbol_occurrences(text, ftext, lines) + _standard_occurrences(text, lines)
+    occurrences += named.named_occurrences(text, ftext, lines, Occurrence)
+    if own_symbol:
+        occurrences = [o for o in occurrences if o.key != own_symbol]
+    return _merge(occurrences)
+
+
+__all__ = ["extract_citations", "type_before", "phrase_pattern"]

@@ -1,0 +1,103 @@
+"""OCR-tolerant patterns for Vietnamese phrases, matched on folded text.
+
+A phrase is written once in proper Vietnamese ("Quyết định", "một cửa") and
+compiled into a regex over `folded(text)`: each letter may appear in any of
+the forms the OCR prints for it (see tests/data/eval/ocr_char_patterns.md):
+`ố` as o/e/d/6/b, `ử` as ir/tr/t, `đ` as d/p/b, `l` as 1/i, ... Words are
+separated by any run of whitespace or line breaks, so a phrase broken across
+lines still matches. Folding keeps offsets, so a match maps back to the text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+
+# The OCR forms (already folded: `é` -> e) of each proper letter, by family.
+# Low-frequency forms are kept: patterns are phrases, so they stay specific.
+_A_TONED = "a|e|i|d|4|&|3|ea"
+_FAMILIES: dict[str, str] = {
+    "a": "a",
+    "àáảãạ": _A_TONED + "|",
+    "ăằắẳẵặ": "a|i|ia|d|ii|ai",
+    "âầấẩẫậ": "a|d|i|e|ea",
+    "e": "e",
+    "èéẻẽẹ": "e",
+    "êềếểễệ": "e|@|&|¢|€|8|g|d|ee|e@",
+    "i": "i|j|l|1",
+    "ìíỉĩị": "i|j|ii",
+    "o": "o|q|0",
+    "òóỏõọ": "o|6|e|d|b|q|0|oe",
+    "ôồốổỗộ": "o|e|d|6|b|0|g|q|oe|e6|",
+    "ơờớởỡợ": "o|e|d|a|6|&|¢|g|q|de|oe|ee|",
+    "u": "u",
+    "ùúủũụ": "u|i|a|t|ti|ii|ui|ua|y|l|il|li|o|",
+    "ưừứửữự": "u|w|ir|i|t|tr|a|ur|ii|y|it|tt|r|",
+    "y": "y|¥",
+    "ỳýỷỹỵ": "y|¥|§",
+    "đ": "d|p|b|dp|db|¢",
+    "l": "l|1|i",
+    "s": "s|$",
+}
+_LETTER_FORMS: dict[str, str] = {ch: forms for chars, forms in _FAMILIES.items() for ch in chars}
+_WORD_CHARS = "0-9a-z" + re.escape(OCR_LETTER_GLYPHS)
+WORD_BOUNDARY_BEFORE = rf"(?<![{_WORD_CHARS}])"
+WORD_BOUNDARY_AFTER = rf"(?![{_WORD_CHARS}])"
+# Between two words: spaces, a line break, or list punctuation (`Văn hóa, Thể thao`).
+WORD_SEPARATOR = r"(?:\s*[,\-–]\s*|\s+)"
+
+
+def folded(text: str) -> str:
+    """`fold(text)` with exactly one character per input character (offsets stay valid)."""
+    out = []
+    for ch in text:
+        f = fold(ch)
+        out.append(f if len(f) == 1 else (f[:1] or " "))
+    return "".join(out)
+
+
+def _letter_pattern(ch: str) -> str:
+    forms = _LETTER_FORMS.get(ch)
+    if forms is None:
+        return re.escape(fold(ch) or ch)
+    alts = forms.split("|")
+    optional = "" in alts
+    alts = sorted({re.escape(a) for a in alts if a}, key=len, reverse=True)
+    group = "(?:" + "|".join(alts) + ")"
+    return group + "?" if optional else group
+
+
+def word_pattern(word: str) -> str:
+    """Regex (no boundaries) for one proper Vietnamese word in folded OCR text."""
+    word = unicodedata.normalize("NFC", word.lower())
+    return "".join(_letter_pattern(ch) for ch in word)
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str) -> str:
+    """Regex source for a phrase: OCR-tolerant words separated by whitespace/line breaks."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", phrase))
+    body = WORD_SEPARATOR.join(word_pattern(w) for w in words)
+    return WORD_BOUNDARY_BEFORE + body + WORD_BOUNDARY_AFTER
+
+
+@lru_cache(maxsize=4096)
+def phrase_regex(phrase: str) -> re.Pattern[str]:
+    return re.compile(phrase_pattern(phrase))
+
+
+def alternation(phrases: list[str] | tuple[str, ...], group_prefix: str = "p") -> re.Pattern[str]:
+    """One regex matching any phrase; `m.lastgroup` names the index (`p3` = phrases[3])."""
+    parts = [f"(?P<{group_prefix}{i}>{phrase_pattern(p)})" for i, p in enumerate(phrases)]
+    return re.compile("|".join(parts))
+
+
+def matched_index(m: re.Match[str], group_prefix: str = "p") -> int:
+    return int((m.lastgroup or "")[len(group_prefix):])
+
+
+def fuzzy_equal(printed: str, proper: str) -> bool:
+    """Whether a printed (OCR) string reads as the proper phrase, whole."""
+    return re.fullmatch(r"\s*" + phrase_pattern(proper) + r"\s*", folded(printed)) is not None

@@ -1,0 +1,80 @@
+"""Instruments cited by name rather than number: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`, `Đề án 06`."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from indexer.docmodel import Citation
+from indexer.parse.dates import iso_date
+from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, matched_index, phrase_pattern, word_pattern
+from indexer.parse.restore import restore
+from indexer.textnorm import LineIndex, fold
+
+LAW_KINDS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
+MAX_NAME_WORDS = 9
+# Words that end a law's name (the clause goes on) or show the word is not a law's name.
+_NAME_STOPS = ("ngày", "năm", "của", "và", "đã", "được", "trong", "theo", "tại", "về", "cho", "với",
+               "là", "thì", "để", "đối", "sửa", "các")
+_NOT_A_NAME = ("sư", "pháp", "lệ")  # luật sư, luật pháp, luật lệ
+
+
+@lru_cache(maxsize=None)
+def _law_regex() -> re.Pattern[str]:
+    stops = "|".join(word_pattern(w) for w in _NAME_STOPS) + rf"|{word_pattern('số')}(?=\s*\d)"
+    word = r"(?:[^\W_]|[&¢@€§¥$])[^\s,;.:()“”\"]*"
+    return re.compile(
+        rf"(?P<kind>{alternation(LAW_KINDS, 'k').pattern})"
+        rf"(?P<name>(?:[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{1,{MAX_NAME_WORDS}}})"
+    )
+
+
+_LAW_DATE = re.compile(
+    r"[\s,]*(?:ng[a-z]{0,2}y\s+(?P<d>\d{1,2})\s*(?:th[a-z]{1,4}g\s+|/)(?P<m>\d{1,2})\s*(?:n[a-z&]{0,3}m?\s+|/))?"
+    r"(?:n[a-z&]{0,3}m\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+_DE_AN = re.compile(rf"{phrase_pattern('Đề án')[:-len(WORD_BOUNDARY_AFTER)]}\s+(?P<num>\d{{1,3}}(?:/[a-z]{{1,4}})?)(?![\w/])")
+
+
+def _law_kind(m: re.Match[str]) -> str:
+    return next(kind for i, kind in enumerate(LAW_KINDS) if m.group(f"k{i}") is not None)
+
+
+def _law_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) -> list:
+    found = []
+    for m in _law_regex().finditer(ftext):
+        start = m.start()
+        if not text[start].isupper() or ftext[max(0, start - 6):start].strip().endswith("phap"):
+            continue  # "pháp luật", or a lower-case common noun
+        name_words = text[m.start("name"):m.end("name")].split()
+        if not name_words or name_words[0].lower().strip(",") in _NOT_A_NAME:
+            continue
+        kind = _law_kind(m)
+        name = restore(kind + " " + " ".join(name_words)) or ""
+        date = _LAW_DATE.match(ftext, m.end(), m.end() + 40)
+        iso = iso_date(date.group("d"), date.group("m"), date.group("y")) if date and date.group("d") else None
+        end = date.end() if date else m.end()
+        citation = Citation(kind, None, name, iso, None, None, lines.line_of(start), lines.line_of(end - 1),
+                            text[start:end].strip())
+        found.append(make(_name_key(name), citation, ""))
+    return found
+
+
+def _name_key(name: str) -> str:
+    return "name:" + " ".join(fold(name).split())
+
+
+def _de_an_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) -> list:
+    found = []
+    for m in _DE_AN.finditer(ftext):
+        if not text[m.start()].isupper():
+            continue
+        name = "Đề án " + text[m.start("num"):m.end("num")]
+        citation = Citation("Đề án", None, name, None, None, None, lines.line_of(m.start()),
+                            lines.line_of(m.end() - 1), text[m.start():m.end()])
+        found.append(make(_name_key(name), citation, ""))
+    return found
+
+
+def named_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) -> list:
+    return _law_occurrences(text, ftext, lines, make) + _de_an_occurrences(text, ftext, lines, make)

@@ -1,0 +1,58 @@
+"""The period a report covers, from its title: `Quý 1/2025`, `6 tháng cuối năm 2025`, `năm 2025`."""
+from __future__ import annotations
+
+import re
+
+from indexer.parse.fuzzy import folded
+from indexer.parse.sections import roman_value
+
+YEAR = r"(?P<y>(?:19|20)\d\d)"
+NAM = r"n[a-z&]{0,3}m"  # năm as the OCR prints it: nam, nim, ndm, niam
+THANG = r"th[a-z]{0,3}ng"
+QUARTER_RE = re.compile(rf"\bquy\s+(?P<q>[1-4]|[ivx|l1]{{1,4}})\s*(?:/|\s+{NAM}\s+|-)\s*{YEAR}")
+MONTHS_RE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+{THANG}\s+(?P<part>d[a-z]{{1,2}}u|cu[a-z]{{1,2}}i)?\s*(?:{NAM})?\s*{YEAR}")
+MONTH_RE = re.compile(rf"\b{THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|\s+{NAM}\s+)\s*{YEAR}")
+YEAR_RE = re.compile(rf"\b{NAM}\s+{YEAR}")
+SPAN_RE = re.compile(rf"\bgiai\s+doan\s+(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)")
+
+
+def find_period(title: str) -> str | None:
+    """The first period named in a title, in a normal form; None when it names none."""
+    ftext = " ".join(folded(title).split())
+    for finder in (_quarter, _months, _month, _year, _span):
+        period = finder(ftext)
+        if period:
+            return period
+    return None
+
+
+def _quarter(ftext: str) -> str | None:
+    m = QUARTER_RE.search(ftext)
+    if not m:
+        return None
+    q = m.group("q")
+    number = int(q) if q.isdigit() else roman_value(q)
+    return f"Quý {number}/{m.group('y')}" if number and 1 <= number <= 4 else None
+
+
+def _months(ftext: str) -> str | None:
+    m = MONTHS_RE.search(ftext)
+    if not m:
+        return None
+    part = {"d": " đầu", "c": " cuối"}.get((m.group("part") or " ")[0], "")
+    return f"{m.group('n')} tháng{part} năm {m.group('y')}"
+
+
+def _month(ftext: str) -> str | None:
+    m = MONTH_RE.search(ftext)
+    return f"tháng {int(m.group('m'))}/{m.group('y')}" if m and 1 <= int(m.group("m")) <= 12 else None
+
+
+def _year(ftext: str) -> str | None:
+    m = YEAR_RE.search(ftext)
+    return f"năm {m.group('y')}" if m else None
+
+
+def _span(ftext: str) -> str | None:
+    m = SPAN_RE.search(ftext)
+    return f"giai đoạn {m.group('a')}-{m.group('b')}" if m else None

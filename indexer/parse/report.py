@@ -1,0 +1,86 @@
+"""parse_report: header, foot, sections, citations and topics of one report, assembled."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer.docmodel import Citation, ReportInfo
+from indexer.parse.citations import extract_citations
+from indexer.parse.fuzzy import folded, phrase_pattern
+from indexer.parse.header import parse_header
+from indexer.parse.issuing import find_unit
+from indexer.parse.periods import find_period
+from indexer.parse.restore import restore
+from indexer.parse.sections import parse_sections
+from indexer.parse.signature import parse_foot
+from indexer.parse.topics import detect_topics
+from indexer.parse.units import lookup_known
+from indexer.textnorm import nfc
+
+OPENING_LINES = 25
+RESPONSE_LEADS = ("Thực hiện", "Phúc đáp", "Căn cứ", "Trả lời", "Triển khai", "Theo", "Thực hiện chỉ đạo")
+LEAD_REACH = 120  # the cited directive follows its lead word closely
+
+
+@lru_cache(maxsize=None)
+def _lead_regex() -> re.Pattern[str]:
+    return re.compile("|".join(phrase_pattern(lead) for lead in RESPONSE_LEADS))
+
+
+def find_responds_to(text: str, citations: list[Citation], opening_end: int) -> str | None:
+    """The directive the report answers: the first cited symbol right after `Thực hiện` / `Phúc đáp` / `Căn cứ`."""
+    lines = text.split("\n")
+    opening = "\n".join(lines[:opening_end])
+    fopening = folded(opening)
+    for lead in _lead_regex().finditer(fopening):
+        lead_line = fopening.count("\n", 0, lead.start()) + 1
+        candidates = [c for c in citations if c.symbol and c.type != "Tiêu chuẩn"
+                      and any(lead_line <= line <= lead_line + 3 for line in c.lines)]
+        if candidates:
+            return min(candidates, key=lambda c: min(l for l in c.lines if l >= lead_line)).symbol
+    return None
+
+
+def _place_name(printed: str | None) -> str | None:
+    if not printed:
+        return None
+    known = lookup_known(printed)
+    if known:
+        return known.name.removeprefix("UBND ")
+    restored = restore(printed) or printed
+    return restored[:1].upper() + restored[1:]
+
+
+def parse(text: str) -> ReportInfo:
+    text = nfc(text)
+    header = parse_header(text)
+    sections = parse_sections(text)
+    citations = extract_citations(text, header.symbol)
+    first_section = sections[0].line if sections else OPENING_LINES
+    opening_end = min(first_section, OPENING_LINES)
+    unit, parent = find_unit(text, header.unit_fragments, header.symbol)
+    foot = parse_foot(text)
+    title = restore(header.title)
+    return ReportInfo(
+        unit=unit,
+        unit_parent=parent if parent != unit else None,
+        symbol=header.symbol,
+        doc_type=header.doc_type or _type_from_own_symbol(header.symbol),
+        date=header.date,
+        place=_place_name(header.place),
+        title=title,
+        period=find_period(header.title or "") or find_period(title or ""),
+        signer=foot.signer,
+        signer_role=foot.signer_role,
+        responds_to=find_responds_to(text, citations, opening_end),
+        recipients=foot.recipients,
+        sections=sections,
+        citations=citations,
+        topics=detect_topics(text),
+    )
+
+
+def _type_from_own_symbol(symbol: str | None) -> str | None:
+    from indexer.parse.symbols import type_from_symbol
+
+    return type_from_symbol(symbol) if symbol else None

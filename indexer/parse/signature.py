@@ -1,0 +1,157 @@
+"""The foot of a document: recipients (Nơi nhận), the signer's role and name.
+
+    Nơi nhận:                         KT. GIÁM ĐỐC
+    - Sở VHTTDL;                      PHÓ GIÁM ĐỐC
+    - Lưu: VT.
+                                      Vũ Đại Thắng
+
+OCR runs both columns together, so roles and the name are cut out of the
+recipient lines. A machine e-signature line (`Name<mail> đã ký`) is the most
+reliable source of the name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
+from indexer.parse.units import known_unit_at
+from indexer.parse.tables import load
+
+FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
+ROLES = ("Phó Chánh Văn phòng", "Chánh Văn phòng", "Phó Giám đốc", "Giám đốc", "Phó Chủ tịch", "Chủ tịch",
+         "Phó Trưởng phòng", "Trưởng phòng", "Phó Trưởng ban", "Trưởng ban", "Phó Chánh Thanh tra", "Chánh Thanh tra",
+         "Phó Bí thư", "Bí thư", "Phó Cục trưởng", "Cục trưởng", "Thứ trưởng", "Bộ trưởng", "Thủ trưởng", "Phó Viện trưởng",
+         "Viện trưởng", "Hiệu trưởng", "Phó Hiệu trưởng", "Ủy ban nhân dân", "Hội đồng nhân dân")
+AUTHORITY = r"(?:kt|tm|tl|tuq|q)\s*[.,]\s*$"  # KT. GIÁM ĐỐC: signing on behalf of
+_E_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{2,40}?)[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*(?:đã ký|da ky)", re.M)
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_JUNK = re.compile(r"[;‘’“”\\%=|\[\]{}]|\s[)—_]")  # where OCR debris of the right column starts
+_ITEM = re.compile(r"^\s*[-+•=–]\s*(?P<item>\S.*)$")
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ&¢@€§¥0-9]*"
+
+
+@dataclass(slots=True)
+class Foot:
+    signer: str | None = None
+    signer_role: str | None = None
+    recipients: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def _receivers_regex() -> re.Pattern[str]:
+    return re.compile(phrase_pattern("Nơi nhận") + r"|noinh\w*")
+
+
+@lru_cache(maxsize=None)
+def _roles_regex() -> re.Pattern[str]:
+    return alternation(ROLES, "r")
+
+
+@lru_cache(maxsize=None)
+def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load("person_names.json")
+    return tuple(data["surnames"]), tuple(data["given"])
+
+
+def _restore_name_word(word: str, table: tuple[str, ...]) -> str | None:
+    fword = folded(word)
+    matches = [n for n in table if re.fullmatch(word_pattern(n), fword)]
+    if not matches:
+        return None
+    exact = [n for n in matches if folded(n) == fword] or matches
+    tone = _tones(word)  # `Viét`: the acute survived, so Viết rather than Việt
+    same_tone = [n for n in exact if tone and tone <= _tones(n)]
+    return (same_tone or exact)[0]
+
+
+def _tones(word: str) -> set[str]:
+    return {c for c in unicodedata.normalize("NFD", word) if c in TONE_MARKS}
+
+
+def restore_person_name(printed: str) -> str | None:
+    """`Nguyén Thi Bich Dung` -> `Nguyễn Thị Bích Dung`; None unless it reads as surname + given names."""
+    words = printed.split()
+    surnames, given = _names()
+    if not 2 <= len(words) <= 5:
+        return None
+    first = _restore_name_word(words[0], surnames)
+    if first is None:
+        return None
+    rest = [_restore_name_word(w, given + surnames) or w for w in words[1:]]
+    return " ".join([first, *rest])
+
+
+def _person_names_in(line: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in re.finditer(rf"(?<![\w&¢@]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w&¢@])", line):
+        name = restore_person_name(m.group())
+        if name:
+            found.append((m.start(), m.end(), name))
+    return found
+
+
+def _foot_start(lines: list[str]) -> int:
+    for index in range(len(lines) - 1, max(-1, len(lines) - 120), -1):
+        if _receivers_regex().search(folded(lines[index])):
+            return index
+    return max(0, len(lines) - FOOT_LINES)
+
+
+def _role(lines: list[str]) -> str | None:
+    roles = []
+    for line in lines:
+        fline = folded(line)
+        for m in _roles_regex().finditer(fline):
+            printed = line[m.start():m.end()]
+            letters = [c for c in printed if c.isalpha()]
+            if sum(c.isupper() for c in letters) < 0.7 * len(letters):
+                continue
+            on_behalf = re.search(AUTHORITY, fline[:m.start()]) is not None
+            roles.append((on_behalf, ROLES[matched_index(m, "r")]))
+    own = [r for behalf, r in roles if not behalf and r not in ("Ủy ban nhân dân", "Hội đồng nhân dân")]
+    return own[-1] if own else None
+
+
+def _recipients(lines: list[str], signer_cut: str | None) -> list[str]:
+    items = []
+    for line in lines:
+        m = _ITEM.match(line)
+        if not m:
+            continue
+        item = m.group("item")
+        cut = _roles_regex().search(folded(item))
+        if cut and sum(c.isupper() for c in item[cut.start():cut.end()]) > 3:
+            item = item[:cut.start()]
+        item = re.sub(r"\b(?:KT|TM|TL)\s*\.\s*$", "", item)
+        for start, _, _ in _person_names_in(item):
+            item = item[:start]
+        junk = _JUNK.search(item)
+        item = " ".join((item[:junk.start()] if junk else item).split()).strip(" ;,.")
+        if len(item) >= 2:
+            items.append(_proper_unit_prefix(item))
+        if re.match(r"\s*l\w{1,2}\s*:", folded(item)):  # "Lưu: VT" closes the list
+            break
+    return items
+
+
+def _proper_unit_prefix(item: str) -> str:
+    """`S& Vian héa Thé thao va Du lich (b/c)` -> `Sở Văn hóa, Thể thao và Du lịch (b/c)`; else as printed."""
+    known = known_unit_at(folded(item), 0)
+    return known[0].name + item[known[1]:] if known else item
+
+
+def parse_foot(text: str) -> Foot:
+    lines = text.split("\n")
+    start = _foot_start(lines)
+    zone = lines[start:]
+    foot = Foot()
+    signatures = [restore_person_name(m.group("name").strip()) for m in _E_SIGNATURE.finditer(text)]
+    names = [n for line in zone for _, _, n in _person_names_in(line)]
+    signed = [s for s in signatures if s]
+    foot.signer = signed[0] if signed else (names[-1] if names else None)
+    foot.signer_role = _role(zone)
+    foot.recipients = _recipients(zone, foot.signer)
+    return foot

@@ -1,0 +1,84 @@
+"""Canonical official form of document symbols (số ký hiệu)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.parse.regexes import STANDARD_RE, YEAR
+from indexer.parse.tables import load, type_by_code
+from indexer.textnorm import nfc
+
+_SEPARATORS = re.compile(r"\s*([/\-–])\s*")
+
+
+def _restore_segment(segment: str, type_hint: str | None) -> str:
+    table = load("doc_types.json")
+    key = segment.replace("Đ", "D").replace("đ", "d")
+    if type_hint == "Đề án" and key.upper() in table["de_an_codes"]:
+        return "ĐA"
+    if segment in table["symbol_codes"]:
+        return table["symbol_codes"][segment]
+    for prefix, proper in table["prefix_codes"].items():
+        if segment.startswith(prefix) and len(segment) > len(prefix):
+            return proper + segment[len(prefix):]
+    return segment
+
+
+def canonical_symbol(raw: str, type_hint: str | None = None) -> str:
+    """`3041/QD-UBND` -> `3041/QĐ-UBND`; `15/KH-\\nNV` -> `15/KH-NV`; `TCVN 1SO 9001:2015` -> `TCVN ISO 9001:2015`.
+
+    `type_hint` is the type word the text gives ("Đề án" turns `01/PA-NV` into `01/ĐA-NV`).
+    """
+    text = nfc(raw).strip()
+    standard = STANDARD_RE.fullmatch(text)
+    if standard:
+        return canonical_standard(standard)
+    text = _SEPARATORS.sub(lambda m: "-" if m.group(1) in "-–" else "/", text)
+    parts = re.split(r"([/\-])", text)
+    out = []
+    for index, part in enumerate(parts):
+        is_code = index > 0 and part not in "/-" and not re.fullmatch(r"\d+", part)
+        out.append(_restore_segment(part, type_hint) if is_code else part)
+    return "".join(out)
+
+
+def canonical_standard(m: re.Match[str]) -> str:
+    prefix = "TCVN ISO " if m.group("tcvn") else "ISO "
+    return prefix + m.group("number") + (f":{m.group('year')}" if m.group("year") else "")
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolParts:
+    number: str
+    year: str | None
+    type_code: str | None  # QĐ, KH, NQ ... None for công văn (6121/SVHTTDL-TTBCXB)
+    agency: str | None  # UBND, SKHCN, TW, CP ...
+
+
+def split_symbol(symbol: str) -> SymbolParts:
+    """Parts of a canonical symbol; type_code only when it is a known document type code."""
+    codes = type_by_code()
+    party = re.fullmatch(r"(\d+)-([^/]+)/(.+)", symbol)
+    if party:
+        return SymbolParts(party.group(1), None, party.group(2), party.group(3).split("-")[0])
+    pieces = symbol.split("/")
+    number = pieces[0]
+    year = pieces[1] if len(pieces) > 2 and re.fullmatch(YEAR, pieces[1]) else None
+    segments = pieces[-1].split("-")
+    if segments[0] in codes and len(segments) > 1:
+        return SymbolParts(number, year, segments[0], segments[1])
+    if year and len(segments) == 1:
+        return SymbolParts(number, year, None, segments[0])
+    return SymbolParts(number, year, None, segments[0])
+
+
+def type_from_symbol(symbol: str) -> str | None:
+    """The document type a symbol's code implies: KH -> Kế hoạch; no type code -> Công văn."""
+    if symbol.startswith(("TCVN", "ISO")):
+        return "Tiêu chuẩn"
+    parts = split_symbol(symbol)
+    if parts.type_code:
+        return type_by_code().get(parts.type_code)
+    if parts.year:
+        return "Nghị quyết" if re.search(r"QH\d*$", parts.agency or "") else None
+    return "Công văn"

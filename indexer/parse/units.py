@@ -1,0 +1,195 @@
+"""Proper names of issuing bodies: `S& Khoa hoc va Cong nghé` -> `Sở Khoa học và Công nghệ`.
+
+A printed name is first matched (OCR-tolerantly, whole) against the known units
+(indexer/data/units_*.json); otherwise it is split into a kind of body (`Sở`,
+`Ủy ban nhân dân`), a kind of place (`phường`) and a name, the name restored
+to proper Vietnamese and capitalised the way official names are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
+from indexer.parse.restore import restore
+from indexer.parse.tables import load
+
+UNIT_TABLES = ("units_haiphong.json",)
+PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownUnit:
+    name: str  # proper display name: "Sở Ngoại vụ", "UBND phường Lê Chân"
+    parent: str | None
+    codes: tuple[str, ...]
+    variants: tuple[str, ...]  # spellings matched in text, proper Vietnamese
+
+
+def _place_unit(kind: str, place: str, parent: str) -> KnownUnit:
+    return KnownUnit(f"UBND {kind} {place}", parent, (), (
+        f"UBND {kind} {place}", f"Ủy ban nhân dân {kind} {place}", f"{kind} {place}"))
+
+
+@lru_cache(maxsize=None)
+def known_units() -> tuple[KnownUnit, ...]:
+    units: list[KnownUnit] = []
+    for table_name in UNIT_TABLES:
+        table = load(table_name)
+        parent = table["parent"]
+        for entry in table["city_level"] + table["departments"]:
+            name = entry["name"]
+            variants = {name, name.replace("UBND", "Ủy ban nhân dân"), name.replace("HĐND", "Hội đồng nhân dân")}
+            units.append(KnownUnit(name, None if name == parent else parent, tuple(entry["codes"]), tuple(variants)))
+        units += [_place_unit("phường", w, parent) for w in table["wards"]]
+        units += [_place_unit("xã", c, parent) for c in table["communes"]]
+        units += [_place_unit("đặc khu", z, parent) for z in table["special_zones"]]
+    return tuple(units)
+
+
+@lru_cache(maxsize=None)
+def _variant_index() -> tuple[re.Pattern[str], tuple[KnownUnit, ...]]:
+    owners, variants = [], []
+    for unit in known_units():
+        for v in unit.variants:
+            owners.append(unit)
+            variants.append(v)
+    return alternation(variants, "u"), tuple(owners)
+
+
+@lru_cache(maxsize=None)
+def _province_tail() -> str:
+    names = {load(t)["province"] for t in UNIT_TABLES}
+    return "|".join(PROVINCE_TAIL.format(tp=phrase_pattern("thành phố"), name=phrase_pattern(n)) for n in names)
+
+
+def lookup_known(printed: str) -> KnownUnit | None:
+    """The known unit a whole printed name reads as, if any."""
+    regex, owners = _variant_index()
+    text = folded(printed.strip(" \t\n.,;:-–"))
+    m = re.fullmatch(rf"\s*(?:{regex.pattern})(?:{_province_tail()})?\s*", text)
+    return owners[matched_index(m, "u")] if m else None
+
+
+def known_unit_at(ftext: str, pos: int, end: int | None = None) -> tuple[KnownUnit, int] | None:
+    """The longest known unit named at `pos` of folded text, and where its name ends."""
+    regex, owners = _variant_index()
+    best = None
+    for m in regex.finditer(ftext, pos, len(ftext) if end is None else end):
+        if m.start() != pos:
+            break
+        if best is None or m.end() > best[1]:
+            best = (owners[matched_index(m, "u")], m.end())
+    return best
+
+
+def unit_by_code(code: str) -> KnownUnit | None:
+    return next((u for u in known_units() if code in u.codes), None)
+
+
+# --- generic naming for units absent from the tables ---------------------------------
+
+@lru_cache(maxsize=None)
+def _kinds() -> tuple[list[dict], list[str]]:
+    data = load("unit_kinds.json")
+    bodies = sorted(data["bodies"], key=lambda b: len(b["name"]), reverse=True)
+    places = [p["name"] for p in data["places"]]
+    return bodies, places
+
+
+@lru_cache(maxsize=None)
+def _body_regex() -> tuple[re.Pattern[str], tuple[dict, ...]]:
+    bodies, _ = _kinds()
+    owners, spellings = [], []
+    for body in bodies:
+        for spelling in [body["name"], *body.get("variants", [])]:
+            owners.append(body)
+            spellings.append(spelling)
+    return alternation(spellings, "b"), tuple(owners)
+
+
+@lru_cache(maxsize=None)
+def _place_regex() -> re.Pattern[str]:
+    return alternation(_kinds()[1], "q")
+
+
+def body_at(ftext: str, pos: int) -> tuple[dict, int] | None:
+    regex, owners = _body_regex()
+    m = regex.match(ftext, pos)
+    return (owners[matched_index(m, "b")], m.end()) if m else None
+
+
+def place_at(ftext: str, pos: int) -> bool:
+    return _place_regex().match(ftext, pos) is not None
+
+
+def _capitalise_field(words: list[str]) -> list[str]:
+    out, start_of_part = [], True
+    for w in words:
+        if w.lower() in ("và", "va") or w in (",", "-", "–"):
+            out.append(w.lower() if w.isalpha() else w)
+            start_of_part = True
+            continue
+        out.append(w[:1].upper() + w[1:].lower() if start_of_part else w.lower())
+        start_of_part = False
+    return out
+
+
+def _capitalise_place(words: list[str]) -> list[str]:
+    return [w[:1].upper() + w[1:].lower() for w in words]
+
+
+def _join(words: list[str]) -> str:
+    return re.sub(r"\s+([,])", r"\1", " ".join(words))
+
+
+def _place_in(ftext: str) -> re.Match[str] | None:
+    """A kind of place that starts a place name (not the `xã` of `Văn hóa - Xã hội`)."""
+    for m in _place_regex().finditer(ftext):
+        before = ftext[:m.start()].rstrip()
+        if before.endswith(("-", "–", ",")) or re.match(r"\s*hoi\b", ftext[m.end():]):
+            continue
+        return m
+    return None
+
+
+def _name_rest(rest: str, naming: str) -> str:
+    """Kind of place + name, or field name, capitalised officially."""
+    ftext = folded(rest)
+    m = _place_in(ftext)
+    if m and not ftext[:m.start()].strip():
+        place = _kinds()[1][matched_index(m, "q")]
+        return place + " " + _join(_capitalise_place(rest[m.end():].split()))
+    if m:
+        head = _join(_capitalise_field(re.findall(r"[^\s,]+|,", rest[:m.start()])))
+        place = _kinds()[1][matched_index(m, "q")]
+        return f"{head} {place} {_join(_capitalise_place(rest[m.end():].split()))}".strip()
+    words = re.findall(r"[^\s,\-–]+|[,\-–]", rest)
+    return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
+
+
+def name_unit(printed: str) -> str | None:
+    """Proper name for a printed unit name (`SO NGOAI VU`, `Uy ban nhan dan phuong L& Chan`)."""
+    printed = " ".join(printed.split()).strip(" .,;:-–")
+    if not printed:
+        return None
+    known = lookup_known(printed)
+    if known:
+        return known.name
+    restored = restore(printed) or printed
+    ftext = folded(restored)
+    body = body_at(ftext, 0)
+    if body:
+        kind, end = body
+        rest = restored[end:].strip()
+        return (kind.get("short", kind["name"]) + " " + _name_rest(rest, kind["naming"])).strip()
+    place = _place_regex().match(ftext)
+    if place:  # "PHƯỜNG LÊ CHÂN" heading a ward's report = its People's Committee
+        return "UBND " + _name_rest(restored, "place")
+    return None
+
+
+def parent_of(unit: str | None) -> str | None:
+    known = lookup_known(unit) if unit else None
+    return known.parent if known else None
