@@ -11,6 +11,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from cchc_tui.messages import CompareReports, IndexChanged, OpenReport
+from cchc_tui.screens.compare import CompareScreen
+from cchc_tui.screens.document import DocumentScreen
+from cchc_tui.screens.help import HelpScreen
+from cchc_tui.screens.search import SearchScreen
+from indexer.compare import Comparison, compare_reports
 from indexer.api import Library
 from indexer.model import Filters, Hit, Report, SearchResult
 
@@ -71,11 +76,13 @@ class CchcApp(App[None]):
     def get_report(self, doc_id: str) -> Report:
         return self._locked(lambda: self.library.get(doc_id))
 
+    def compare(self, left: str, right: str) -> Comparison:
+        """The engine's comparison of two indexed reports (pure computation once both are read)."""
+        return compare_reports(self.get_report(left), self.get_report(right))
+
     # -- lifecycle -----------------------------------------------------------
 
     def on_mount(self) -> None:
-        from cchc_tui.screens.search import SearchScreen
-
         self.push_screen(SearchScreen(initial_query=self.initial_query))
         if self.reload_seconds > 0:
             self.set_interval(self.reload_seconds, self.check_index)
@@ -94,21 +101,12 @@ class CchcApp(App[None]):
 
     @on(OpenReport)
     def _open_report(self, message: OpenReport) -> None:
-        from cchc_tui.screens.document import DocumentScreen
-
-        self.push_screen(DocumentScreen(message.doc_id, hit=message.hit))
+        self.push_screen(DocumentScreen(message.doc_id, hit=message.hit, line=message.line))
 
     @on(CompareReports)
     def _compare(self, message: CompareReports) -> None:
-        try:
-            from cchc_tui.screens.compare import CompareScreen
-        except ImportError:
-            self.notify("Comparing reports is not available in this build", severity="warning")
-            return
         self.push_screen(CompareScreen(message.left, message.right))
 
     def action_help(self) -> None:
-        from cchc_tui.screens.help import HelpScreen
-
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

@@ -1,7 +1,7 @@
 """Messages that travel across screens (widget-local messages live on their widget)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.message import Message
 
@@ -19,13 +19,12 @@ class OpenReport(Message):
 
     doc_id: str
     hit: Hit | None = None
+    line: int | None = None  # open at this line instead of the first match
 
 
 @dataclass
 class CompareReports(Message):
     """Show two reports side by side."""
 
-    left: str
+    left: str  # doc ids
     right: str
-    query: str = ""
-    extra: dict = field(default_factory=dict)

@@ -62,10 +62,11 @@ class DocumentScreen(Screen[None]):
         Binding("3", "show_tab('topics')", "Topics", show=False, id="report.tab-topics"),
     ]
 
-    def __init__(self, doc_id: str, hit: Hit | None = None) -> None:
+    def __init__(self, doc_id: str, hit: Hit | None = None, line: int | None = None) -> None:
         super().__init__()
         self.doc_id = doc_id
         self.hit = hit
+        self.initial_line = line
         self.report: Report | None = None
 
     def compose(self) -> ComposeResult:
@@ -107,7 +108,10 @@ class DocumentScreen(Screen[None]):
         self.query_one(SectionTree).show_sections(info.sections)
         self.query_one("#citation-list", JumpList).show_items([citation_item(c) for c in info.citations])
         self.query_one("#topic-list", JumpList).show_items([topic_item(t) for t in info.topics if t.lines])
-        if view.match_lines:
+        if self.initial_line:
+            view.goto_line(self.initial_line)
+            self.query_one(StatusLine).show_text(f"line {view.current_line} of {len(view.lines)}")
+        elif view.match_lines:
             view.action_next_match()
         else:
             self.query_one(StatusLine).show_text(f"{len(view.lines)} lines · no highlighted matches")

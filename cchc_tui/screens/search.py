@@ -126,7 +126,7 @@ class SearchScreen(Screen[None]):
 
     @on(ResultList.CompareRequested)
     def _compare(self, message: ResultList.CompareRequested) -> None:
-        self.post_message(CompareReports(message.left, message.right, self.query_text))
+        self.post_message(CompareReports(message.left, message.right))
 
     @on(ResultList.MarksChanged)
     def _marks_changed(self) -> None:

@@ -44,7 +44,7 @@ class FacetPanel(Tree[FacetValue | None]):
         for facet, label in FACET_LABELS.items():
             counts = facets.get(facet) or {}
             branch = self.root.add(Text(f"{label} ({len(counts)})", style="bold"), data=FacetValue(facet, ""))
-            for value, count in _top(counts):
+            for value, count in _top(counts, newest_first=facet == "year"):
                 leaf = Text(inert(value))
                 leaf.append(f"  {count}", style=DIM_STYLE)
                 branch.add_leaf(leaf, data=FacetValue(facet, value))
@@ -59,6 +59,7 @@ class FacetPanel(Tree[FacetValue | None]):
             self.post_message(self.Picked(self, data.facet, data.value))
 
 
-def _top(counts: dict[str, int]) -> list[tuple[str, int]]:
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return ordered[:MAX_VALUES]
+def _top(counts: dict[str, int], newest_first: bool = False) -> list[tuple[str, int]]:
+    if newest_first:
+        return sorted(counts.items(), reverse=True)[:MAX_VALUES]
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_VALUES]

@@ -1,0 +1,100 @@
+"""Two reports side by side: header fields, aligned sections, citations, topics, figures."""
+from __future__ import annotations
+
+from time import perf_counter
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from cchc_tui.messages import OpenReport
+from cchc_tui.widgets.compare_rows import TABLES
+from cchc_tui.widgets.compare_table import CompareTable
+from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
+from cchc_tui.widgets.status_line import StatusLine
+from indexer.api import CchcError
+from indexer.compare import Comparison, ReportRef
+
+
+def ref_line(side: str, ref: ReportRef) -> Text:
+    line = Text(f"{side}  ", style="bold reverse")
+    line.append(" ")
+    line.append_text(plain(ref.unit, "(unit unknown)", "bold"))
+    for value, style in ((ref.symbol, "cyan"), (ref.date, "green"), (ref.doc_type, "magenta")):
+        if value:
+            line.append("  ·  ", style=DIM_STYLE)
+            line.append(inert(value), style=style)
+    line.append(f"  [{inert(ref.doc_id)}]", style=DIM_STYLE)
+    return line
+
+
+def summary(comparison: Comparison) -> str:
+    statuses = [row.status for row in comparison.citations]
+    return (
+        f"citations: {statuses.count('both')} both, {statuses.count('only_a')} only A, "
+        f"{statuses.count('only_b')} only B, {statuses.count('conflict')} conflicting · "
+        f"{len(comparison.shared)} shared passages"
+    )
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the results"),
+        *(
+            Binding(str(number), f"show_tab('{tab}')", label, show=False, id=f"compare.tab-{tab}")
+            for number, (tab, (label, _, _)) in enumerate(TABLES.items(), start=1)
+        ),
+    ]
+
+    def __init__(self, left: str, right: str) -> None:
+        super().__init__()
+        self.left, self.right = left, right
+        self.comparison: Comparison | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(f"Comparing {inert(self.left)} and {inert(self.right)}…"), id="compare-refs")
+        with TabbedContent(id="compare-tabs"):
+            for tab, (label, _, _) in TABLES.items():
+                with TabPane(label, id=tab):
+                    yield CompareTable(id=f"table-{tab}")
+        yield StatusLine(id="compare-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(StatusLine).show_text("Comparing…")
+        self.run_compare()
+
+    @work(exclusive=True, thread=True, group="compare", exit_on_error=False)
+    def run_compare(self) -> None:
+        started = perf_counter()
+        try:
+            comparison = self.app.compare(self.left, self.right)
+        except CchcError as error:
+            self.app.call_from_thread(self.query_one(StatusLine).show_error, str(error))
+            return
+        self.app.call_from_thread(self.show_comparison, comparison, (perf_counter() - started) * 1000)
+
+    def show_comparison(self, comparison: Comparison, elapsed_ms: float) -> None:
+        self.comparison = comparison
+        refs = ref_line("A", comparison.a).append("\n").append_text(ref_line("B", comparison.b))
+        self.query_one("#compare-refs", Static).update(refs)
+        for tab, (_, columns, build_rows) in TABLES.items():
+            self.query_one(f"#table-{tab}", CompareTable).show_rows(columns, build_rows(comparison))
+        self.query_one(StatusLine).show_text(f"{summary(comparison)} · {elapsed_ms:.0f} ms")
+        self.query_one("#table-overview", CompareTable).focus()
+
+    @on(CompareTable.OpenSide)
+    def _open_side(self, message: CompareTable.OpenSide) -> None:
+        doc_id = self.left if message.side == "a" else self.right
+        self.post_message(OpenReport(doc_id, line=message.line))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#table-{tab}", CompareTable).focus()
