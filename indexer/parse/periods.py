@@ -31,7 +31,7 @@ def _quarter(ftext: str) -> str | None:
     if not m:
         return None
     q = m.group("q")
-    number = int(q) if q.isdigit() else roman_value(q)
+    number = int(q) if q.isdigit() and int(q) <= 4 else roman_value(q)  # `11` is an OCR'd `II`
     return f"Quý {number}/{m.group('y')}" if number and 1 <= number <= 4 else None
 
 
