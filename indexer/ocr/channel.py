@@ -19,7 +19,7 @@ from indexer.textnorm import fold
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_substitutions.tsv"
 
 MAX_COST = 4.0
-DROP_COST = 2.6  # a spurious glyph (Keét, cadch)
+DROP_COST = 3.0  # a spurious glyph (Keét, cadch)
 INSERT_COST = 2.6  # a dropped vowel (cta = của, S = Sở)
 INSERTABLE = ("u", "o", "a")
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")

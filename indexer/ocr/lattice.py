@@ -3,7 +3,8 @@
 Each repairable token offers a few candidate syllables scored by the channel
 (how the OCR garbles it), the lexicon (how productive the syllable is) and the
 document (how often the syllable is printed cleanly nearby). Adjacent
-candidates that form a lexicon word earn a bonus. For every candidate we
+candidates that form a two-syllable lexicon word earn a bonus, each syllable
+joining at most one neighbour (a syllable belongs to one word). For every candidate we
 compute the best whole-sequence score that passes through it (forward +
 backward Viterbi); candidates close to the best are kept as extra readings,
 so a real collision (té = tế / tổ with no context) keeps both.
@@ -13,13 +14,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 
+NUMBER_WORDS = Path(__file__).resolve().parent.parent / "data" / "ocr_number_words.txt"
+
 LEXICON_WEIGHT = 0.2  # per nat of log(1 + #lexicon words using the syllable)
-DOC_WEIGHT = 0.7  # per nat of log(1 + #clean occurrences in the document)
+DOC_WEIGHT = 0.5  # per nat of log(1 + #clean occurrences in the document)
 BIGRAM_BONUS = 1.8  # the pair is (part of) a lexicon word
-TRIGRAM_BONUS = 1.0  # extra when three in a row form a lexicon word
 UNKNOWN_PENALTY = 3.0  # plain fold kept although no real syllable
 SINGLE_LETTER_PENALTY = 2.0  # b), c), initials: a lone letter is often just that
 KEEP_MARGIN = 1.0  # alternative readings within this score of the best
@@ -57,28 +61,51 @@ def scored(costs: dict[str, float], doc_counts: Counter[str], plain: str, own: s
     return Slot([r for _, r in ranked], [s for s, _ in ranked])
 
 
-def _link(left: str, right: str) -> float:
-    return BIGRAM_BONUS if (left, right) in lexicon().bigrams else 0.0
+NEG = float("-inf")
 
 
-def _forward(slots: list[Slot]) -> list[list[float]]:
-    best = [list(slots[0].scores)]
+@cache
+def number_words() -> frozenset[str]:
+    lines = NUMBER_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _joins(left: str, right: str) -> bool:
+    """The pair is a lexicon word, or a counting word and its number (số 118)."""
+    if right[:1].isdigit() or (right[:1] in "iv" and set(right) <= set("iv") and len(right) <= 4):
+        return left in number_words()
+    return (left, right) in lexicon().bigrams
+
+
+def _forward(slots: list[Slot]) -> list[list[tuple[float, float]]]:
+    """Per option: best prefix score ending (free, joined to the previous token).
+
+    A syllable belongs to one word: a token joined to its left neighbour
+    cannot also join its right one, so overlapping pairs are not counted twice.
+    """
+    rows = [[(e, NEG) for e in slots[0].scores]]
     for prev, slot in zip(slots, slots[1:]):
+        best_any = max(max(pair) for pair in rows[-1])
         row = []
         for option, emission in zip(slot.options, slot.scores):
-            row.append(emission + max(b + _link(p, option) for p, b in zip(prev.options, best[-1])))
-        best.append(row)
-    return best
+            joined = max((f[0] for p, f in zip(prev.options, rows[-1]) if _joins(p, option)), default=NEG)
+            row.append((emission + best_any, emission + BIGRAM_BONUS + joined))
+        rows.append(row)
+    return rows
 
 
-def _backward(slots: list[Slot]) -> list[list[float]]:
-    best = [[0.0] * len(slots[-1].options)]
+def _backward(slots: list[Slot]) -> list[list[tuple[float, float]]]:
+    """Per option: best suffix score after it, given it is (free, joined)."""
+    rows = [[(0.0, 0.0)] * len(slots[-1].options)]
     for slot, nxt in zip(reversed(slots[:-1]), reversed(slots[1:])):
+        after = rows[0]
+        unjoined = max(e + b[0] for e, b in zip(nxt.scores, after))
         row = []
         for option in slot.options:
-            row.append(max(b + e + _link(option, n) for n, e, b in zip(nxt.options, nxt.scores, best[0])))
-        best.insert(0, row)
-    return best
+            joining = (e + BIGRAM_BONUS + b[1] for n, e, b in zip(nxt.options, nxt.scores, after) if _joins(option, n))
+            row.append((max(unjoined, max(joining, default=NEG)), unjoined))
+        rows.insert(0, row)
+    return rows
 
 
 def decode(slots: list[Slot]) -> list[tuple[str, ...]]:
@@ -88,7 +115,7 @@ def decode(slots: list[Slot]) -> list[tuple[str, ...]]:
     forward, backward = _forward(slots), _backward(slots)
     readings = []
     for slot, fwd, bwd in zip(slots, forward, backward):
-        through = sorted(((f + b, o) for o, f, b in zip(slot.options, fwd, bwd)), reverse=True)
+        through = sorted(((max(f[0] + b[0], f[1] + b[1]), o) for o, f, b in zip(slot.options, fwd, bwd)), reverse=True)
         top = through[0][0]
         kept = [o for s, o in through if s >= top - KEEP_MARGIN][:MAX_READINGS]
         readings.append(tuple(kept))
