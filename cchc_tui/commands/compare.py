@@ -17,7 +17,7 @@ import typer
 from indexer.api import CchcError
 from indexer.compare import MATRIX_KINDS, Comparison, Matrix, compare_matrix, compare_reports, filter_reports
 from indexer.compare.export import (
-    STATUS_LABELS, comparison_markdown, lines_label, matrix_csv, matrix_markdown, report_label,
+    STATUS_LABELS, cite_title, comparison_markdown, lines_label, matrix_csv, matrix_markdown, report_label,
 )
 
 try:
@@ -192,7 +192,7 @@ def _render_citations(c: Comparison, console) -> None:
     table = _table("Citations", "document", "status", "A", "B", ratios=(4, 2, 4, 4))
     for row in c.citations:
         status = STATUS_LABELS[row.status] + (f" ({', '.join(row.conflicts)})" if row.conflicts else "")
-        table.add_row(_text(f"{row.type or ''} {row.key}".strip()), _text(status, "bold red" if row.conflicts else ""),
+        table.add_row(_text(cite_title(row)), _text(status, "bold red" if row.conflicts else ""),
                       _text(_cite(row.a)), _text(_cite(row.b)))
     _print_table(console, table)
 

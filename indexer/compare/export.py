@@ -65,7 +65,7 @@ def comparison_markdown(c: Comparison) -> str:
     out += ["## Sections", ""] + _table(["A", "B", "Kind", "Match"], _section_rows(c.sections))
     out += ["## Citations", ""]
     out += _table(["Document", "Status", "A", "B"], [
-        [f"{r.type or ''} {r.key}".strip(), STATUS_LABELS[r.status] + (f" ({', '.join(r.conflicts)})" if r.conflicts else ""),
+        [cite_title(r), STATUS_LABELS[r.status] + (f" ({', '.join(r.conflicts)})" if r.conflicts else ""),
          _cite(r.a), _cite(r.b)] for r in c.citations])
     out += ["## Topics (lines on the topic)", ""]
     out += _table(["Topic", "A", "B"], [[t.label, t.a_count, t.b_count] for t in c.topics])
@@ -80,6 +80,14 @@ def comparison_markdown(c: Comparison) -> str:
         [lines_label(p.a_line, p.a_end_line), lines_label(p.b_line, p.b_end_line), f"{p.containment:.0%}",
          _excerpt(p.a_text)] for p in c.shared])
     return "\n".join(out)
+
+
+def cite_title(row) -> str:
+    """`Quyết định 3041/QĐ-UBND`; a named instrument (`Đề án 06`) is not prefixed twice."""
+    label = row.label or row.key
+    if row.type and not label.lower().startswith(row.type.lower()):
+        return f"{row.type} {label}"
+    return label
 
 
 def _cite(side) -> str | None:

@@ -73,6 +73,7 @@ class CitationRow:
     a: CitationSide | None
     b: CitationSide | None
     conflicts: list[str] = field(default_factory=list)  # "date", "issuer"
+    label: str = ""  # what to show: the symbol, or the name as the parser canonicalised it ("Đề án 06")
 
 
 @dataclass(slots=True)

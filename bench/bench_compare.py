@@ -1,0 +1,64 @@
+"""Time `compare_reports` on the two largest seed reports (parse time shown separately).
+
+    .venv/bin/python bench/bench_compare.py [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from indexer.docmodel import ReportInfo
+from indexer.model import Report
+from indexer.textnorm import nfc
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def timed(func, *args):
+    start = time.perf_counter()
+    value = func(*args)
+    return value, time.perf_counter() - start
+
+
+def parse(text: str) -> tuple[ReportInfo, float, str]:
+    try:
+        from indexer.parse import parse_report
+
+        info, seconds = timed(parse_report, text)
+        return info, seconds, "parse_report"
+    except ImportError as exc:
+        return ReportInfo(), 0.0, f"no parser ({exc}): empty ReportInfo"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    paths = sorted(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size, reverse=True)[:2]
+    reports = []
+    for path in paths:
+        text = nfc(path.read_text("utf-8"))
+        info, seconds, how = parse(text)
+        print(f"{path.name}: {len(text.splitlines())} lines, {len(text)} chars; {how} {seconds * 1000:.1f} ms")
+        reports.append(Report(path.stem, str(path), text, info))
+
+    _, import_seconds = timed(__import__, "indexer.compare")
+    from indexer.compare import compare_reports, extract_figures, shared_passages
+
+    first, first_seconds = timed(compare_reports, *reports)
+    runs = [timed(compare_reports, *reports)[1] for _ in range(args.repeat)]
+    figures = [timed(extract_figures, r.text)[1] for r in reports]
+    shared = timed(shared_passages, reports[0].text, reports[1].text)[1]
+    print(f"import indexer.compare: {import_seconds * 1000:.1f} ms")
+    print(f"compare_reports, first call (regexes compiled, tables loaded): {first_seconds * 1000:.1f} ms")
+    print(f"compare_reports, median of {args.repeat}: {statistics.median(runs) * 1000:.1f} ms "
+          f"(min {min(runs) * 1000:.1f}, max {max(runs) * 1000:.1f})")
+    print(f"  of which figures: {sum(figures) * 1000:.1f} ms, shared text: {shared * 1000:.1f} ms")
+    print(f"result: {len(first.sections)} section pairs, {len(first.citations)} citation rows, "
+          f"{len(first.topics)} topics, {len(first.figures)} figure rows, {len(first.shared)} shared passages")
+
+
+if __name__ == "__main__":
+    main()
