@@ -21,6 +21,7 @@ class Citation:
     raw: str  # the citation as printed (line breaks kept)
     count: int = 1  # occurrences of this document in the report
     lines: list[int] = field(default_factory=list)
+    subject: str | None = None  # folded first words of "về việc ..." after it, when given
 
 
 @dataclass(slots=True)

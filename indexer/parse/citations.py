@@ -57,7 +57,7 @@ _SUBJECT_RE = re.compile(rf"^[\s,;]*(?:{word_pattern('về')}\s+{word_pattern('v
 
 def subject_after(ftext: str, pos: int) -> str:
     m = _SUBJECT_RE.match(ftext[pos:pos + 90])
-    return " ".join(m.group(1).split()[:4]) if m else ""
+    return " ".join(re.findall(r"[a-z0-9]+", m.group(1))[:6]) if m else ""
 
 
 def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurrence]:
@@ -78,7 +78,8 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
             end_line=lines.line_of(m.end() - 1),
             raw=text[type_start:after].strip(),
         )
-        found.append(Occurrence(symbol, citation, subject_after(ftext, after)))
+        citation.subject = subject_after(ftext, after) or None
+        found.append(Occurrence(symbol, citation, citation.subject or ""))
     return found
 
 
@@ -108,7 +109,7 @@ def _merge(occurrences: list[Occurrence]) -> list[Citation]:
         target.count += 1
         if occ.citation.line not in target.lines:
             target.lines.append(occ.citation.line)
-        for field in ("date", "date_raw", "issuer"):
+        for field in ("date", "date_raw", "issuer", "subject"):
             if getattr(target, field) is None and getattr(occ.citation, field) is not None:
                 setattr(target, field, getattr(occ.citation, field))
     return [c for _, c in merged]

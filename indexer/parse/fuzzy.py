@@ -51,6 +51,9 @@ WORD_SEPARATOR = r"(?:\s*[,\-–]\s*|\s+)"
 
 def folded(text: str) -> str:
     """`fold(text)` with exactly one character per input character (offsets stay valid)."""
+    whole = fold(text)
+    if len(whole) == len(text):
+        return whole  # the usual case: every character folds to one
     out = []
     for ch in text:
         f = fold(ch)

@@ -18,12 +18,9 @@ _STOP_WORDS = ("về", "v/v", "ban hành", "phê duyệt", "quy định", "hư�
 
 @lru_cache(maxsize=None)
 def _issuer_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    names, spellings = [], []
-    for entry in load("issuers.json")["issuers"]:
-        for spelling in [entry["name"], *entry["variants"]]:
-            names.append(entry["name"])
-            spellings.append(spelling)
-    return alternation(spellings, "i"), tuple(names)
+    pairs = [(s, e["name"]) for e in load("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)  # longest first: `match` takes the fullest name
+    return alternation([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)
 
 
 @lru_cache(maxsize=None)
@@ -34,13 +31,8 @@ def _stop_regex() -> re.Pattern[str]:
 
 def _longest_table_issuer(ftext: str, pos: int) -> tuple[str, int] | None:
     regex, names = _issuer_table()
-    best = None
-    for m in regex.finditer(ftext, pos, pos + ISSUER_REACH):
-        if m.start() != pos:
-            break
-        if best is None or m.end() > best[1]:
-            best = (names[matched_index(m, "i")], m.end())
-    return best
+    m = regex.match(ftext, pos, pos + ISSUER_REACH)
+    return (names[matched_index(m, "i")], m.end()) if m else None
 
 
 def issuer_after(text: str, ftext: str, pos: int) -> str | None:

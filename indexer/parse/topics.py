@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.docmodel import TopicHit
@@ -19,6 +20,23 @@ def _topic_regex() -> tuple[re.Pattern[str], tuple[dict, ...]]:
             parts.append(f"(?P<t{len(owners)}>{phrase_pattern(trigger)})")
             owners.append(topic)
     return re.compile("|".join(parts)), tuple(owners)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str  # "mot_cua"
+    label: str  # "Một cửa, một cửa liên thông"
+    triggers: tuple[str, ...]  # proper phrases, matched OCR-tolerantly
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other names a user may type for the topic: its trigger phrases."""
+        return self.triggers
+
+
+@lru_cache(maxsize=None)
+def load_taxonomy() -> tuple[Topic, ...]:
+    return tuple(Topic(t["id"], t["label"], tuple(t["triggers"])) for t in load("topics.json")["topics"])
 
 
 def topic_labels() -> dict[str, str]:

@@ -50,12 +50,9 @@ def known_units() -> tuple[KnownUnit, ...]:
 
 @lru_cache(maxsize=None)
 def _variant_index() -> tuple[re.Pattern[str], tuple[KnownUnit, ...]]:
-    owners, variants = [], []
-    for unit in known_units():
-        for v in unit.variants:
-            owners.append(unit)
-            variants.append(v)
-    return alternation(variants, "u"), tuple(owners)
+    pairs = sorted(((v, u) for u in known_units() for v in u.variants), key=lambda p: len(p[0]), reverse=True)
+    # Longest spelling first: `match` then takes "UBND phường X" over "phường X".
+    return alternation([v for v, _ in pairs], "u"), tuple(u for _, u in pairs)
 
 
 @lru_cache(maxsize=None)
@@ -75,13 +72,8 @@ def lookup_known(printed: str) -> KnownUnit | None:
 def known_unit_at(ftext: str, pos: int, end: int | None = None) -> tuple[KnownUnit, int] | None:
     """The longest known unit named at `pos` of folded text, and where its name ends."""
     regex, owners = _variant_index()
-    best = None
-    for m in regex.finditer(ftext, pos, len(ftext) if end is None else end):
-        if m.start() != pos:
-            break
-        if best is None or m.end() > best[1]:
-            best = (owners[matched_index(m, "u")], m.end())
-    return best
+    m = regex.match(ftext, pos, len(ftext) if end is None else end)
+    return (owners[matched_index(m, "u")], m.end()) if m else None
 
 
 def unit_by_code(code: str) -> KnownUnit | None:
