@@ -4,6 +4,8 @@ Everything here works on `ReportInfo` (what parsing found), never on text.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from indexer.compare.result import CitationRow, CitationSide, Header, HeaderField, TopicRow
 from indexer.compare.sections import align_sections as _align_section_lists
 from indexer.docmodel import Citation, ReportInfo
@@ -54,8 +56,10 @@ def _conflicts(a: Citation, b: Citation) -> list[str]:
 
 
 def _issuer_contains(longer: str, shorter: str) -> bool:
-    """`UBND phường Kinh Môn` names the same issuer as `UBND phường`."""
-    return " ".join(query_words(longer)).startswith(" ".join(query_words(shorter)))
+    """`UBND phường Kinh Môn` names the same issuer as `UBND phường`; `Ban Thường vụ
+    Thành ủy` the same as `Thành ủy`: one is the other, more or less precisely."""
+    words, part = query_words(longer), query_words(shorter)
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _match_named(key: str, keys: dict[str, Citation]) -> str | None:
@@ -65,10 +69,24 @@ def _match_named(key: str, keys: dict[str, Citation]) -> str | None:
     return next((k for k in keys if "/" not in k and (k.startswith(key) or key.startswith(k))), None)
 
 
+def _distinct(citations: list[Citation]) -> dict[str, Citation]:
+    """One citation per document (first mention), with every line it is cited at."""
+    found: dict[str, Citation] = {}
+    for c in citations:
+        key = citation_key(c)
+        if key not in found:
+            found[key] = c
+        else:
+            first = found[key]
+            lines = sorted(set(first.lines or [first.line]) | set(c.lines or [c.line]))
+            found[key] = replace(first, lines=lines, count=first.count + c.count)
+    return found
+
+
 def compare_citations(a: ReportInfo, b: ReportInfo) -> list[CitationRow]:
-    cites_b = {citation_key(c): c for c in b.citations}
+    cites_b = _distinct(b.citations)
     rows, matched_b = [], set()
-    for ca in a.citations:
+    for ca in _distinct(a.citations).values():
         key = citation_key(ca)
         key_b = key if ca.symbol else _match_named(key, cites_b)
         cb = cites_b.get(key_b) if key_b is not None and key_b not in matched_b else None
