@@ -34,10 +34,14 @@ def _bare_body(fragment: str) -> bool:
 
 
 def unit_from_header(fragments: list[str]) -> tuple[str | None, str | None]:
-    names = [n for n in (name_unit(u) for u in _combine_fragments(fragments)) if n]
+    combined = _combine_fragments(fragments)
+    names = [n for n in (name_unit(u) for u in combined) if n]
     if not names:
         return None, None
-    return names[-1], names[-2] if len(names) > 1 else None
+    unit, parent = names[-1], names[-2] if len(names) > 1 else None
+    if parent and _bare_body(combined[-1]):  # "UBND TỈNH X" over "VĂN PHÒNG": the Văn phòng of UBND tỉnh X
+        unit = f"{unit} {parent}"
+    return unit, parent
 
 
 @lru_cache(maxsize=None)

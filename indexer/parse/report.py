@@ -8,6 +8,8 @@ from indexer.docmodel import Citation, ReportInfo
 from indexer.parse.citations import extract_citations
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.header import parse_header
+from indexer.parse.regexes import SYMBOL_RE
+from indexer.parse.symbols import canonical_symbol
 from indexer.parse.issuing import find_unit
 from indexer.parse.periods import find_period
 from indexer.parse.restore import restore
@@ -24,20 +26,20 @@ LEAD_REACH = 120  # the cited directive follows its lead word closely
 
 @lru_cache(maxsize=None)
 def _lead_regex() -> re.Pattern[str]:
-    return re.compile("|".join(phrase_pattern(lead) for lead in RESPONSE_LEADS))
+    leads = "|".join(phrase_pattern(lead) for lead in RESPONSE_LEADS)
+    return re.compile(rf"(?:^|(?<=\n)|(?<=[.;]\s))[\s\-+•]*(?:{leads})")  # a lead opens a sentence
 
 
 def find_responds_to(text: str, citations: list[Citation], opening_end: int) -> str | None:
-    """The directive the report answers: the first cited symbol right after `Thực hiện` / `Phúc đáp` / `Căn cứ`."""
-    lines = text.split("\n")
-    opening = "\n".join(lines[:opening_end])
+    """The directive the report answers: the first symbol cited right after `Thực hiện` / `Phúc đáp` / `Căn cứ`."""
+    cited = {c.symbol for c in citations if c.symbol and c.type != "Tiêu chuẩn"}
+    opening = "\n".join(text.split("\n")[:opening_end])
     fopening = folded(opening)
     for lead in _lead_regex().finditer(fopening):
-        lead_line = fopening.count("\n", 0, lead.start()) + 1
-        candidates = [c for c in citations if c.symbol and c.type != "Tiêu chuẩn"
-                      and any(lead_line <= line <= lead_line + 3 for line in c.lines)]
-        if candidates:
-            return min(candidates, key=lambda c: min(l for l in c.lines if l >= lead_line)).symbol
+        for m in SYMBOL_RE.finditer(opening, lead.end(), lead.end() + LEAD_REACH):
+            symbol = canonical_symbol(m.group("symbol"), "Đề án" if "de an" in fopening[lead.end():m.start()] else None)
+            if symbol in cited:
+                return symbol
     return None
 
 
