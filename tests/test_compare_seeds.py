@@ -117,10 +117,17 @@ def parsed(doc_id: str) -> Report:
 def test_ward_reports_compared_end_to_end():
     a, b = parsed(KINH_MON), parsed(LE_CHAN)
     result = compare_reports(a, b)
-    kinds = {(p.kind, p.a is not None, p.b is not None) for p in result.sections}
+    def walk(pairs):
+        for p in pairs:
+            yield p
+            yield from walk(p.children)
+
+    kinds = {(p.kind, p.a is not None, p.b is not None) for p in walk(result.sections)}
     assert ("ket_qua", True, True) in kinds
     assert ("chi_dao", True, True) in kinds  # B's top-level chỉ đạo is A's sub-section 1.
-    assert all(p.a is None or p.a.line <= p.a.end_line for p in result.sections)
+    assert all(p.a is None or p.a.line <= p.a.end_line for p in walk(result.sections))
+    listed_b = [p.b.line for p in walk(result.sections) if p.b]
+    assert len(listed_b) == len(set(listed_b))  # every section of B shown once
     topics = {t.topic: (t.a_count, t.b_count) for t in result.topics}
     assert set(topics) == {t.topic for t in a.info.topics} | {t.topic for t in b.info.topics}
     assert any(0 in counts for counts in topics.values())  # a topic one report never mentions

@@ -83,7 +83,7 @@ SECTION_CASES = [
         [("ket_qua", None, "KẾT QUẢ THỰC HIỆN", 0.0),
          ("chi_dao", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "Công tác chỉ đạo, điều hành, tổ chức triển khai", 0.875)],
     ),
-    (  # a sub-section found one level deeper, and every section listed once
+    (  # sub-sections found at other levels
         [section("I", "KẾT QUẢ THỰC HIỆN", "ket_qua", 10, children=[
             section("1", "Công tác chỉ đạo, điều hành", line=11, level=2),
             section("2", "Kết quả cụ thể đạt được", line=20, level=2, children=[
@@ -93,14 +93,14 @@ SECTION_CASES = [
         [section("I", "CÔNG TÁC CHỈ ĐẠO", "chi_dao", 3),
          section("II", "KẾT QUẢ ĐẠT ĐƯỢC", "ket_qua", 9, children=[
              section("5", "Tuyên truyền trên Cổng thông tin điện tử phường", line=12, level=2)])],
+        # the result follows A's outline: B's top-level I. pairs with A's 1. under I.,
+        # B's 5. with A's 2.2. two levels down; each section listed once
         [("ket_qua", "KẾT QUẢ THỰC HIỆN", "KẾT QUẢ ĐẠT ĐƯỢC", 1.0),
+         ("  chi_dao", "Công tác chỉ đạo, điều hành", "CÔNG TÁC CHỈ ĐẠO", 0.9),
          ("  other", "Kết quả cụ thể đạt được", None, 0.0),
          ("    other", "Tuyên truyền trực quan", None, 0.0),
-         # B's 5. pairs with A's 2.2. (one level deeper) and sits at B's level
-         ("  other", "Tuyên truyền trên hệ thống truyền thanh, trang thông tin điện tử phường",
-          "Tuyên truyền trên Cổng thông tin điện tử phường", 0.808),
-         # B's top-level I. pairs with A's 1. under I. (not listed again under I.)
-         ("chi_dao", "Công tác chỉ đạo, điều hành", "CÔNG TÁC CHỈ ĐẠO", 0.9)],
+         ("    other", "Tuyên truyền trên hệ thống truyền thanh, trang thông tin điện tử phường",
+          "Tuyên truyền trên Cổng thông tin điện tử phường", 0.808)],
     ),
 ]
 

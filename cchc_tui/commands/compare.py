@@ -227,9 +227,11 @@ def _excerpt(text: str, limit: int = 160) -> str:
 def render_matrix(m: Matrix, console) -> None:
     """Rows are topics/documents, columns are reports: reads well for a handful of reports."""
     title = "Topics: lines per report" if m.kind == "topics" else "Most-cited documents: occurrences per report"
-    table = _table(title, m.kind[:-1], *[r.doc_id[:14] for r in m.reports], "reports")
+    ratios = (4, *[1] * len(m.reports), 1)
+    table = _table(title, m.kind[:-1], *[f"#{i}" for i in range(1, len(m.reports) + 1)], "reports", ratios=ratios)
     for j, column in enumerate(m.columns):
         table.add_row(_text(column.label), *[_text(row[j] or "·") for row in m.cells], _text(column.reports))
     _print_table(console, table)
-    for ref in m.reports:
-        console.print(_text(f"  {ref.doc_id[:14]}: {report_label(ref)}", "dim"))
+    for i, ref in enumerate(m.reports, start=1):
+        console.print(_text(f"  #{i} {report_label(ref)}", "dim"))
+    console.print()

@@ -9,6 +9,7 @@ import csv
 import io
 
 from indexer.compare.result import Comparison, Figure, Matrix, ReportRef, SectionPair
+from indexer.compare.structure import titled
 from indexer.safety import inert_line
 
 STATUS_LABELS = {"both": "cited by both", "conflict": "conflict", "only_a": "only A", "only_b": "only B"}
@@ -18,7 +19,7 @@ HEADER_LABELS = {"unit": "Unit", "symbol": "Symbol", "doc_type": "Type", "date":
 
 def cell(value: object) -> str:
     """One Markdown table cell: inert, one line, pipes escaped."""
-    if value is None or value == "":
+    if value is None:
         return "—"
     return inert_line(str(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
 
@@ -41,7 +42,7 @@ def _table(head: list[str], rows: list[list[object]]) -> list[str]:
 def _section_rows(pairs: list[SectionPair], depth: int = 0) -> list[list[object]]:
     rows = []
     for pair in pairs:
-        indent = "  " * depth
+        indent = "› " * depth  # Markdown tables drop leading spaces
         side = lambda s: f"{indent}{s.number}. {s.heading} ({lines_label(s.line, s.end_line)})" if s else None  # noqa: E731
         rows.append([side(pair.a), side(pair.b), pair.kind if pair.kind != "other" else "",
                      f"{pair.score:.2f}" if pair.a and pair.b else "missing"])
@@ -83,11 +84,7 @@ def comparison_markdown(c: Comparison) -> str:
 
 
 def cite_title(row) -> str:
-    """`Quyết định 3041/QĐ-UBND`; a named instrument (`Đề án 06`) is not prefixed twice."""
-    label = row.label or row.key
-    if row.type and not label.lower().startswith(row.type.lower()):
-        return f"{row.type} {label}"
-    return label
+    return titled(row.type, row.label or row.key)
 
 
 def _cite(side) -> str | None:

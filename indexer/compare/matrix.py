@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from indexer.compare.engine import report_ref
 from indexer.compare.result import Matrix, MatrixColumn
-from indexer.compare.structure import citation_key
+from indexer.compare.structure import citation_key, citation_label, titled
 from indexer.model import Report
 from indexer.textnorm import query_words
 
@@ -69,7 +69,7 @@ def citation_matrix(reports: list[Report], top: int | None = 20) -> Matrix:
         counts: dict[str, int] = {}
         for citation in report.info.citations:
             key = citation_key(citation)
-            labels.setdefault(key, " ".join(x for x in (citation.type, citation.symbol or citation.name) if x) or key)
+            labels.setdefault(key, titled(citation.type, citation_label(citation)))
             counts[key] = counts.get(key, 0) + max(citation.count, 1)
         per_report.append(counts)
     columns, cells = _cells(per_report, labels, top)

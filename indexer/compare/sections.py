@@ -1,12 +1,12 @@
 """Aligned sections: which part of report A corresponds to which part of report B.
 
 Top-level sections pair by canonical kind (chỉ đạo, kết quả, đánh giá,
-phương hướng, kiến nghị …), then by heading; sub-sections pair by heading.
-Reports nest differently (one ward writes `I. Công tác chỉ đạo`, another puts
-`1. Công tác chỉ đạo` under `I. Kết quả`; one lists `5. Tuyên truyền trên Cổng
-thông tin` where another has `2.2.` two levels down), so a section left
-unpaired at its level is looked for deeper in the other report. Headings are
-compared on OCR-tolerant word keys. Every section appears once.
+phương hướng, kiến nghị …), then by heading; sub-sections pair by heading,
+first inside their paired parents, then anywhere. Reports nest differently
+(one ward writes `I. Công tác chỉ đạo`, another puts `1. Công tác chỉ đạo`
+under `I. Kết quả`), so a pair may join sections of different levels. The
+result follows A's outline; a section only B has sits under the A section its
+B parent is paired with. Every section appears exactly once.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from indexer.compare.result import SectionPair, SectionSide
 from indexer.compare.words import word_keys
 from indexer.docmodel import Section
 
-HEADING_MATCH = 0.6  # heading similarity needed to pair two sections by heading
+HEADING_MATCH = 0.7  # heading similarity needed to pair two sections by heading
 
 
 def heading_similarity(a: str, b: str) -> float:
@@ -35,91 +35,109 @@ def _side(section: Section | None) -> SectionSide | None:
     return SectionSide(section.number, section.heading, section.kind, section.level, section.line, section.end_line)
 
 
-def _descendants(sections: list[Section]) -> list[Section]:
+def _walk(sections: list[Section]) -> list[Section]:
     out = []
     for s in sections:
-        out += s.children + _descendants(s.children)
+        out += [s] + _walk(s.children)
     return out
 
 
-class _Aligner:
+def _shared_children(a: Section, b: Section) -> int:
+    """How many sub-sections of A have a look-alike among B's."""
+    return sum(any(heading_similarity(x.heading, y.heading) >= HEADING_MATCH for y in b.children) for x in a.children)
+
+
+class _Matcher:
+    """Decides the pairs: id(A section) -> (B section, score)."""
+
     def __init__(self) -> None:
-        self.used: set[int] = set()  # id() of sections already placed in a pair
+        self.pairs: dict[int, tuple[Section, float]] = {}
+        self.used_b: set[int] = set()
 
-    def free(self, sections: list[Section]) -> list[Section]:
-        return [s for s in sections if id(s) not in self.used]
+    def free_a(self, sections: list[Section]) -> list[Section]:
+        return [s for s in sections if id(s) not in self.pairs]
 
-    def take(self, *sections: Section | None) -> None:
-        self.used.update(id(s) for s in sections if s is not None)
+    def free_b(self, sections: list[Section]) -> list[Section]:
+        return [s for s in sections if id(s) not in self.used_b]
 
-    def by_kind(self, left: list[Section], right: list[Section]) -> list[tuple]:
-        pairs = []
+    def pair(self, a: Section, b: Section, score: float) -> None:
+        self.pairs[id(a)] = (b, score)
+        self.used_b.add(id(b))
+
+    def by_kind(self, left: list[Section], right: list[Section]) -> None:
+        """Same canonical kind; among several of one kind (two `Kết quả` parts), the one
+        whose sub-sections look most like A's, then the most similar heading."""
         for a in left:
-            b = next((s for s in self.free(right) if a.kind != "other" and s.kind == a.kind), None)
-            if b is not None:
-                self.take(a, b)
-                pairs.append((a, b, 1.0))
-        return pairs
+            same_kind = [b for b in self.free_b(right) if a.kind != "other" and b.kind == a.kind]
+            if same_kind:
+                best = max(same_kind, key=lambda b: (_shared_children(a, b), heading_similarity(a.heading, b.heading)))
+                self.pair(a, best, 1.0)
 
-    def by_heading(self, left: list[Section], right: list[Section]) -> list[tuple]:
+    def by_heading(self, left: list[Section], right: list[Section]) -> None:
         """Greedy best-first pairing of free sections whose headings are alike."""
-        scored = sorted(((heading_similarity(a.heading, b.heading), i, j)
-                         for i, a in enumerate(left) for j, b in enumerate(right)), key=lambda t: (-t[0], t[1], t[2]))
-        pairs = []
+        left, right = self.free_a(left), self.free_b(right)
+        scored = sorted(((heading_similarity(a.heading, b.heading), i, j) for i, a in enumerate(left)
+                         for j, b in enumerate(right)), key=lambda t: (-t[0], t[1], t[2]))
         for score, i, j in scored:
             if score < HEADING_MATCH:
                 break
-            a, b = left[i], right[j]
-            if id(a) not in self.used and id(b) not in self.used:
-                self.take(a, b)
-                pairs.append((a, b, score))
-        return pairs
+            if id(left[i]) not in self.pairs and id(right[j]) not in self.used_b:
+                self.pair(left[i], right[j], score)
 
-    def align(self, left: list[Section], right: list[Section], *, top: bool, deep_a: list[Section],
-              deep_b: list[Section]) -> list[SectionPair]:
-        pairs = self.by_kind(left, right) if top else []
-        pairs += self.by_heading(self.free(left), self.free(right))
-        # Unpaired here: look deeper in the other report (same subtree below the top level).
-        pairs += self.by_heading(self.free(left), self.free(deep_b))
-        pairs += [(a, b, s) for b, a, s in self.by_heading(self.free(right), self.free(deep_a))]
-        return self._finish(pairs, left, right)
-
-    def _finish(self, pairs: list[tuple], left: list[Section], right: list[Section]) -> list[SectionPair]:
-        left_alone = [(a, None, 0.0) for a in left if id(a) not in self.used]
-        right_alone = [(None, b, 0.0) for b in right if id(b) not in self.used]
-        self.take(*left, *right)
-        result = []
-        for a, b, score in _in_reading_order(pairs + left_alone + right_alone):
-            children = self.children_of(a, b)
-            result.append(SectionPair(_kind(a, b), _side(a), _side(b), score, children))
-        return result
-
-    def children_of(self, a: Section | None, b: Section | None) -> list[SectionPair]:
-        kids_a = self.free(a.children) if a is not None else []
-        kids_b = self.free(b.children) if b is not None else []
-        if not kids_a and not kids_b:
-            return []
-        deep_a = self.free(_descendants(a.children)) if a is not None else []
-        deep_b = self.free(_descendants(b.children)) if b is not None else []
-        return self.align(kids_a, kids_b, top=False, deep_a=deep_a, deep_b=deep_b)
+    def within(self, a: Section, b: Section) -> None:
+        """Children of a pair: by heading among siblings first, then anywhere below the pair."""
+        self.by_heading(a.children, b.children)
+        self.by_heading(_walk(a.children), _walk(b.children))
+        for child in a.children:
+            if id(child) in self.pairs:
+                self.within(child, self.pairs[id(child)][0])
 
 
 def _kind(a: Section | None, b: Section | None) -> str:
     if a is not None and b is not None:
-        return a.kind if a.kind == b.kind else (a.kind if a.kind != "other" else b.kind)
+        return a.kind if a.kind == b.kind or b.kind == "other" else (b.kind if a.kind == "other" else a.kind)
     return (a or b).kind
 
 
-def _in_reading_order(pairs: list[tuple]) -> list[tuple]:
-    """Pairs in A's order; a section only B has goes after the pair holding B's previous section."""
-    ordered = sorted((p for p in pairs if p[0] is not None), key=lambda p: p[0].line)
-    for pair in sorted((p for p in pairs if p[0] is None), key=lambda p: p[1].line):
-        before = [i for i, p in enumerate(ordered) if p[1] is not None and p[1].line < pair[1].line]
-        ordered.insert(before[-1] + 1 if before else 0, pair)
+def _in_reading_order(nodes: list[SectionPair]) -> list[SectionPair]:
+    """A's order; a section only B has goes after the node holding B's previous section."""
+    ordered = [n for n in nodes if n.a is not None]
+    for node in sorted((n for n in nodes if n.a is None), key=lambda n: n.b.line):
+        before = [i for i, n in enumerate(ordered) if n.b is not None and n.b.line < node.b.line]
+        ordered.insert(before[-1] + 1 if before else 0, node)
     return ordered
 
 
 def align_sections(sections_a: list[Section], sections_b: list[Section]) -> list[SectionPair]:
     """Pairs of sections (A, B) with their line ranges; None on the side that lacks one."""
-    return _Aligner().align(sections_a, sections_b, top=True,
-                            deep_a=_descendants(sections_a), deep_b=_descendants(sections_b))
+    matcher = _Matcher()
+    matcher.by_kind(sections_a, sections_b)
+    matcher.by_heading(sections_a, sections_b)
+    for a in sections_a:
+        if id(a) in matcher.pairs:
+            matcher.within(a, matcher.pairs[id(a)][0])
+    matcher.by_heading(_walk(sections_a), _walk(sections_b))  # whatever is left, at any level
+
+    partner_of_b = {id(b): a for a in _walk(sections_a) if id(a) in matcher.pairs for b in [matcher.pairs[id(a)][0]]}
+    b_only_under: dict[int | None, list[Section]] = {}  # id(A section) (None: top level) -> B-only sections there
+
+    def place_b_only(sections: list[Section], parent: Section | None) -> None:
+        for b in sections:
+            if id(b) not in matcher.used_b and (parent is None or id(parent) in matcher.used_b):
+                anchor = id(partner_of_b[id(parent)]) if parent is not None else None
+                b_only_under.setdefault(anchor, []).append(b)
+            place_b_only(b.children, b)  # B-only under a B-only parent: that parent's node holds it
+
+    place_b_only(sections_b, None)
+
+    def b_only_node(b: Section) -> SectionPair:
+        children = [b_only_node(c) for c in b.children if id(c) not in matcher.used_b]
+        return SectionPair(b.kind, None, _side(b), 0.0, children)
+
+    def node(a: Section) -> SectionPair:
+        b, score = matcher.pairs.get(id(a), (None, 0.0))
+        children = [node(c) for c in a.children] + [b_only_node(x) for x in b_only_under.get(id(a), [])]
+        return SectionPair(_kind(a, b), _side(a), _side(b), score, _in_reading_order(children))
+
+    top = [node(a) for a in sections_a] + [b_only_node(b) for b in b_only_under.get(None, [])]
+    return _in_reading_order(top)

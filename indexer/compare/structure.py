@@ -40,6 +40,13 @@ def citation_label(citation: Citation) -> str:
     return citation.symbol or citation.name or " ".join(citation.raw.split())
 
 
+def titled(doc_type: str | None, label: str) -> str:
+    """`Quyết định 3041/QĐ-UBND`; a named instrument (`Đề án 06`) is not prefixed twice."""
+    if doc_type and not fold(label).startswith(fold(doc_type)):
+        return f"{doc_type} {label}"
+    return label
+
+
 def _cite_side(c: Citation) -> CitationSide:
     return CitationSide(c.type, c.date, c.date_raw, c.issuer, c.line, list(c.lines or [c.line]), c.count, c.raw)
 
