@@ -55,7 +55,10 @@ def test_show_by_id_and_by_path(corpus_index):
     assert data["text"] == path.read_text(encoding="utf-8")
     assert orjson.loads(by_path.stdout)["doc_id"] == path.stem
     human = run("show", path.stem, "--index-dir", corpus_index)
-    assert human.stdout.splitlines()[3].lstrip().startswith("1 ")
+    rows = human.stdout.splitlines()
+    text_rows = rows[rows.index("") + 1 :]
+    assert text_rows[0].split(None, 1)[0] == "1"
+    assert len(text_rows) == len(path.read_text(encoding="utf-8").split("\n"))
 
 
 @pytest.mark.parametrize(

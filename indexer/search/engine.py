@@ -10,6 +10,8 @@ from indexer.model import Filters, Hit, SearchResult
 from indexer.search.matcher import fuzzy_limit, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.suggest import suggest
+from tantivy import Occur, Query
+
 from indexer.search.tantivy_query import build_query
 from indexer.textnorm import fold, tokenize
 
@@ -57,17 +59,23 @@ def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, dict[s
     }
 
 
-def tolerant_search(index, searcher, plan, filters, fuzzy, topic_ids, limit):
-    """Admit one OCR slip per phrase; keep only reports where the matcher confirms it."""
-    try:
-        query = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=True)
-    except ValueError as exc:
-        raise CchcError(str(exc)) from exc
-    found = searcher.search(query, limit=VERIFY_CAP, count=True)
+def slip_hits(searcher, exact_query, tolerant_query, plan, fuzzy, wanted):
+    """Reports found only by admitting one OCR slip per phrase; kept only when the matcher confirms it."""
+    only_slips = Query.boolean_query([(Occur.Must, tolerant_query), (Occur.MustNot, exact_query)])
+    found = searcher.search(only_slips, limit=VERIFY_CAP, count=True)
     verified = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
     verified = [h for h in verified if h.lines]
     unexamined = max(0, (found.count or 0) - len(found.hits))
-    return query, verified[:limit], len(verified) + unexamined
+    return verified[:wanted], len(verified) + unexamined
+
+
+def compile_queries(index, plan, filters, fuzzy, topic_ids):
+    try:
+        exact = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=False)
+        tolerant = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=True)
+    except ValueError as exc:
+        raise CchcError(str(exc)) from exc
+    return exact, tolerant
 
 
 def run_search(
@@ -85,18 +93,14 @@ def run_search(
         raise CchcError("empty query: give words to search for, or a filter such as --unit or --cites")
     searcher = index.searcher()
     fuzzy = missing_words(searcher, plan)
-    if plan.phrases:
-        query, hits, total = tolerant_search(index, searcher, plan, filters, fuzzy, topic_ids, limit)
-    else:
-        try:
-            query = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=False)
-        except ValueError as exc:
-            raise CchcError(str(exc)) from exc
-        found = searcher.search(query, limit=max(1, limit), count=True)
-        hits = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
-        total = found.count or 0
-        if total == 0 and len(plan.loose.words) > 1:
-            query, hits, total = tolerant_search(index, searcher, plan, filters, fuzzy, topic_ids, limit)
+    exact, tolerant = compile_queries(index, plan, filters, fuzzy, topic_ids)
+    found = searcher.search(exact, limit=max(1, limit), count=True)
+    hits = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
+    total = found.count or 0
+    if plan.phrases or (total == 0 and len(plan.loose.words) > 1):
+        extra, extra_total = slip_hits(searcher, exact, tolerant, plan, fuzzy, limit - len(hits))
+        hits, total = hits + extra, total + extra_total
+    query = exact if found.count else tolerant
     result = SearchResult(query=text, total=total, hits=hits)
     if with_facets:
         result.facets = facets(searcher, query)

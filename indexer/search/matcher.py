@@ -2,12 +2,12 @@
 
 Each token is accepted under its folded printed form or any of its OCR
 readings, so `t6 chirc bd may` matches `tổ chức bộ máy`; spans point at the
-words as printed.
+words as printed. Work is done on a per-report map form -> positions, so a
+report is scanned once however many words the query has.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from indexer.analysis import AnalyzedText
 from indexer.model import LineHit
@@ -15,8 +15,6 @@ from indexer.search.query import QueryPlan
 from indexer.textnorm import LineIndex
 
 LOOSE_GAP = 2  # words typed without quotes may have this many tokens between them
-
-Accept = Callable[[str, int], bool]
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -38,88 +36,104 @@ def fuzzy_limit(word: str) -> int:
     return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
 
 
-def make_accept(analyzed: AnalyzedText, fuzzy_words: set[str]) -> Accept:
-    def accept(word: str, i: int) -> bool:
-        forms = analyzed.forms(i)
-        if word in forms:
-            return True
-        if word in fuzzy_words:
-            limit = fuzzy_limit(word)
-            return any(edit_distance(word, f, limit) <= limit for f in forms)
-        return False
-
-    return accept
-
-
-def near(word: str, forms: Sequence[str]) -> bool:
-    """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-    return not word.isdigit() and len(word) >= 2 and any(edit_distance(word, f, 1) <= 1 for f in forms)
-
-
 def slip_budget(words: Sequence[str]) -> int:
     """A phrase long enough (or anchored by a number) to stay specific with one word slipped."""
     return 1 if len(words) >= 3 or (len(words) == 2 and any(ch.isdigit() for w in words for ch in w)) else 0
 
 
-def occurrences(
-    words: Sequence[str], analyzed: AnalyzedText, accept: Accept, gap: int, slips: int = 0
-) -> list[list[int]]:
-    """Token index lists where `words` occur in order with at most `gap` tokens between them,
-    at most `slips` of them matched by edit distance 1 rather than exactly."""
-    count = len(analyzed.tokens)
-    found: list[list[int]] = []
-    for start in range(count):
-        match, left = extend([], words, analyzed, accept, gap, slips, start)
-        if match is not None:
+class DocTerms:
+    """Positions of every form (fold and OCR readings) in one report."""
+
+    def __init__(self, analyzed: AnalyzedText, fuzzy_words: set[str]) -> None:
+        self.analyzed = analyzed
+        self.count = len(analyzed.tokens)
+        self.by_form: dict[str, set[int]] = {}
+        for i in range(self.count):
+            for form in analyzed.forms(i):
+                self.by_form.setdefault(form, set()).add(i)
+        self._fuzzy = fuzzy_words
+        self._cache: dict[str, set[int]] = {}
+
+    def positions(self, word: str) -> set[int]:
+        if word not in self._cache:
+            found = set(self.by_form.get(word, ()))
+            if word in self._fuzzy:
+                limit = fuzzy_limit(word)
+                for form, pos in self.by_form.items():
+                    if edit_distance(word, form, limit) <= limit:
+                        found |= pos
+            self._cache[word] = found
+        return self._cache[word]
+
+    def near(self, word: str, i: int) -> bool:
+        """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
+        if word.isdigit() or len(word) < 2:
+            return False
+        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+
+
+def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int]]:
+    """Consecutive occurrences; with `slips`, one word may differ by one edit."""
+    sets = [terms.positions(w) for w in words]
+    starts: dict[int, int] = {}
+    for k, positions in enumerate(sets):
+        for p in positions:
+            if p - k >= 0:
+                starts[p - k] = starts.get(p - k, 0) + 1
+    need = len(words) - slips
+    found = []
+    for start in sorted(s for s, n in starts.items() if n >= need and s + len(words) <= terms.count):
+        misses = [k for k in range(len(words)) if start + k not in sets[k]]
+        if not misses or (len(misses) <= slips and all(terms.near(words[k], start + k) for k in misses)):
+            found.append(list(range(start, start + len(words))))
+    return found
+
+
+def ordered_near(words: Sequence[str], terms: DocTerms, gap: int) -> list[list[int]]:
+    sets = [terms.positions(w) for w in words]
+    found = []
+    for start in sorted(sets[0]):
+        match = [start]
+        for positions in sets[1:]:
+            nxt = next((j for j in range(match[-1] + 1, match[-1] + gap + 2) if j in positions), None)
+            if nxt is None:
+                break
+            match.append(nxt)
+        if len(match) == len(words):
             found.append(match)
     return found
 
 
-def extend(match, words, analyzed, accept, gap, slips, start):
-    for word in words:
-        first = start if not match else match[-1] + 1
-        last = first + 1 if not match else min(len(analyzed.tokens), match[-1] + gap + 2)
-        nxt = next((j for j in range(first, last) if accept(word, j)), None)
-        if nxt is None and slips:
-            nxt = next((j for j in range(first, last) if near(word, analyzed.forms(j))), None)
-            slips -= nxt is not None
-        if nxt is None:
-            return None, slips
-        match.append(nxt)
-    return match, slips
-
-
-def best_line_matches(words: Sequence[str], analyzed: AnalyzedText, accept: Accept) -> list[list[int]]:
+def best_line_matches(words: Sequence[str], terms: DocTerms) -> list[list[int]]:
     """Lines holding the most distinct query words (all of them, when some line has all)."""
+    tokens = terms.analyzed.tokens
     by_line: dict[int, list[int]] = {}
     distinct: dict[int, set[str]] = {}
-    for i, tok in enumerate(analyzed.tokens):
-        hit_words = {w for w in words if accept(w, i)}
-        if hit_words:
-            by_line.setdefault(tok.line, []).append(i)
-            distinct.setdefault(tok.line, set()).update(hit_words)
+    for word in words:
+        for i in terms.positions(word):
+            by_line.setdefault(tokens[i].line, []).append(i)
+            distinct.setdefault(tokens[i].line, set()).add(word)
     if not distinct:
         return []
     best = max(len(d) for d in distinct.values())
-    return [by_line[line] for line, d in distinct.items() if len(d) == best]
+    return [sorted(set(by_line[line])) for line, d in distinct.items() if len(d) == best]
 
 
-def loose_matches(words: Sequence[str], analyzed: AnalyzedText, accept: Accept) -> list[list[int]]:
+def loose_matches(words: Sequence[str], terms: DocTerms) -> list[list[int]]:
     """Best available tier: adjacent, then near each other, then the lines holding most of the words."""
-    for gap in (0, LOOSE_GAP) if len(words) > 1 else (0,):
-        found = occurrences(words, analyzed, accept, gap, slip_budget(words) if gap == 0 else 0)
-        if found:
-            return found
-    return best_line_matches(words, analyzed, accept)
+    found = adjacent(words, terms, slip_budget(words))
+    if not found and len(words) > 1:
+        found = ordered_near(words, terms, LOOSE_GAP)
+    return found or best_line_matches(words, terms)
 
 
 def match_tokens(plan: QueryPlan, analyzed: AnalyzedText, fuzzy_words: set[str]) -> list[list[int]]:
-    accept = make_accept(analyzed, fuzzy_words)
+    terms = DocTerms(analyzed, fuzzy_words)
     matches: list[list[int]] = []
     for phrase in plan.phrases:
-        matches += occurrences(phrase.words, analyzed, accept, 0, slip_budget(phrase.words))
+        matches += adjacent(phrase.words, terms, slip_budget(phrase.words))
     if plan.loose.words:
-        matches += loose_matches(plan.loose.words, analyzed, accept)
+        matches += loose_matches(plan.loose.words, terms)
     return matches
 
 
