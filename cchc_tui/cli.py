@@ -40,7 +40,9 @@ def bundled_corpus() -> Path:
 
 
 def emit_json(data: object) -> None:
-    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+    from indexer.safety import inert_json
+
+    sys.stdout.buffer.write(inert_json(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)) + b"\n")
     sys.stdout.flush()
 
 
@@ -52,7 +54,9 @@ def edge(func):
         try:
             return func(*args, **kwargs)
         except CchcError as exc:
-            typer.echo(f"cchc: {exc}", err=True)
+            from indexer.safety import inert_line
+
+            typer.echo(f"cchc: {inert_line(str(exc))}", err=True)
             raise typer.Exit(1)
         except BrokenPipeError:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

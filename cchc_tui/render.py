@@ -7,11 +7,7 @@ from collections.abc import Iterable
 
 from indexer.model import Hit, LineHit, Report, SearchResult
 
-try:
-    from indexer.safety import inert_line
-except ImportError:  # pragma: no cover - until the safety module lands
-    def inert_line(text: str) -> str:
-        return "".join(ch if ch.isprintable() or ch == "\t" else "\ufffd" for ch in text)
+from indexer.safety import inert_line
 
 BOLD_YELLOW = "\x1b[1;33m"
 DIM = "\x1b[2m"
@@ -68,13 +64,13 @@ def shift(lh: LineHit) -> list[tuple[int, int]]:
 
 
 def render_hit(rank: int, hit: Hit, color: bool, max_lines: int = 3) -> str:
-    head = f"{rank}. {style(hit.doc_id, BOLD, color)}  {meta_line(hit.unit, hit.symbol, hit.doc_type, hit.date)}"
+    head = f"{rank}. {style(inert_line(hit.doc_id), BOLD, color)}  {meta_line(hit.unit, hit.symbol, hit.doc_type, hit.date)}"
     rows = [head]
     if hit.title:
         rows.append(f"    {inert_line(hit.title)}")
     rows += [render_line_hit(lh, color) for lh in hit.lines[:max_lines]]
     if len(hit.lines) > max_lines:
-        rows.append(style(f"    … {len(hit.lines) - max_lines} more matching lines (cchc show {hit.doc_id})", DIM, color))
+        rows.append(style(f"    … {len(hit.lines) - max_lines} more matching lines (cchc show {inert_line(hit.doc_id)})", DIM, color))
     return "\n".join(rows)
 
 
@@ -92,7 +88,7 @@ def render_search(result: SearchResult, color: bool) -> str:
 def render_report(report: Report, color: bool) -> str:
     info = report.info
     rows = [
-        style(report.doc_id, BOLD, color) + "  " + meta_line(info.unit, info.symbol, info.doc_type, info.date),
+        style(inert_line(report.doc_id), BOLD, color) + "  " + meta_line(info.unit, info.symbol, info.doc_type, info.date),
         f"path: {inert_line(report.path)}",
     ]
     for label, value in (("title", info.title), ("period", info.period), ("signer", info.signer), ("responds to", info.responds_to)):

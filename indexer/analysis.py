@@ -45,8 +45,10 @@ def parse_info(text: str, label: str) -> ReportInfo:
         return ReportInfo()
     try:
         return parse_report(text)
-    except Exception:  # noqa: BLE001 - one odd report must not stop an index run
-        log.exception("metadata extraction failed for %s", label)
+    except Exception as exc:  # noqa: BLE001 - one odd report must not stop an index run
+        from indexer.safety import inert_line
+
+        log.warning("metadata extraction failed for %s: %s", inert_line(label), inert_line(repr(exc)))
         return ReportInfo()
 
 
