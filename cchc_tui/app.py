@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from typing import TypeVar
 
 from textual import on, work
@@ -75,6 +76,13 @@ class CchcApp(App[None]):
 
     def get_report(self, doc_id: str) -> Report:
         return self._locked(lambda: self.library.get(doc_id))
+
+    @cached_property
+    def topic_labels(self) -> dict[str, str]:
+        """Topic id -> label, for facets (first use in a worker: the taxonomy loads)."""
+        from indexer.parse.topics import topic_labels
+
+        return topic_labels()
 
     def compare(self, left: str, right: str) -> Comparison:
         """The engine's comparison of two indexed reports (pure computation once both are read)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tui_app_factory import build_corpus, build_index, keys_for, make_app, open_library, settle
+from tui_app_factory import keys_for, make_app, open_library, settle, shared_index
 
 from cchc_tui.messages import CompareReports
 from cchc_tui.screens.compare import CompareScreen
@@ -20,8 +20,7 @@ QUERY = "tuyen truyen cai cach hanh chinh"
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tui-compare")
-    return build_index(build_corpus(root / "corpus", hostile=False), root / "index")
+    return shared_index(tmp_path_factory)
 
 
 def first_row_with_a_line(comparison) -> tuple[str, int, int]:

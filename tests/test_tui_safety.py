@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 from rich.text import Text
-from tui_app_factory import HOSTILE_WORD, build_corpus, build_index, keys_for, make_app, open_library, settle
+from tui_app_factory import HOSTILE_WORD, keys_for, make_app, open_library, settle, shared_index
 
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.search import SearchScreen
@@ -19,8 +19,7 @@ LITERALS = ["[@click=app.quit]bấm[/]", "[link=https://evil.example]liên kết
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tui-hostile")
-    return build_index(build_corpus(root / "corpus"), root / "index")
+    return shared_index(tmp_path_factory)
 
 
 def assert_inert(strips) -> None:

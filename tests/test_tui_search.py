@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tui_app_factory import build_corpus, build_index, keys_for, make_app, open_library, settle
+from tui_app_factory import keys_for, make_app, open_library, settle, shared_index
 
 from cchc_tui.messages import OpenReport
 from cchc_tui.screens.document import DocumentScreen
@@ -20,8 +20,7 @@ QUERIES = ["quyet dinh 3041", "cải cách hành chính", "tuyen truyen", "3041/
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tui-search")
-    return build_index(build_corpus(root / "corpus"), root / "index")
+    return shared_index(tmp_path_factory)
 
 
 def posted(messages, kind) -> list:
@@ -148,7 +147,7 @@ def test_a_cites_filter_from_the_filter_modal_narrows_results(index_dir):
             shown = [hit.doc_id for hit in app.screen.query_one(ResultList).hits]
             assert shown == [hit.doc_id for hit in expected.hits]
             assert "cites=3041/QĐ-UBND" in status_text(app)
-            await pilot.press("ctrl+x")
+            await pilot.press("ctrl+r")
             await settle(pilot)
             assert app.screen.filters == Filters()
 

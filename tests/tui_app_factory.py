@@ -67,3 +67,14 @@ async def settle(pilot, debounce: float = 0.3) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+_SHARED: dict[str, Path] = {}
+
+
+def shared_index(tmp_path_factory) -> Path:
+    """One read-only index (sample corpus + the hostile report) for every TUI test module."""
+    if "index" not in _SHARED:
+        root = tmp_path_factory.mktemp("tui-shared")
+        _SHARED["index"] = build_index(build_corpus(root / "corpus"), root / "index")
+    return _SHARED["index"]

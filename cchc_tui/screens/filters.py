@@ -53,13 +53,17 @@ class FilterScreen(ModalScreen[Filters | None]):
                     yield Label(label)
                     suggester = SuggestFromList(self.known[name], case_sensitive=False) if self.known.get(name) else None
                     yield Input(
-                        value=getattr(self.filters, name) or "", placeholder=placeholder, id=f"filter-{name}", suggester=suggester
+                        value=getattr(self.filters, name) or "",
+                        placeholder=placeholder,
+                        id=f"filter-{name}",
+                        suggester=suggester,
+                        compact=True,
                     )
             yield Label("", id="filter-error")
             with Horizontal(id="filter-buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def form_values(self) -> dict[str, str]:
         return {name: self.query_one(f"#filter-{name}", Input).value for name, _, _ in FIELDS}

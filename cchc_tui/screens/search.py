@@ -35,7 +35,7 @@ class SearchScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+f", "pick_filters", "Filters", id="search.filters", tooltip="Filter by unit, type, cited symbol, topic, dates"),
-        Binding("ctrl+x", "clear_filters", "Clear filters", id="search.clear-filters", tooltip="Remove every filter"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", id="search.clear-filters", tooltip="Remove every filter"),
         Binding("ctrl+b", "toggle_facets", "Facets", id="search.facets", tooltip="Show or hide the facet panel"),
         Binding("slash", "focus_search", "Search", show=False, id="search.focus"),
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
@@ -73,19 +73,22 @@ class SearchScreen(Screen[None]):
         started = perf_counter()
         try:
             result = self.app.search(query, filters)
+            labels = self.app.topic_labels
         except CchcError as error:
             self.app.call_from_thread(self.query_one(StatusLine).show_error, str(error))
             return
         elapsed_ms = (perf_counter() - started) * 1000
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_result, query, filters, result, elapsed_ms)
+            self.app.call_from_thread(self.show_result, query, filters, result, elapsed_ms, labels)
 
-    def show_result(self, query: str, filters: Filters, result: SearchResult, elapsed_ms: float) -> None:
+    def show_result(
+        self, query: str, filters: Filters, result: SearchResult, elapsed_ms: float, labels: dict[str, str] | None = None
+    ) -> None:
         if query != self.query_text or filters != self.filters:
             return  # an older request finished after a newer one started
         self.last_result, self.last_elapsed_ms = result, elapsed_ms
         self.query_one(ResultList).show_hits(result.hits)
-        self.query_one(FacetPanel).show_facets(result.facets)
+        self.query_one(FacetPanel).show_facets(result.facets, {"topic": labels or {}})
         self.query_one(SuggestionBar).show_suggestions(result.suggestions if result.total == 0 else [])
         self.update_status()
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
-from indexer.compare import CitationRow, Comparison, FigurePair, SectionPair, SharedPassage, TopicRow
+from indexer.compare import Comparison, SectionPair
 from indexer.compare.result import CitationSide, SectionSide
 
 STATUS_STYLES = {"both": "green", "only_a": "cyan", "only_b": "magenta", "conflict": "bold red"}

@@ -24,7 +24,7 @@ class FacetPanel(Tree[FacetValue | None]):
     """A tree: facet names, then values with counts."""
 
     DEFAULT_CSS = """
-    FacetPanel { width: 34; border-right: vkey $foreground 20%; }
+    FacetPanel { width: 34; border-right: vkey $foreground 20%; overflow-x: hidden; }
     """
 
     @dataclass
@@ -38,15 +38,17 @@ class FacetPanel(Tree[FacetValue | None]):
         self.show_root = False
         self.guide_depth = 2
 
-    def show_facets(self, facets: dict[str, dict[str, int]]) -> None:
+    def show_facets(self, facets: dict[str, dict[str, int]], labels: dict[str, dict[str, str]] | None = None) -> None:
+        """`labels` names facet values for display (topic ids -> labels); picking still uses the value."""
+        labels = labels or {}
         expanded = {node.data for node in self.root.children if node.is_expanded}
         self.clear()
         for facet, label in FACET_LABELS.items():
             counts = facets.get(facet) or {}
             branch = self.root.add(Text(f"{label} ({len(counts)})", style="bold"), data=FacetValue(facet, ""))
             for value, count in _top(counts, newest_first=facet == "year"):
-                leaf = Text(inert(value))
-                leaf.append(f"  {count}", style=DIM_STYLE)
+                leaf = Text(f"{count:>3} ", style=DIM_STYLE)
+                leaf.append(inert(labels.get(facet, {}).get(value, value)))
                 branch.add_leaf(leaf, data=FacetValue(facet, value))
             if not expanded or FacetValue(facet, "") in expanded:
                 branch.expand()

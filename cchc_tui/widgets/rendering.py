@@ -83,11 +83,11 @@ def hit_heading(hit: Hit) -> Text:
     """`unit · symbol · date · type` for a result row."""
     heading = Text()
     heading.append_text(plain(hit.unit, "(unit unknown)", "bold"))
-    heading.append(f"  [{inert(hit.doc_id)}]", style=DIM_STYLE)
     for value, style in ((hit.symbol, "cyan"), (hit.date, "green"), (hit.doc_type, "magenta")):
         if value:
             heading.append("  ·  ", style=DIM_STYLE)
             heading.append_text(plain(value, style=style))
+    heading.append(f"  {inert(hit.doc_id)}", style=DIM_STYLE)
     return heading
 
 

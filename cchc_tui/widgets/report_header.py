@@ -39,5 +39,5 @@ class ReportHeader(Static):
         title = plain(info.title, "(no title)", "bold italic")
         table.add_row(Text("Title"), title, Text("File"), plain(report.doc_id))
         for (left, left_value), (right, right_value) in zip(fields[0::2], [*fields[1::2], ("", "")]):
-            table.add_row(Text(left), plain(left_value), Text(right), plain(right_value, "") if right else Text(""))
+            table.add_row(Text(left), plain(left_value), Text(right), plain(right_value) if right else Text(""))
         self.update(table)
