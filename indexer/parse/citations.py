@@ -14,7 +14,7 @@ from indexer.docmodel import Citation
 from indexer.parse import named
 from indexer.parse.dates import date_after
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
-from indexer.parse.issuers import issuer_after
+from indexer.parse.issuers import issuer_after, issuer_before
 from indexer.parse.regexes import STANDARD_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
 from indexer.parse.tables import doc_type_names
@@ -60,13 +60,41 @@ def subject_after(ftext: str, pos: int) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", m.group(1))[:6]) if m else ""
 
 
+# Between two citations of one list: `, số`, `; Nghị định số`, ` và `.
+_LIST_GLUE = re.compile(rf"[\s,;]*(?:(?:và|va|{word_pattern('và')})\s+)?(?:(?:{word_pattern('số')})\s*:?\s*)?$")
+
+
+def _share_list_issuer(spans: list[tuple[int, int]], found: list[Occurrence], ftext: str) -> None:
+    """`các Nghị định số 130/2005/NĐ-CP, số 43/2006/NĐ-CP … của Chính phủ`: one `của` for the whole list."""
+    for i in range(len(found) - 2, -1, -1):
+        if found[i].citation.issuer is None and found[i + 1].citation.issuer:
+            gap = ftext[spans[i][1]:spans[i + 1][0]]
+            if len(gap) < 40 and _LIST_GLUE.fullmatch(gap):
+                found[i].citation.issuer = found[i + 1].citation.issuer
+
+
+def _continue_subject_issuer(spans: list[tuple[int, int]], found: list[Occurrence], ftext: str,
+                             by_subject: list[bool]) -> None:
+    """`Sở X đã ban hành Kế hoạch số 68/…; Kế hoạch số 155/…`: later items of the sentence share the subject."""
+    for i in range(1, len(found)):
+        if found[i].citation.issuer is None and found[i - 1].citation.issuer and by_subject[i - 1]:
+            gap = ftext[spans[i - 1][1]:spans[i][0]]
+            if len(gap) < 250 and "." not in gap and re.search(r"[;,]\s*$", gap):
+                found[i].citation.issuer = found[i - 1].citation.issuer
+                by_subject[i] = True
+
+
 def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurrence]:
-    found = []
+    found, spans, by_subject = [], [], []
     for m in SYMBOL_RE.finditer(text):
         type_word, type_start = type_before(ftext, m.start())
         symbol = canonical_symbol(m.group("symbol"), type_word)
         date, date_raw, after = date_after(text, ftext, m.end())
         issuer = issuer_after(text, ftext, after)
+        by_subject.append(issuer is None)
+        issuer = issuer or issuer_before(text, ftext, type_start)
+        by_subject[-1] = by_subject[-1] and issuer is not None
+        spans.append((type_start, after))
         citation = Citation(
             type=type_word or type_from_symbol(symbol),
             symbol=symbol,
@@ -80,6 +108,8 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
         )
         citation.subject = subject_after(ftext, after) or None
         found.append(Occurrence(symbol, citation, citation.subject or ""))
+    _share_list_issuer(spans, found, ftext)
+    _continue_subject_issuer(spans, found, ftext, by_subject)
     return found
 
 

@@ -33,7 +33,7 @@ _FAMILIES: dict[str, str] = {
     "ôồốổỗộ": "o|e|d|6|b|0|g|q|oe|e6|",
     "ơờớởỡợ": "o|e|d|a|6|&|¢|g|q|de|oe|ee|",
     "u": "u",
-    "ùúủũụ": "u|i|a|t|ti|ii|ui|ua|y|l|il|li|o|",
+    "ùúủũụ": "u|i|a|t|ti|ii|tii|ui|ua|y|l|il|li|o|",
     "ưừứửữự": "u|w|ir|i|t|tr|a|ur|ii|y|it|tt|r|",
     "y": "y|¥",
     "ỳýỷỹỵ": "y|¥|§",

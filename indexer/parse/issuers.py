@@ -6,7 +6,9 @@ from functools import lru_cache
 
 from indexer.parse.fuzzy import alternation, matched_index, phrase_pattern, word_pattern
 from indexer.parse.tables import load
+from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at, name_unit
+from indexer.textnorm import fold
 
 ISSUER_REACH = 120
 MAX_WORDS = 12
@@ -35,6 +37,19 @@ def _longest_table_issuer(ftext: str, pos: int) -> tuple[str, int] | None:
     return (names[matched_index(m, "i")], m.end()) if m else None
 
 
+_ENDS_WITH_PLACE = re.compile(r"(?:tinh|thanh pho|phuong|xa|quan|huyen|thi xa|thi tran|dac khu|thanh uy|tinh uy)$")
+_PROPER_WORDS = re.compile(r"(?:[ \t]*\n?[ \t]*[A-ZĐÀ-Ỹ][^\s,;.:()]*){1,4}")
+
+
+def _place_name_after(text: str, pos: int) -> str:
+    """` Bắc Ninh` in `của UBND tỉnh Bắc Ninh về`: capitalised words naming the place; "" when none."""
+    m = _PROPER_WORDS.match(text, pos)
+    if not m:
+        return ""
+    words = m.group().split()
+    return " " + (restore(" ".join(words)) or " ".join(words))
+
+
 def issuer_after(text: str, ftext: str, pos: int) -> str | None:
     """The issuer named by `của …` at `pos`, in proper form; None when the text names none."""
     m = _OF.match(ftext, pos, pos + 20)
@@ -44,7 +59,9 @@ def issuer_after(text: str, ftext: str, pos: int) -> str | None:
     candidates = [c for c in (known_unit_at(ftext, start, start + ISSUER_REACH), _longest_table_issuer(ftext, start)) if c]
     if candidates:
         best = max(candidates, key=lambda c: c[1])
-        return best[0].name if hasattr(best[0], "name") else best[0]
+        if hasattr(best[0], "name"):
+            return best[0].name
+        return best[0] + _place_name_after(text, best[1]) if _ENDS_WITH_PLACE.search(fold(best[0])) else best[0]
     if not text[start:start + 1].isupper():
         return None
     stop = _stop_regex().search(ftext, start, start + ISSUER_REACH)
@@ -52,3 +69,24 @@ def issuer_after(text: str, ftext: str, pos: int) -> str | None:
     words = text[start:end].split()[:MAX_WORDS]
     printed = " ".join(words).rstrip(",")
     return name_unit(printed) or printed or None
+
+
+# "<unit> (đã) ban hành (và triển khai) <type> số …": the subject issued the document.
+_ISSUED_BY = re.compile(
+    rf"(?P<verb>{word_pattern('ban')}\s+{word_pattern('hành')})"
+    rf"(?:\s*(?:,|{word_pattern('và')})\s+(?:{word_pattern('triển')}\s+{word_pattern('khai')}|{word_pattern('thực')}\s+{word_pattern('hiện')})"
+    rf"(?:\s+{word_pattern('thực')}\s+{word_pattern('hiện')})?)?\s*(?:{word_pattern('các')}\s+)?"
+    r"(?:[^\n.;:]{0,24}:\s*)?$")  # "ban hành Kế hoạch số: Kế hoạch số 02/…"
+_ALREADY = re.compile(rf"(?:{word_pattern('đã')}|{word_pattern('đã')}\s+{word_pattern('ban')})\s*$")
+
+
+def issuer_before(text: str, ftext: str, type_start: int) -> str | None:
+    """The issuer named as the subject that `ban hành` the cited document."""
+    from indexer.parse.issuing import unit_before
+
+    m = _ISSUED_BY.search(ftext, max(0, type_start - 60), type_start)
+    if not m:
+        return None
+    verb = m.start("verb")
+    already = _ALREADY.search(ftext, max(0, verb - 8), verb)
+    return unit_before(text, ftext, already.start() if already else verb)

@@ -49,7 +49,7 @@ def _verb_regex(group: int):
     return alternation(VERB_GROUPS[group], "v")
 
 
-def _unit_before(text: str, ftext: str, verb_start: int) -> str | None:
+def unit_before(text: str, ftext: str, verb_start: int) -> str | None:
     window_start = max(0, verb_start - UNIT_MAX_CHARS)
     clause = re.split(r"[,.;:()]", ftext[window_start:verb_start])[-1]
     offset = verb_start - len(clause)
@@ -69,7 +69,7 @@ def unit_from_body(text: str) -> str | None:
     for group in range(len(VERB_GROUPS)):
         for start, end in zones:
             for m in _verb_regex(group).finditer(ftext, start, end):
-                unit = _unit_before(text, ftext, m.start())
+                unit = unit_before(text, ftext, m.start())
                 if unit:
                     return unit
     return None

@@ -7,6 +7,7 @@ from typing import Callable
 
 from indexer.docmodel import Citation
 from indexer.parse.dates import iso_date
+from indexer.parse.issuers import issuer_after
 from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
 from indexer.textnorm import LineIndex, fold
@@ -70,7 +71,8 @@ def _de_an_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) 
         if not text[m.start()].isupper():
             continue
         name = "Đề án " + text[m.start("num"):m.end("num")]
-        citation = Citation("Đề án", None, name, None, None, None, lines.line_of(m.start()),
+        issuer = issuer_after(text, ftext, m.end())
+        citation = Citation("Đề án", None, name, None, None, issuer, lines.line_of(m.start()),
                             lines.line_of(m.end() - 1), text[m.start():m.end()])
         found.append(make(_name_key(name), citation, ""))
     return found
