@@ -100,7 +100,16 @@ def index(
         raise typer.Exit(1)
 
 
-@app.command()
+SEARCH_EXAMPLES = "\n\n".join([
+    "Examples (diacritics optional; OCR forms such as 't6 chirc bd may' are found too):",
+    'cchc search "tổ chức bộ máy"',
+    "cchc search '\"dich vu cong truc tuyen\"'   (quoted: words in order)",
+    'cchc search --cites "qđ 3041"   (reports citing Quyết định 3041/QĐ-UBND)',
+    'cchc search "" --unit "Sở Ngoại vụ" --from 2025-01 --json',
+])
+
+
+@app.command(epilog=SEARCH_EXAMPLES)
 @edge
 def search(
     query: Annotated[str, typer.Argument(help='Words (ANDed) and "quoted phrases"; diacritics optional.')] = "",
