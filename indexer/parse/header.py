@@ -134,7 +134,7 @@ def _unit_fragments(lines: list[str], header: Header, date_line: int | None) -> 
     """The left column above the type line: parent body, then the issuing unit."""
     last = (header.type_line or header.symbol_line or date_line or 4) - 1
     fragments = []
-    for number in range(1, min(last, HEADER_LINES) + 1):
+    for number in range(1, min(last, HEADER_LINES, len(lines)) + 1):
         line = _strip_motto(lines[number - 1])
         if number in (header.symbol_line, date_line):
             cut = re.search(r"(?:^|\s)(?:S|\$)\S{0,2}\s*:", line) or _DATE_LEAD.search(folded(line))

@@ -16,7 +16,7 @@ from indexer.parse.restore import restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
 from indexer.parse.topics import detect_topics
-from indexer.parse.units import lookup_known
+from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
 
 OPENING_LINES = 25
@@ -50,6 +50,9 @@ def _place_name(printed: str | None) -> str | None:
     if known:
         return known.name.removeprefix("UBND ")
     restored = restore(printed) or printed
+    kind = place_kind_at(restored)
+    if kind:  # "Phường Bến Thành" as a place: the kind in lower case, as in "phường Lê Chân"
+        return kind + restored[len(kind):]
     return restored[:1].upper() + restored[1:]
 
 

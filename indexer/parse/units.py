@@ -112,6 +112,14 @@ def body_at(ftext: str, pos: int) -> tuple[dict, int] | None:
     return (owners[matched_index(m, "b")], m.end()) if m else None
 
 
+def place_kind_at(printed: str) -> str | None:
+    """The kind of place a printed name starts with (`thành phố`, `phường` …), as the table spells it."""
+    m = _place_regex().match(folded(printed))
+    if not m or len(printed) > m.end() and printed[m.end()].isalnum():
+        return None
+    return _kinds()[1][matched_index(m, "q")] if m.end() == len(_kinds()[1][matched_index(m, "q")]) else None
+
+
 def place_at(ftext: str, pos: int) -> bool:
     return _place_regex().match(ftext, pos) is not None
 
