@@ -40,11 +40,14 @@ def summary(comparison: Comparison) -> str:
     )
 
 
+TABS = Binding.Group("Tabs", compact=True)
+
+
 class CompareScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the results"),
         *(
-            Binding(str(number), f"show_tab('{tab}')", label, show=False, id=f"compare.tab-{tab}")
+            Binding(str(number), f"show_tab('{tab}')", label, id=f"compare.tab-{tab}", group=TABS)
             for number, (tab, (label, _, _)) in enumerate(TABLES.items(), start=1)
         ),
     ]

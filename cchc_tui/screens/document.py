@@ -50,16 +50,20 @@ def spans_by_line(hit: Hit | None) -> dict[int, list[tuple[int, int]]]:
     return {line_hit.line: list(line_hit.spans) for line_hit in hit.lines}
 
 
+MATCHES = Binding.Group("Match")
+OUTLINE_TABS = Binding.Group("Outline tab", compact=True)
+
+
 class DocumentScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="report.back", tooltip="Back to the results"),
-        Binding("n", "next_match", "Next match", id="report.next", tooltip="Jump to the next matching line"),
-        Binding("N", "previous_match", "Prev match", id="report.previous", tooltip="Jump to the previous matching line"),
+        Binding("n", "next_match", "Next match", id="report.next", tooltip="Jump to the next matching line", group=MATCHES),
+        Binding("N", "previous_match", "Prev match", id="report.previous", tooltip="Jump to the previous matching line", group=MATCHES),
         Binding("ctrl+g", "goto_line", "Go to line", id="report.goto", tooltip="Jump to a line number"),
         Binding("ctrl+b", "toggle_outline", "Outline", id="report.outline", tooltip="Show or hide sections, citations, topics"),
-        Binding("1", "show_tab('sections')", "Sections", show=False, id="report.tab-sections"),
-        Binding("2", "show_tab('citations')", "Citations", show=False, id="report.tab-citations"),
-        Binding("3", "show_tab('topics')", "Topics", show=False, id="report.tab-topics"),
+        Binding("1", "show_tab('sections')", "Sections", id="report.tab-sections", group=OUTLINE_TABS),
+        Binding("2", "show_tab('citations')", "Citations", id="report.tab-citations", group=OUTLINE_TABS),
+        Binding("3", "show_tab('topics')", "Topics", id="report.tab-topics", group=OUTLINE_TABS),
     ]
 
     def __init__(self, doc_id: str, hit: Hit | None = None, line: int | None = None) -> None:

@@ -37,6 +37,7 @@ class SearchScreen(Screen[None]):
         Binding("ctrl+f", "pick_filters", "Filters", id="search.filters", tooltip="Filter by unit, type, cited symbol, topic, dates"),
         Binding("ctrl+r", "clear_filters", "Clear filters", id="search.clear-filters", tooltip="Remove every filter"),
         Binding("ctrl+b", "toggle_facets", "Facets", id="search.facets", tooltip="Show or hide the facet panel"),
+        Binding("escape", "escape", "Clear", show=False, id="search.escape", tooltip="Back to the query; clear it"),
         Binding("slash", "focus_search", "Search", show=False, id="search.focus"),
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
@@ -165,6 +166,18 @@ class SearchScreen(Screen[None]):
     def action_toggle_facets(self) -> None:
         facets = self.query_one(FacetPanel)
         facets.display = not facets.display
+
+    def action_escape(self) -> None:
+        """From the results back to the query; in the query, clear it."""
+        search_bar = self.query_one(SearchBar)
+        if search_bar.has_focus:
+            search_bar.value = ""
+        else:
+            search_bar.focus()
+
+    def on_resize(self, event) -> None:
+        # Narrow terminals give the results the whole width.
+        self.query_one(FacetPanel).display = event.size.width >= 100
 
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).focus()

@@ -11,10 +11,13 @@ from textual.widgets import DataTable
 from cchc_tui.widgets.compare_rows import CompareRow
 
 
+OPEN_SIDE = Binding.Group("Open A/B here", compact=True)
+
+
 class CompareTable(DataTable):
     BINDINGS = [
-        Binding("a", "open_side('a')", "Open A here", id="compare.open-a", tooltip="Open report A at this row's line"),
-        Binding("b", "open_side('b')", "Open B here", id="compare.open-b", tooltip="Open report B at this row's line"),
+        Binding("a", "open_side('a')", "Open A here", id="compare.open-a", tooltip="Open report A at this row's line", group=OPEN_SIDE),
+        Binding("b", "open_side('b')", "Open B here", id="compare.open-b", tooltip="Open report B at this row's line", group=OPEN_SIDE),
     ]
 
     @dataclass

@@ -91,17 +91,18 @@ def hit_heading(hit: Hit) -> Text:
     return heading
 
 
-def hit_prompt(hit: Hit, marked: bool = False) -> Text:
-    """The three-line prompt of one search result."""
+def hit_prompt(hit: Hit, marked: bool = False, width: int = 100) -> Text:
+    """The prompt of one search result: heading, title, first matching line (fits `width`)."""
     prompt = Text("● " if marked else "  ", style="bold yellow")
     prompt.append_text(hit_heading(hit))
     prompt.append("\n  ")
     prompt.append_text(plain(hit.title, "(no title)", "italic"))
     if hit.lines:
         first = hit.lines[0]
-        prompt.append("\n  ")
-        prompt.append(f"{first.line:>4}│ ", style=DIM_STYLE)
-        prompt.append_text(excerpt(first))
-        if len(hit.lines) > 1:
-            prompt.append(f"  (+{len(hit.lines) - 1} lines)", style=DIM_STYLE)
+        more = f"  (+{len(hit.lines) - 1} lines)" if len(hit.lines) > 1 else ""
+        gutter = f"  {first.line:>4}│ "
+        prompt.append("\n")
+        prompt.append(gutter, style=DIM_STYLE)
+        prompt.append_text(excerpt(first, max(20, width - len(gutter) - len(more))))
+        prompt.append(more, style=DIM_STYLE)
     return prompt

@@ -64,12 +64,22 @@ class ResultList(OptionList):
         index = self.highlighted
         return self.hits[index] if index is not None and 0 <= index < len(self.hits) else None
 
+    @property
+    def prompt_width(self) -> int:
+        return max(40, self.scrollable_content_region.width - 4)
+
+    def _prompt(self, hit: Hit):
+        return hit_prompt(hit, marked=hit.doc_id in self.marked, width=self.prompt_width)
+
     def _option(self, hit: Hit) -> Option:
-        return Option(hit_prompt(hit, marked=hit.doc_id in self.marked), id=hit.doc_id)
+        return Option(self._prompt(hit), id=hit.doc_id)
 
     def _refresh_option(self, index: int) -> None:
-        hit = self.hits[index]
-        self.replace_option_prompt_at_index(index, hit_prompt(hit, marked=hit.doc_id in self.marked))
+        self.replace_option_prompt_at_index(index, self._prompt(self.hits[index]))
+
+    def on_resize(self) -> None:
+        for index in range(len(self.hits)):
+            self._refresh_option(index)
 
     def action_toggle_mark(self) -> None:
         hit = self.current_hit

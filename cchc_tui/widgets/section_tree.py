@@ -14,10 +14,11 @@ from indexer.docmodel import Section
 
 
 def section_label(section: Section) -> Text:
-    label = Text(inert(section.number), style="bold")
+    # The line number first: long headings are cut at the panel's edge.
+    label = Text(f"{section.line:>3} ", style=DIM_STYLE)
+    label.append(inert(section.number), style="bold")
     label.append(" ")
     label.append(inert(section.heading))
-    label.append(f"  {section.line}", style=DIM_STYLE)
     return label
 
 
