@@ -3,6 +3,7 @@ the factories in helpers_badfiles."""
 from __future__ import annotations
 
 import os
+import random
 import time
 import unicodedata
 
@@ -10,7 +11,7 @@ import pytest
 
 from helpers_badfiles import MB, SAMPLE, build, readable_cases, restored_text, skipped_cases, to_cp1258, to_legacy
 from indexer.ingest import MAX_REPORT_BYTES, BadReport, read_report
-from indexer.ingest.decode import decode_report_bytes
+from indexer.ingest.decode import NotText, decode_report_bytes
 
 READABLE = [c for c in readable_cases() if c.text is not None]
 SKIPPED = skipped_cases()
@@ -112,3 +113,35 @@ def test_unreadable_file_is_a_bad_report_even_as_root(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(BadReport, match="permission denied"):
         read_report(path)
+
+
+def _snippets(words: int, count: int, seed: int) -> list[str]:
+    vocabulary = [w for i in range(5) for w in restored_text(i).split()]
+    rng = random.Random(seed)
+    return [" ".join(vocabulary[s : s + words]) for s in (rng.randrange(len(vocabulary) - words) for _ in range(count))]
+
+
+ENCODERS = {"cp1258": to_cp1258, "vni": lambda t: to_legacy(t, "vni"), "tcvn3": lambda t: to_legacy(t, "tcvn3")}
+
+
+def _outcome(encoding: str, text: str) -> str:
+    raw = ENCODERS[encoding](text)
+    try:
+        decoded = decode_report_bytes(raw).text
+    except NotText:
+        return "unsure"
+    same = decoded.lower() == text.lower() if encoding == "tcvn3" else decoded == text
+    return "right" if same or raw.isascii() else "wrong"
+
+
+@pytest.mark.parametrize("encoding", ENCODERS)
+def test_paragraph_of_forty_words_is_always_decoded_right(encoding):
+    outcomes = [_outcome(encoding, t) for t in _snippets(40, 150, seed=11)]
+    assert outcomes.count("right") == len(outcomes)
+
+
+@pytest.mark.parametrize("encoding", ENCODERS)
+def test_five_words_are_decoded_right_or_skipped_as_unsure_never_garbled(encoding):
+    outcomes = [_outcome(encoding, t) for t in _snippets(5, 300, seed=12)]
+    assert outcomes.count("wrong") <= 3  # measured: 0 of 300
+    assert outcomes.count("right") >= 0.85 * len(outcomes)

@@ -35,8 +35,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its LE mark starts with
 )
 
 # Typographic punctuation that any Vietnamese document may hold: neither for nor
-# against a decoding.
-NEUTRAL_SYMBOLS = set("–—‘’“”„…•·°§©®«»×÷±€™¹²³¼½¾\u00a0\ufeff")
+# against a decoding. (Not `© ® § « » · ¹ ¼ ½ ¾ ×`: TCVN3 letters read as symbols.)
+NEUTRAL_SYMBOLS = set("–—‘’“”„…•°±€™\u00a0\ufeff")
 WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -121,11 +121,12 @@ def vietnamese_share(text: str) -> float:
 
 
 def _best_8bit_guess(raw: bytes) -> Decoded:
-    scored = sorted(
-        ((vietnamese_share(decode(raw[:SNIFF_BYTES])), name) for name, decode in CANDIDATES.items()),
-        reverse=True,
-    )
-    (best_share, best), (runner_up_share, _) = scored[0], scored[1]
-    if best_share >= MIN_VIETNAMESE_SHARE and best_share - runner_up_share >= MIN_LEAD_OVER_RUNNER_UP:
+    sample = raw[:SNIFF_BYTES]
+    readings = {name: decode(sample) for name, decode in CANDIDATES.items()}
+    scored = sorted(((vietnamese_share(text), name) for name, text in readings.items()), reverse=True)
+    (best_share, best), (runner_up_share, runner_up) = scored[0], scored[1]
+    same_reading = unicodedata.normalize("NFC", readings[best]) == unicodedata.normalize("NFC", readings[runner_up])
+    clear_lead = best_share - runner_up_share >= MIN_LEAD_OVER_RUNNER_UP or same_reading
+    if best_share >= MIN_VIETNAMESE_SHARE and clear_lead:
         return Decoded(CANDIDATES[best](raw), best)
     raise NotText("not UTF-8/UTF-16/Windows-1258/TCVN3/VNI Vietnamese text (encoding unsure)")

@@ -33,7 +33,21 @@ def is_syllable(word: str) -> bool:
     """True for `việt`, `Nghĩa`, `ĐẢNG`; False for `viêịt`, `caf`+`é` stacks, `xyz`."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = sum(decomposed.count(mark) for mark in TONE_MARKS)
-    if tones > 1:
+    if tones > 1 or not _tone_on_vowel(decomposed):
         return False
     toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
     return SYLLABLE_RE.match(toneless) is not None
+
+
+VOWELS = "aeiouy"
+
+
+def _tone_on_vowel(decomposed: str) -> bool:
+    """`ñ` is n + tilde in NFD: a tone mark must sit on a vowel (`ơ` = o + horn + tone)."""
+    base = ""
+    for ch in decomposed:
+        if not unicodedata.combining(ch):
+            base = ch
+        elif ch in TONE_MARKS and base not in VOWELS:
+            return False
+    return True
