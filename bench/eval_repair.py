@@ -4,7 +4,8 @@ For every OCR token we compare its readings with the fold of the restored
 word at the same place (lines are aligned; tokens within a line are aligned
 with difflib on their folds, replace-blocks of equal length pair one to one,
 the rest count as unaligned). Prints best-reading accuracy, any-reading
-accuracy, the plain-fold baseline and the mean number of readings, for the
+accuracy, the plain-fold baseline, the mean number of readings and the share of
+restore_words spellings equal to the restored word (case and tone placement ignored), for the
 development files (000-002), the held-out files (003-004), and the restored
 text itself (clean text must stay ~1.0).
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indexer.ocr import token_readings  # noqa: E402
+from indexer.ocr import restore_words, token_readings  # noqa: E402
 from indexer.textnorm import fold, tokenize  # noqa: E402
 
 CORPUS = ROOT / "corpus"
@@ -40,7 +42,15 @@ class Tally:
     plain: int = 0
     readings: int = 0
     unaligned: int = 0
+    restored: int = 0
     errors: Counter = field(default_factory=Counter)
+    restore_errors: Counter = field(default_factory=Counter)
+
+    def add_restored(self, printed: str, spelled: str, truth: str) -> None:
+        same = spelling_key(spelled) == spelling_key(truth)
+        self.restored += same
+        if not same:
+            self.restore_errors[(printed, spelled, truth)] += 1
 
     def add(self, printed: str, readings: tuple[str, ...], truth: str) -> None:
         self.tokens += 1
@@ -55,8 +65,15 @@ class Tally:
         n = max(self.tokens, 1)
         return (
             f"{name:<22} {self.tokens:>6} {self.plain / n:>7.3f} {self.best / n:>7.3f} "
-            f"{self.any / n:>7.3f} {self.readings / n:>6.2f} {self.unaligned:>6}"
+            f"{self.any / n:>7.3f} {self.readings / n:>6.2f} {self.unaligned:>6} {self.restored / n:>8.3f}"
         )
+
+
+def spelling_key(word: str) -> tuple[str, str]:
+    """Letters and marks of a word, lower-cased; where the tone sits (hoá/hóa) is ignored."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    marks = "".join(sorted(c for c in decomposed if unicodedata.combining(c)))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)), marks
 
 
 def aligned_pairs(ocr: list[str], truth: list[str]):
@@ -64,7 +81,7 @@ def aligned_pairs(ocr: list[str], truth: list[str]):
     matcher = difflib.SequenceMatcher(a=[fold(w) for w in ocr], b=[fold(w) for w in truth], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            yield from ((i, fold(truth[j])) for i, j in zip(range(i1, i2), range(j1, j2)))
+            yield from ((i, truth[j]) for i, j in zip(range(i1, i2), range(j1, j2)))
         else:
             yield from ((i, None) for i in range(i1, i2))
 
@@ -72,6 +89,7 @@ def aligned_pairs(ocr: list[str], truth: list[str]):
 def evaluate(ocr_text: str, truth_text: str, tally: Tally, skip_lines: set[int]) -> None:
     tokens = tokenize(ocr_text)
     readings = token_readings([t.text for t in tokens])
+    spelled = restore_words([t.text for t in tokens])
     by_line: dict[int, list[int]] = {}
     for index, token in enumerate(tokens):
         by_line.setdefault(token.line, []).append(index)
@@ -85,7 +103,8 @@ def evaluate(ocr_text: str, truth_text: str, tally: Tally, skip_lines: set[int])
                 tally.unaligned += 1
             else:
                 index = indexes[local]
-                tally.add(tokens[index].text, readings[index], truth)
+                tally.add(tokens[index].text, readings[index], fold(truth))
+                tally.add_restored(tokens[index].text, spelled[index], truth)
 
 
 def main() -> None:
@@ -101,13 +120,16 @@ def main() -> None:
         evaluate(ocr, truth, tallies["all"], DEBRIS.get(stem, set()))
         evaluate(ocr, truth, tallies["all incl. debris"], set())
         evaluate(truth, truth, tallies["restored (clean)"], set())
-    print(f"{'set':<22} {'tokens':>6} {'plain':>7} {'best':>7} {'any':>7} {'n/tok':>6} {'unal.':>6}")
+    print(f"{'set':<22} {'tokens':>6} {'plain':>7} {'best':>7} {'any':>7} {'n/tok':>6} {'unal.':>6} {'restored':>8}")
     for name, tally in tallies.items():
         print(tally.row(name))
     if args.errors:
         print("\ncommonest errors (printed, readings, truth):")
         for (printed, readings, truth), count in tallies["all"].errors.most_common(args.errors):
             print(f"{count:>4}  {printed!r:<14} {'/'.join(readings):<22} {truth}")
+        print("\ncommonest restore errors (printed, restored, truth):")
+        for (printed, spelled, truth), count in tallies["all"].restore_errors.most_common(args.errors):
+            print(f"{count:>4}  {printed!r:<14} {spelled:<16} {truth}")
 
 
 if __name__ == "__main__":

@@ -12,22 +12,13 @@ from collections.abc import Sequence
 from indexer.ocr.channel import candidates
 from indexer.ocr.lattice import Slot, decode, fixed, scored
 from indexer.ocr.lexicon import lexicon
-from indexer.ocr.tokens import Kind, code_reading, kind_of, roman_reading
+from indexer.ocr.tokens import Kind, code_reading, is_clean_document, kind_of, roman_reading
 from indexer.textnorm import fold
 
 __all__ = ["token_readings", "restore_words", "restore_text"]
 
-# A document where at least this share of words carries real diacritics is
-# digital text: its words are read as printed.
-CLEAN_DOCUMENT_SHARE = 0.5
 # Extra cost to read a plain-letter real syllable (cac, tha) as another one.
 KNOWN_WORD_PENALTY = 0.9
-
-
-def _is_clean_document(kinds: Sequence[Kind]) -> bool:
-    words = sum(k in (Kind.WORD, Kind.TRUSTED) for k in kinds)
-    trusted = sum(k is Kind.TRUSTED for k in kinds)
-    return words > 0 and trusted >= CLEAN_DOCUMENT_SHARE * words
 
 
 def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | None]:
@@ -82,7 +73,7 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     best first, deduplicated (1–3 items). readings[i][0] is the best guess.
     The plain fold of the token may or may not be among them."""
     kinds = [kind_of(word) for word in words]
-    if _is_clean_document(kinds):
+    if is_clean_document(kinds):
         return [(fold(word),) for word in words]
     seen = _clean_syllables(words, kinds)
     first = decode(_slots(words, kinds, seen))

@@ -22,9 +22,9 @@ class Lexicon:
     syllable_weight: dict[str, float]  # folded syllable -> log(1 + #entries using it)
     prefixes: frozenset[str]  # every prefix of a folded syllable, for pruning
     bigrams: frozenset[tuple[str, str]]  # folded adjacent syllables inside a word
-    trigrams: frozenset[tuple[str, str, str]]
-    spelling: dict[str, str]  # folded syllable -> commonest spelling with diacritics
-    word_spelling: dict[tuple[str, ...], tuple[str, ...]]  # folded word -> syllables
+    spellings: dict[str, tuple[str, ...]]  # folded syllable -> spellings, commonest first
+    word_spellings: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # folded word -> its spellings
+    preferred: frozenset[tuple[str, ...]]  # spellings from ocr_extra_words.txt: they win ties
 
     def is_known(self, folded: str) -> bool:
         return folded in self.syllable_weight
@@ -40,11 +40,17 @@ def _words_path() -> Path:
 EXTRA_WORDS = Path(__file__).resolve().parent.parent / "data" / "ocr_extra_words.txt"
 
 
+def _split(lines: list[str]) -> list[list[str]]:
+    return [line.lower().split() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _preferred() -> list[list[str]]:
+    """Administrative words and names we add; their spelling wins a tie (điện tử, not điện từ)."""
+    return _split(nfc(EXTRA_WORDS.read_text(encoding="utf-8")).splitlines())
+
+
 def _entries() -> list[list[str]]:
-    lines = nfc(_words_path().read_text(encoding="utf-8")).splitlines()
-    extra = nfc(EXTRA_WORDS.read_text(encoding="utf-8")).splitlines()
-    lines += [line for line in extra if not line.startswith("#")]
-    return [line.lower().split() for line in lines if line.strip()]
+    return _preferred() + _split(nfc(_words_path().read_text(encoding="utf-8")).splitlines())
 
 
 @cache
@@ -53,8 +59,7 @@ def lexicon() -> Lexicon:
     uses: Counter[str] = Counter()
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     bigrams: set[tuple[str, str]] = set()
-    trigrams: set[tuple[str, str, str]] = set()
-    word_spelling: dict[tuple[str, ...], tuple[str, ...]] = {}
+    word_spellings: defaultdict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for syllables in entries:
         folded = tuple(fold(s) for s in syllables)
         if not all(is_syllable(f) for f in folded):
@@ -63,10 +68,11 @@ def lexicon() -> Lexicon:
             uses[f] += 1
             spellings[f][original] += 1
         bigrams.update(zip(folded, folded[1:]))
-        trigrams.update(zip(folded, folded[1:], folded[2:]))
-        if len(folded) > 1:
-            word_spelling.setdefault(folded, tuple(syllables))
+        if len(folded) > 1 and tuple(syllables) not in word_spellings[folded]:
+            word_spellings[folded].append(tuple(syllables))
     weight = {s: math.log1p(n) for s, n in uses.items()}
     prefixes = frozenset(s[:i] for s in weight for i in range(len(s) + 1))
-    spelling = {f: c.most_common(1)[0][0] for f, c in spellings.items()}
-    return Lexicon(weight, prefixes, frozenset(bigrams), frozenset(trigrams), spelling, word_spelling)
+    ranked = {f: tuple(s for s, _ in c.most_common()) for f, c in spellings.items()}
+    words = {f: tuple(v) for f, v in word_spellings.items()}
+    preferred = frozenset(tuple(w) for w in _preferred() if len(w) > 1)
+    return Lexicon(weight, prefixes, frozenset(bigrams), ranked, words, preferred)

@@ -1,9 +1,12 @@
 """Proper Vietnamese spelling of OCR tokens, for showing restored metadata.
 
 The folded reading of each token comes from `token_readings`; the marks come
-from pyvi's lexicon: runs of readings that form a lexicon word take that
-word's spelling (longest words first), a syllable left alone takes its
-commonest spelling (`ocr_common_spellings.tsv`, else the lexicon's).
+from pyvi's lexicon. Runs of readings are segmented into lexicon words by
+dynamic programming (longer words score more; a word that would respell a
+common function word — `cửa sổ` over `của Sở` — scores less), and each word
+takes its lexicon spelling. A syllable left alone takes its commonest spelling
+(`ocr_common_spellings.tsv`), unless the printed glyph says otherwise: `S&`
+has the ơ-hook of Sở, `S6` the hat of Số.
 """
 from __future__ import annotations
 
@@ -13,44 +16,132 @@ from functools import cache
 from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
-from indexer.ocr.tokens import Kind, kind_of, symbol_codes
+from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_WORD = 4  # longest lexicon word tried, in syllables
+RESPELL_PENALTY = 0.5  # per function word a lexicon word would spell otherwise
+
+# Which marked vowels a printed glyph points to (from ocr_char_patterns: `&`/`¢`
+# print the ơ family, digits and `d` the ô family, `é` the ê family, ...).
+GLYPH_HINTS: dict[str, str] = {
+    "&": "ởơớờỡợềế",
+    "¢": "ởơệ",
+    "6": "ốổôồỗộớó",
+    "0": "ôồộ",
+    "@": "êề",
+    "€": "ệ",
+    "w": "ưừứửữự",
+    "4": "áã",
+    "3": "ã",
+    "¥": "ýỹ",
+}
+
+
+@cache
+def _spelling_rows() -> tuple[dict[str, str], ...]:
+    with (DATA / "ocr_common_spellings.tsv").open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    return tuple(csv.DictReader(rows, delimiter="\t"))
 
 
 @cache
 def common_spellings() -> dict[str, str]:
-    with (DATA / "ocr_common_spellings.tsv").open(encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
-    return {row["folded"]: nfc(row["spelling"]) for row in csv.DictReader(rows, delimiter="\t")}
+    return {row["folded"]: nfc(row["spelling"]) for row in _spelling_rows()}
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(row["folded"] for row in _spelling_rows() if row["function"] == "1")
+
+
+@cache
+def capitalised_spellings() -> dict[str, str]:
+    return {row["folded"]: nfc(row["capitalised"]) for row in _spelling_rows() if row["capitalised"]}
 
 
 @cache
 def _code_spellings() -> dict[str, str]:
-    path = DATA / "ocr_symbol_codes.txt"
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [line.strip() for line in (DATA / "ocr_symbol_codes.txt").read_text(encoding="utf-8").splitlines()]
     return {fold(line): line for line in lines if line and not line.startswith("#")}
 
 
-def syllable_spelling(folded: str) -> str:
-    return common_spellings().get(folded) or lexicon().spelling.get(folded, folded)
+def _hinted(printed: str) -> str:
+    return "".join(GLYPH_HINTS.get(ch, "") for ch in printed.lower())
 
 
-def _segment(readings: Sequence[str | None]) -> list[str | None]:
-    """Spell a run of folded syllables (None = not a word), longest lexicon words first."""
-    words = lexicon().word_spelling
-    spelled: list[str | None] = [None if r is None else syllable_spelling(r) for r in readings]
-    index = 0
-    while index < len(readings):
-        for size in range(min(MAX_WORD, len(readings) - index), 1, -1):
-            key = readings[index : index + size]
-            if None not in key and tuple(key) in words:
-                spelled[index : index + size] = words[tuple(key)]
-                index += size - 1
-                break
-        index += 1
+def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") -> str:
+    """Spelling of a lone syllable: what the glyph points to, a capital that makes
+    it a name (Sở Nội vụ, Đảng), else the common spelling."""
+    options = lexicon().spellings.get(folded, ())
+    common = common_spellings().get(folded)
+    hints = _hinted(printed)
+    if hints:  # the glyph outranks the capital: `S6` is Số even at a line start
+        if common and any(ch in hints for ch in common):
+            return common
+        for hint in hints:
+            for option in options:
+                if hint in option:
+                    return option
+    if printed[:1].isupper() and not next_printed[:1].isdigit() and folded in capitalised_spellings():
+        return capitalised_spellings()[folded]
+    return common or (options[0] if options else folded)
+
+
+def _respellings(folded: Sequence[str], spelled: Sequence[str], only_function: bool = True) -> int:
+    common, function = common_spellings(), function_words()
+    return sum(
+        1 for f, s in zip(folded, spelled) if f in common and common[f] != s and (f in function or not only_function)
+    )
+
+
+def _against_glyphs(printed: Sequence[str], spelled: Sequence[str]) -> int:
+    """Syllables spelt without any of the marks their printed glyphs point to."""
+    count = 0
+    for glyphs, syllable in zip(printed, spelled):
+        hints = _hinted(glyphs)
+        count += bool(hints) and not any(ch in hints for ch in syllable)
+    return count
+
+
+def _best_word(folded: tuple[str, ...], printed: Sequence[str]) -> tuple[float, tuple[str, ...]] | None:
+    options = lexicon().word_spellings.get(folded)
+    if not options:
+        return None
+
+    def faults(option: tuple[str, ...]) -> tuple[int, int]:
+        if option in lexicon().preferred:
+            return 0, 0
+        return _respellings(folded, option) + _against_glyphs(printed, option), _respellings(folded, option, False)
+
+    spelled = min(options, key=faults)
+    return (len(folded) - 1) - RESPELL_PENALTY * faults(spelled)[0], spelled
+
+
+def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str | None]:
+    """Spell a run of folded syllables (None = not a word) by best word segmentation."""
+    n = len(readings)
+    score = [0.0] * (n + 1)
+    back: list[tuple[int, tuple[str, ...] | None]] = [(0, None)] * (n + 1)  # (size, word spelling)
+    for end in range(1, n + 1):
+        score[end], back[end] = score[end - 1], (1, None)
+        for size in range(2, min(MAX_WORD, end) + 1):
+            key = readings[end - size : end]
+            word = None if None in key else _best_word(tuple(key), printed[end - size : end])  # type: ignore[arg-type]
+            if word and score[end - size] + word[0] > score[end]:
+                score[end], back[end] = score[end - size] + word[0], (size, word[1])
+    spelled: list[str | None] = [None] * n
+    end = n
+    while end > 0:
+        size, word = back[end]
+        if word is None:
+            last = readings[end - 1]
+            following = printed[end] if end < n else ""
+            spelled[end - 1] = None if last is None else syllable_spelling(last, printed[end - 1], following)
+        else:
+            spelled[end - size : end] = word
+        end -= size
     return spelled
 
 
@@ -65,9 +156,9 @@ def _with_case(printed: str, spelled: str) -> str:
 
 def _fixed_spelling(word: str, kind: Kind, reading: str) -> str:
     if kind is Kind.ROMAN:
-        return "I" * len(word)
-    if kind is Kind.CODE:
-        return _code_spellings().get(reading, word) if reading in symbol_codes() else word
+        return roman_reading(word).upper()
+    if kind is Kind.CODE and reading in symbol_codes():
+        return _code_spellings().get(reading, word)
     return word
 
 
@@ -76,16 +167,16 @@ def restore_words(words: Sequence[str]) -> list[str]:
     'Keét qua cong tac tuyén truyen' -> 'Kết quả công tác tuyên truyền'."""
     from indexer.ocr import token_readings
 
-    best = [r[0] for r in token_readings(words)]
     kinds = [kind_of(word) for word in words]
+    if is_clean_document(kinds):
+        return list(words)  # digital text: already spelled
+    readings = token_readings(words)
+    best = [r[0] for r in readings]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
-    spelled = _segment(repairable)
+    spelled = _segment(repairable, words)
     restored = []
     for word, kind, reading, spelling in zip(words, kinds, best, spelled):
-        if spelling is None:
-            restored.append(_fixed_spelling(word, kind, reading))
-        else:
-            restored.append(_with_case(word, spelling))
+        restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling))
     return restored
 
 

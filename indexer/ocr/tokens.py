@@ -7,6 +7,7 @@ printed; everything else is a word to repair.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,9 @@ from indexer.ocr.channel import candidates
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 
+# A document where at least this share of words carries real diacritics is
+# digital text: its words are read as printed.
+CLEAN_DOCUMENT_SHARE = 0.5
 CAPS_WORD_MAX_COST = 0.6  # Q for O costs 0.3, P for Đ 0.3
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
 
@@ -24,8 +28,10 @@ _TRUSTED_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩ�
 
 ROMAN_RE = re.compile(
     r"""
-    ^ (?= .* [I|] )      # at least one capital I or bar: plain 1/11 stay numbers
-      [I|1l]{1,4} $      # I, II, III, IV-free headings as the OCR prints them
+    ^ (?= .* [I|] )          # at least one capital I or bar: plain 1/11 stay numbers
+      (?: [I|1l]{1,4}        # I, II, III as the OCR prints them (I11, Il)
+        | [I|1l]? [VX] [I|1l]{0,3}   # IV, VI, VIII, IX
+      ) $
     """,
     re.VERBOSE,
 )
@@ -76,7 +82,17 @@ def _known_or_repairable(token: str) -> bool:
 
 
 def roman_reading(token: str) -> str:
-    return "i" * len(token)
+    return token.lower().translate(_ROMAN_DIGITS)
+
+
+_ROMAN_DIGITS = str.maketrans({"1": "i", "l": "i", "|": "i"})
+
+
+def is_clean_document(kinds: Sequence[Kind]) -> bool:
+    """Digital text: at least half its words carry real diacritics."""
+    words = sum(k in (Kind.WORD, Kind.TRUSTED) for k in kinds)
+    trusted = sum(k is Kind.TRUSTED for k in kinds)
+    return words > 0 and trusted >= CLEAN_DOCUMENT_SHARE * words
 
 
 def _code_variants(code: str) -> list[str]:
