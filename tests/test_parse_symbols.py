@@ -22,6 +22,10 @@ CANONICAL = [
     ("01/PA-NV", None, "01/PA-NV"),  # Phương án keeps PA
     ("12/NQ-HDND", None, "12/NQ-HĐND"),
     ("57-NQ/TW", None, "57-NQ/TW"),
+    ("1520/SGDDT-VP", None, "1520/SGDĐT-VP"),
+    ("11/2015/TTLT-BGDBT-BNV", None, "11/2015/TTLT-BGDĐT-BNV"),
+    ("86/QP-NV", None, "86/QĐ-NV"),
+    ("12/PA-UBND", None, "12/PA-UBND"),
     ("6121/SVHTTDL-TTBCXB", None, "6121/SVHTTDL-TTBCXB"),
     ("TCVN 1SO 9001:2015", None, "TCVN ISO 9001:2015"),
     ("TCVN SO 18091:2020", None, "TCVN ISO 18091:2020"),

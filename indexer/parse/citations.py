@@ -29,6 +29,7 @@ class Occurrence:
     key: str  # what identifies the document within the report
     citation: Citation
     subject: str  # folded first words of "về việc ..." (tells apart two documents sharing a number)
+    start: int = 0  # offset in the text, to keep the order of the text
 
 
 def _type_tail_re() -> re.Pattern[str]:
@@ -107,7 +108,7 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
             raw=text[type_start:after].strip(),
         )
         citation.subject = subject_after(ftext, after) or None
-        found.append(Occurrence(symbol, citation, citation.subject or ""))
+        found.append(Occurrence(symbol, citation, citation.subject or "", m.start()))
     _share_list_issuer(spans, found, ftext)
     _continue_subject_issuer(spans, found, ftext, by_subject)
     return found
@@ -121,14 +122,14 @@ def _standard_occurrences(text: str, lines: LineIndex) -> list[Occurrence]:
         symbol = canonical_standard(m)
         citation = Citation("Tiêu chuẩn", symbol, None, None, None, None,
                             lines.line_of(m.start()), lines.line_of(m.end() - 1), m.group(0).strip())
-        found.append(Occurrence(symbol, citation, ""))
+        found.append(Occurrence(symbol, citation, "", m.start()))
     return found
 
 
 def _merge(occurrences: list[Occurrence]) -> list[Citation]:
     """One Citation per document: same key, unless both occurrences name different subjects."""
     merged: list[tuple[Occurrence, Citation]] = []
-    for occ in sorted(occurrences, key=lambda o: (o.citation.line, o.key)):
+    for occ in sorted(occurrences, key=lambda o: o.start):
         target = next((c for o, c in merged if o.key == occ.key and not _different_subjects(o, occ)), None)
         if target is None:
             first = occ.citation

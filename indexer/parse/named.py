@@ -15,19 +15,34 @@ from indexer.textnorm import LineIndex, fold
 LAW_KINDS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 MAX_NAME_WORDS = 9
 # Words that end a law's name (the clause goes on) or show the word is not a law's name.
-_NAME_STOPS = ("ngày", "năm", "của", "và", "đã", "được", "trong", "theo", "tại", "về", "cho", "với",
-               "là", "thì", "để", "đối", "sửa", "các")
+# Folded, with the OCR spellings seen for them (exact words: fuzzy stops would cut `Giáo dục` at `dục` ~ `được`).
+_NAME_STOPS = ("ngay", "ngiay", "nam", "nim", "ndm", "niam", "cua", "cia", "caa", "ciia", "ctia", "cta", "cuia",
+               "va", "da", "d3", "duoc", "dugc", "duogc", "trong", "theo", "tai", "t4i", "ve", "cho", "voi", "vai",
+               "la", "1a", "thi", "de", "doi", "ddi", "dbi", "sua", "sira", "cac", "cic", "nay", "nhu", "tu")
 _NOT_A_NAME = ("sư", "pháp", "lệ")  # luật sư, luật pháp, luật lệ
 
 
 @lru_cache(maxsize=None)
 def _law_regex() -> re.Pattern[str]:
-    stops = "|".join(word_pattern(w) for w in _NAME_STOPS) + rf"|{word_pattern('số')}(?=\s*\d)"
+    stops = "|".join(_NAME_STOPS) + rf"|{word_pattern('số')}(?=\s*\d)"
     word = r"(?:[^\W_]|[&¢@€§¥$])[^\s,;.:()“”\"]*"
     return re.compile(
         rf"(?P<kind>{alternation(LAW_KINDS, 'k').pattern})"
-        rf"(?P<name>(?:[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{1,{MAX_NAME_WORDS}}})"
+        rf"(?P<name>(?:,?[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{0,{MAX_NAME_WORDS}}})"
     )
+
+
+def _name_words(printed: str) -> list[str]:
+    """Words of a law's name; a comma continues it only before a lower-case word (`Cán bộ, công chức`)."""
+    words: list[str] = []
+    for part_index, part in enumerate(printed.split(",")):
+        part_words = part.split()
+        if part_index and (not part_words or not part_words[0][:1].islower()):
+            break
+        if part_index:
+            words[-1] += ","
+        words += part_words
+    return words
 
 
 _LAW_DATE = re.compile(
@@ -41,23 +56,35 @@ def _law_kind(m: re.Match[str]) -> str:
     return next(kind for i, kind in enumerate(LAW_KINDS) if m.group(f"k{i}") is not None)
 
 
+def _kept_end(printed: str, kept: list[str]) -> int:
+    """Offset in `printed` just after the last kept word."""
+    pos = 0
+    for word in kept:
+        pos = printed.index(word.rstrip(","), pos) + len(word.rstrip(","))
+    return pos
+
+
 def _law_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) -> list:
-    found = []
-    for m in _law_regex().finditer(ftext):
-        start = m.start()
+    found, pos = [], 0
+    while (m := _law_regex().search(ftext, pos)) is not None:
+        start, pos = m.start(), m.start() + 1
         if not text[start].isupper() or ftext[max(0, start - 6):start].strip().endswith("phap"):
             continue  # "pháp luật", or a lower-case common noun
-        name_words = text[m.start("name"):m.end("name")].split()
-        if not name_words or name_words[0].lower().strip(",") in _NOT_A_NAME:
-            continue
+        printed = text[m.start("name"):m.end("name")]
+        name_words = _name_words(printed)
         kind = _law_kind(m)
-        name = restore(kind + " " + " ".join(name_words)) or ""
-        date = _LAW_DATE.match(ftext, m.end(), m.end() + 40)
+        if (not name_words and kind != "Hiến pháp") or (name_words and name_words[0].lower() in _NOT_A_NAME):
+            continue
+        name_end = m.start("name") + _kept_end(printed, name_words)
+        date = _LAW_DATE.match(ftext, name_end, name_end + 40)
         iso = iso_date(date.group("d"), date.group("m"), date.group("y")) if date and date.group("d") else None
-        end = date.end() if date else m.end()
+        year = f" năm {date.group('y')}" if date and not date.group("d") else ""
+        name = (restore(" ".join([kind, *name_words])) or "") + year
+        end = date.end() if date else name_end
         citation = Citation(kind, None, name, iso, None, None, lines.line_of(start), lines.line_of(end - 1),
                             text[start:end].strip())
-        found.append(make(_name_key(name), citation, ""))
+        found.append(make(_name_key(name), citation, "", start))
+        pos = max(pos, name_end)
     return found
 
 
@@ -74,7 +101,7 @@ def _de_an_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) 
         issuer = issuer_after(text, ftext, m.end())
         citation = Citation("Đề án", None, name, None, None, issuer, lines.line_of(m.start()),
                             lines.line_of(m.end() - 1), text[m.start():m.end()])
-        found.append(make(_name_key(name), citation, ""))
+        found.append(make(_name_key(name), citation, "", m.start()))
     return found
 
 

@@ -30,7 +30,7 @@ _E_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{2,40}?)[ \t]*<[^<>\
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _JUNK = re.compile(r"[;‘’“”\\%=|\[\]{}]|\s[)—_]")  # where OCR debris of the right column starts
 _ITEM = re.compile(r"^\s*[-+•=–]\s*(?P<item>\S.*)$")
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ&¢@€§¥0-9]*"
+_NAME_WORD = r"(?:[A-ZĐÀ-Ỹ]|1(?=[a-zà-ỹ]))[a-zà-ỹđ&¢@€§¥0-9]*"  # `1é` = Lê: l printed as 1
 
 
 @dataclass(slots=True)
@@ -78,8 +78,9 @@ def restore_person_name(printed: str) -> str | None:
     if not 2 <= len(words) <= 5:
         return None
     first = _restore_name_word(words[0], surnames)
-    if first is None:
-        return None
+    if first is None or (folded(first) != folded(words[0]) and _restore_name_word(words[0], given)
+                         and folded(_restore_name_word(words[0], given)) == folded(words[0])):
+        return None  # `Thi Mai`: a middle name, not a damaged surname
     rest = [_restore_name_word(w, given + surnames) or w for w in words[1:]]
     return " ".join([first, *rest])
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.parse.regexes import STANDARD_RE, YEAR
 from indexer.parse.tables import load, type_by_code
@@ -11,16 +12,31 @@ from indexer.textnorm import nfc
 _SEPARATORS = re.compile(r"\s*([/\-–])\s*")
 
 
-def _restore_segment(segment: str, type_hint: str | None) -> str:
+def _spellings(code: str, letters: str) -> set[str]:
+    """Every way the code prints when each Đ may come out as one of `letters`."""
+    out = {""}
+    for ch in code:
+        out = {o + c for o in out for c in (letters if ch == "Đ" else ch)}
+    return out
+
+
+@lru_cache(maxsize=None)
+def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
     table = load("doc_types.json")
-    key = segment.replace("Đ", "D").replace("đ", "d")
-    if type_hint == "Đề án" and key.upper() in table["de_an_codes"]:
+    whole = {v: code for code, letters in table["d_codes"].items() for v in _spellings(code, letters)}
+    prefixes = {v: code for code, letters in table["prefix_codes"].items() for v in _spellings(code, letters)}
+    return whole, prefixes
+
+
+def _restore_segment(segment: str, type_hint: str | None) -> str:
+    whole, prefixes = _d_code_table()
+    if type_hint == "Đề án" and segment.replace("Đ", "D").upper() in load("doc_types.json")["de_an_codes"]:
         return "ĐA"
-    if segment in table["symbol_codes"]:
-        return table["symbol_codes"][segment]
-    for prefix, proper in table["prefix_codes"].items():
-        if segment.startswith(prefix) and len(segment) > len(prefix):
-            return proper + segment[len(prefix):]
+    if segment in whole:
+        return whole[segment]
+    for printed, proper in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
+        if segment.startswith(printed) and len(segment) > len(printed):
+            return proper + segment[len(printed):]
     return segment
 
 
