@@ -72,6 +72,7 @@ def _letter_pattern(ch: str) -> str:
     return group + "?" if optional else group
 
 
+@lru_cache(maxsize=8192)
 def word_pattern(word: str) -> str:
     """Regex (no boundaries) for one proper Vietnamese word in folded OCR text."""
     word = unicodedata.normalize("NFC", word.lower())
@@ -104,3 +105,41 @@ def matched_index(m: re.Match[str], group_prefix: str = "p") -> int:
 def fuzzy_equal(printed: str, proper: str) -> bool:
     """Whether a printed (OCR) string reads as the proper phrase, whole."""
     return re.fullmatch(r"\s*" + phrase_pattern(proper) + r"\s*", folded(printed)) is not None
+
+
+def first_chars(phrase: str) -> frozenset[str]:
+    """The folded characters a match of `phrase` can start with (to dispatch matching by first letter)."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", phrase.lower()))
+    if not words:
+        return frozenset()
+    first = words[0][0]
+    forms = _LETTER_FORMS.get(first)
+    if forms is None:
+        return frozenset(fold(first) or first)
+    starts = {f[0] for f in forms.split("|") if f}
+    if "" in forms.split("|") and len(words[0]) > 1:  # the letter may vanish: the next one starts
+        starts |= first_chars(words[0][1:] + " " + " ".join(words[1:]))
+    return frozenset(starts)
+
+
+class PhraseSet:
+    """Many phrases matched at word starts, dispatched by first character: far faster than one big alternation."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.phrases = list(phrases)
+        by_char: dict[str, list[int]] = {}
+        for index, phrase in enumerate(self.phrases):
+            for ch in first_chars(phrase):
+                by_char.setdefault(ch, []).append(index)
+        self._regexes = {ch: re.compile("|".join(f"(?P<p{i}>{phrase_pattern(self.phrases[i])})" for i in idx))
+                         for ch, idx in by_char.items()}
+
+    def finditer(self, ftext: str):
+        """(phrase index, start, end) for each phrase starting at a word start, left to right."""
+        for m in re.finditer(rf"{WORD_BOUNDARY_BEFORE}[{_WORD_CHARS}]", ftext):
+            regex = self._regexes.get(ftext[m.start()])
+            if regex is None:
+                continue
+            hit = regex.match(ftext, m.start())
+            if hit:
+                yield int(hit.lastgroup[1:]), hit.start(), hit.end()

@@ -6,20 +6,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.docmodel import TopicHit
-from indexer.parse.fuzzy import folded, phrase_pattern
+from indexer.parse.fuzzy import PhraseSet, folded
 from indexer.parse.tables import load
 from indexer.textnorm import LineIndex
 
 
 @lru_cache(maxsize=None)
-def _topic_regex() -> tuple[re.Pattern[str], tuple[dict, ...]]:
-    topics = load("topics.json")["topics"]
-    owners, parts = [], []
-    for topic in topics:
-        for trigger in topic["triggers"]:
-            parts.append(f"(?P<t{len(owners)}>{phrase_pattern(trigger)})")
-            owners.append(topic)
-    return re.compile("|".join(parts)), tuple(owners)
+def _topic_phrases() -> tuple[PhraseSet, tuple[dict, ...]]:
+    pairs = [(trigger, topic) for topic in load("topics.json")["topics"] for trigger in topic["triggers"]]
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)  # at one start, the longest trigger wins
+    return PhraseSet([t for t, _ in pairs]), tuple(topic for _, topic in pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +41,10 @@ def topic_labels() -> dict[str, str]:
 
 def detect_topics(text: str) -> list[TopicHit]:
     """Topics in taxonomy order, each with the sorted lines where a trigger occurs."""
-    regex, owners = _topic_regex()
+    phrases, owners = _topic_phrases()
     lines = LineIndex(text)
     evidence: dict[str, set[int]] = {}
-    for m in regex.finditer(folded(text)):
-        topic = owners[int(m.lastgroup[1:])]
-        evidence.setdefault(topic["id"], set()).add(lines.line_of(m.start()))
+    for index, start, _ in phrases.finditer(folded(text)):
+        evidence.setdefault(owners[index]["id"], set()).add(lines.line_of(start))
     labels = topic_labels()
     return [TopicHit(tid, labels[tid], sorted(evidence[tid])) for tid in labels if tid in evidence]
