@@ -79,3 +79,32 @@ def test_fixture_figures_clean_and_ocr_agree():
     assert key(clean) == [(140, "tin_bai", "count", None, 18), (60, "tin_bai", "count", None, 18),
                           (6, "buoi", "count", None, 22), (210, "hoc_vien", "count", None, 22),
                           (9, "to_dan_pho", "fraction", 10, 22)]
+
+
+# --- any text at all: no crash, figures point into the text ------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from indexer.compare import shared_passages  # noqa: E402
+
+TEXTISH = st.text(alphabet=st.sampled_from(list("0123456789 /%.,-:\n\tabcdéơưđ&¢@6tinbuổihồsơngười\x1b\u202e")),
+                  max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTISH)
+def test_any_text_gives_figures_inside_it(text):
+    lines = text.split("\n")
+    for figure in extract_figures(text):
+        assert 1 <= figure.line <= len(lines)
+        assert figure.text.split()[0] in " ".join(text.split())
+        assert figure.value >= 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTISH, TEXTISH)
+def test_any_two_texts_compare(a, b):
+    passages, originality_a, originality_b = shared_passages(a, b)
+    assert 0.0 <= originality_a.original_ratio <= 1.0 and 0.0 <= originality_b.original_ratio <= 1.0
+    assert all(0 < p.containment <= 1 and 0 < p.jaccard <= 1 for p in passages)

@@ -44,7 +44,7 @@ def compare(
     json_: Annotated[bool, typer.Option("--json", help="Print the full result as JSON (UTF-8).")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report to paste into an email or document.")] = False,
     csv_: Annotated[bool, typer.Option("--csv", help="Print the matrix as CSV (needs --matrix).")] = False,
-    index_dir: Annotated[Optional[Path], typer.Option("--index-dir", help="Index directory [default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index].", show_default=False)] = None,
+    index_dir: Annotated[Optional[Path], typer.Option("--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False)] = None,
 ) -> None:
     """Compare reports: header, aligned sections, citations, topics, figures and shared text
     for two reports; a topics/citations matrix for more (or --all)."""
