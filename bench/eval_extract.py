@@ -215,12 +215,15 @@ def print_table(title: str, result: dict) -> None:
 
 
 def main(argv: list[str]) -> int:
-    results = {"seeds": evaluate(SEED_GOLD, SEED_DIR), "clean_fixtures": evaluate(FIXTURE_GOLD, FIXTURE_DIR),
+    results = {"seeds": evaluate(SEED_GOLD, SEED_DIR),
+               "seeds_restored": evaluate(SEED_GOLD, ROOT / "tests/data/eval/seeds-restored"),
+               "clean_fixtures": evaluate(FIXTURE_GOLD, FIXTURE_DIR),
                "ocr_damaged_fixtures": evaluate_damaged(FIXTURE_GOLD, FIXTURE_DIR)}
     if "--json" in argv:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         print_table("seeds (OCR, tests/data/eval/seed-gold.json)", results["seeds"])
+        print_table("seeds hand-restored to proper Vietnamese (same gold)", results["seeds_restored"])
         print_table("clean fixtures (tests/data/fixtures/clean_expected.json)", results["clean_fixtures"])
         print_table("clean fixtures OCR-damaged at the seeds' rates (3 noise seeds each)", results["ocr_damaged_fixtures"])
     return 0
