@@ -19,7 +19,7 @@ from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 # A document where at least this share of words carries real diacritics is
 # digital text: its words are read as printed.
 CLEAN_DOCUMENT_SHARE = 0.5
-CAPS_WORD_MAX_COST = 0.6  # Q for O costs 0.3, P for Đ 0.3
+CAPS_WORD_MAX_COST = 1.3  # Q for O costs 0.3, P for Đ 0.3, g for ợ 1.2
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
 
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
