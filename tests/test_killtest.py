@@ -22,10 +22,10 @@ from helpers_badfiles import CORPUS, cchc_process_args
 from indexer.api import CchcError, Library
 from indexer.ingest import read_report
 
-REPORTS = 300
-KILLS = 22
-FRESH_INDEX_ROUNDS = {3, 12}  # the very first `cchc index` is killed
-REBUILD_ROUNDS = {7, 17}  # `cchc index --rebuild` is killed
+REPORTS = 200
+KILLS = 20
+FRESH_INDEX_ROUNDS = {3, 11}  # the very first `cchc index` is killed
+REBUILD_ROUNDS = {7, 16}  # `cchc index --rebuild` is killed
 CHANGES_PER_ROUND = (30, 5, 5)  # files edited, deleted, added
 RUN_TIMEOUT = 60
 
@@ -147,3 +147,20 @@ def test_sigkill_during_indexing_leaves_a_consistent_index(tmp_path):
         committed = target
     print(f"killtest outcomes over {KILLS} kills: {dict(outcomes)}")
     assert sum(n for name, n in outcomes.items() if "finished first" not in name) >= KILLS // 2
+
+
+@pytest.mark.xfail(strict=True, reason="stale .del file blocks the next commit: requests-ingest.md #6")
+def test_leftover_files_of_a_killed_commit_do_not_block_the_next_run(tmp_path):
+    """A kill after tantivy wrote a commit's files but before `meta.json` named them:
+    simulated exactly by putting the previous `meta.json` back."""
+    folder = tmp_path / "reports"
+    shutil.copytree(CORPUS, folder)
+    index_dir = tmp_path / "index"
+    run_to_completion(folder, index_dir)
+    meta_before = (index_dir / "meta.json").read_bytes()
+    first = sorted(folder.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nthêm một dòng\n", encoding="utf-8")
+    run_to_completion(folder, index_dir)
+    (index_dir / "meta.json").write_bytes(meta_before)  # the commit never happened
+    run_to_completion(folder, index_dir)
+    assert index_state(index_dir) == {str(p): read_report(p) for p in sorted(folder.glob("*.txt"))}
