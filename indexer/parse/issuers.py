@@ -38,16 +38,18 @@ def _longest_table_issuer(ftext: str, pos: int) -> tuple[str, int] | None:
 
 
 _ENDS_WITH_PLACE = re.compile(r"(?:tinh|thanh pho|phuong|xa|quan|huyen|thi xa|thi tran|dac khu|thanh uy|tinh uy)$")
-_PROPER_WORDS = re.compile(r"(?:[ \t]*\n?[ \t]*[A-ZĐÀ-Ỹ][^\s,;.:()]*){1,4}")
+_NEXT_WORDS = re.compile(r"(?:[ \t]*\n?[ \t]*[^\s,;.:()]+){1,4}")
 
 
 def _place_name_after(text: str, pos: int) -> str:
     """` Bắc Ninh` in `của UBND tỉnh Bắc Ninh về`: capitalised words naming the place; "" when none."""
-    m = _PROPER_WORDS.match(text, pos)
-    if not m:
-        return ""
-    words = m.group().split()
-    return " " + (restore(" ".join(words)) or " ".join(words))
+    m = _NEXT_WORDS.match(text, pos)
+    words = []
+    for word in m.group().split() if m else []:
+        if not word[:1].isupper():
+            break
+        words.append(word)
+    return " " + (restore(" ".join(words)) or " ".join(words)) if words else ""
 
 
 def issuer_after(text: str, ftext: str, pos: int) -> str | None:

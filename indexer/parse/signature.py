@@ -90,7 +90,8 @@ def _person_names_in(line: str) -> list[tuple[int, int, str]]:
     found = []
     for m in re.finditer(rf"(?<![\w&¢@]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w&¢@])", line):
         after = line[m.end():]
-        if any(w[1:] != w[1:].lower() for w in m.group().split()) or after != after.upper():
+        if any(not (w[0].isupper() or w[0] == "1") or w[1:] != w[1:].lower() for w in m.group().split()) \
+                or after != after.upper():
             continue  # not Title Case, or more text follows (only the role in capitals may)
         name = restore_person_name(m.group())
         if name:
