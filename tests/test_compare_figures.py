@@ -35,6 +35,15 @@ FIGURE_CASES = [
     ("100% các quy trình giải quyết", [fig(100, "thu_tuc", "percent")]),
     ("với 32 băng rôn, khẩu hiệu", [fig(32, "an_pham", qualifier="với")]),
     ("03 đợt tuyên truyền lớn với 21\nbuổi hỗ trợ trực tiếp", [fig(3, "dot"), fig(21, "buoi", qualifier="với")]),
+    ("đã tiếp nhận 1.234 hồ sơ, giải quyết 98,5% hồ sơ trước hạn",
+     [fig(1234, "ho_so"), fig(98.5, "ho_so", "percent")]),
+    ("tổ chức 02 hội nghị với sự tham gia của 200 đại biểu", [fig(2, "hoi_nghi"), fig(200, "dai_bieu")]),
+    ("mở 15 lớp tập huấn cho 1.200 lượt người", [fig(15, "lop"), fig(1200, "nguoi", measure="lượt")]),
+    ("21/21 xã, phường hoàn thành; tăng 12% so với năm 2024",
+     [fig(21, "don_vi", "fraction", total=21), fig(12, None, "percent")]),
+    ("10.000 lượt truy cập; kinh phí 1,5 tỷ đồng và 1.234,5 triệu đồng; 97.5% hồ sơ",
+     [fig(10000, "luot"), fig(1.5, "tien"), fig(1234.5, "tien"), fig(97.5, "ho_so", "percent")]),
+    ("do 15 cán bộ thực hiện, cấp 100 tài khoản", [fig(15, "can_bo"), fig(100, "tai_khoan")]),
     # OCR text: the same phrases as scanned
     ("trén 730 tin, bai vé cai cach", [fig(730, "tin_bai", qualifier="trên")]),
     ("tuyén truyén dugc 60 lugt tin bai vé", [fig(60, "tin_bai", measure="lượt")]),
@@ -55,6 +64,7 @@ FIGURE_CASES = [
     ("ngày 03/03 hồ sơ được nộp", []),
     ("nâng cao tỷ lệ hồ sơ; ty 18 hd so truc tuyén", []),
     ("Đề án 06 của Chính phủ; Quý 1/2025 các đơn vị", []),
+    ("xếp thứ 3/27 sở, ngành; Hội nghị lần thứ 5 người; Điều 5 Nghị định", []),
 ]
 
 

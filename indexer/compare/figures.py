@@ -29,7 +29,7 @@ NUMBER = r"""
     (?:
         (?P<part>\d{1,6})[ ]?/[ ]?(?P<whole>\d{1,6})   # a share of a whole: 13/13
       | (?P<percent>\d{1,3}(?:[.,]\d{1,2})?)[ ]?%     # 100%, 97,5%
-      | (?P<count>\d{1,3}(?:\.\d{3})+|\d{1,7})        # 730, 1.250
+      | (?P<count>(?:\d{1,3}(?:\.\d{3})+|\d{1,7})(?:,\d{1,2})?)   # 730, 1.250, 1,5 (tỷ đồng)
     )
     (?![\w/]|[.,]\d)                        # the whole number: not `2.1.`, not `15/7/2025`
 """
@@ -122,8 +122,12 @@ def _words_after(folded: str, offset: int, limit: int = 4) -> list[str]:
 
 
 def _number(raw: str) -> float:
-    return float(raw.replace(".", "").replace(",", ".")) if "." in raw and len(raw.split(".")[-1]) == 3 \
-        else float(raw.replace(",", "."))
+    """Vietnamese numbers: `.` groups thousands, `,` starts decimals (`1.234,5`); `97.5` is a decimal."""
+    integer, _, decimals = raw.partition(",")
+    groups = integer.split(".")
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        integer = "".join(groups)
+    return float(integer + ("." + decimals if decimals else ""))
 
 
 def _noun_of(match: re.Match[str]) -> dict | None:
