@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from indexer.docmodel import Citation
 from indexer.parse import named
 from indexer.parse.dates import date_after
-from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
+from indexer.parse.fuzzy import alternation, folded, matched_index, word_pattern
 from indexer.parse.issuers import issuer_after, issuer_before
 from indexer.parse.regexes import STANDARD_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
@@ -163,4 +163,4 @@ def extract_citations(text: str, own_symbol: str | None = None) -> list[Citation
     return _merge(occurrences)
 
 
-__all__ = ["extract_citations", "type_before", "phrase_pattern"]
+__all__ = ["extract_citations", "type_before"]

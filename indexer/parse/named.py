@@ -8,7 +8,7 @@ from typing import Callable
 from indexer.docmodel import Citation
 from indexer.parse.dates import iso_date
 from indexer.parse.issuers import issuer_after
-from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, matched_index, phrase_pattern, word_pattern
+from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
 from indexer.textnorm import LineIndex, fold
 

@@ -1,7 +1,6 @@
 """Which CCHC topics a report covers (indexer/data/topics.json), with the lines that show it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
