@@ -153,3 +153,32 @@ def test_a_cites_filter_from_the_filter_modal_narrows_results(index_dir):
 
     assert expected.total > 0
     asyncio.run(scenario())
+
+
+def test_a_new_query_starts_at_the_top_and_a_refresh_keeps_the_place(index_dir):
+    library = open_library(index_dir)
+    candidates = ["quyet dinh", "cai cach hanh chinh", "tuyen truyen", "ke hoach", "bao cao", "chuyen doi so"]
+
+    def second_query_ranking_lower(doc_id: str) -> str:
+        for query in candidates:
+            ranked = [hit.doc_id for hit in library.search(query, limit=50).hits]
+            if doc_id in ranked[1:]:
+                return query
+        raise AssertionError(f"no candidate query ranks {doc_id} below the top")
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, "tuyen")
+            results = app.screen.query_one(ResultList)
+            await pilot.press("enter", "down", "down")
+            place = results.current_hit.doc_id
+            app.screen.refresh_search()  # what an index commit triggers
+            await settle(pilot, 0)
+            assert results.current_hit.doc_id == place
+            await pilot.press("escape", "escape")  # back to the query, then clear it
+            assert app.screen.query_one(SearchBar).value == ""
+            await type_query(pilot, second_query_ranking_lower(place))
+            assert results.highlighted == 0 and results.current_hit.doc_id != place
+
+    asyncio.run(scenario())

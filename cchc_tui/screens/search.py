@@ -87,8 +87,9 @@ class SearchScreen(Screen[None]):
     ) -> None:
         if query != self.query_text or filters != self.filters:
             return  # an older request finished after a newer one started
+        same_query = self.last_result is not None and self.last_result.query == result.query
         self.last_result, self.last_elapsed_ms = result, elapsed_ms
-        self.query_one(ResultList).show_hits(result.hits)
+        self.query_one(ResultList).show_hits(result.hits, keep_position=same_query)
         self.query_one(FacetPanel).show_facets(result.facets, {"topic": labels or {}})
         self.query_one(SuggestionBar).show_suggestions(result.suggestions if result.total == 0 else [])
         self.update_status()

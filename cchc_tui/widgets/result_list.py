@@ -46,9 +46,10 @@ class ResultList(OptionList):
         self.hits: list[Hit] = []
         self.marked: list[str] = []  # doc ids, oldest first
 
-    def show_hits(self, hits: list[Hit]) -> None:
-        """Replace the list, keeping the highlighted report and the marks when still present."""
-        current = self.current_hit
+    def show_hits(self, hits: list[Hit], keep_position: bool = False) -> None:
+        """Replace the list; the highlight goes to the top unless `keep_position` (same query
+        refreshed) and the highlighted report is still there. Marks always survive."""
+        current = self.current_hit if keep_position else None
         self.hits = list(hits)
         self.clear_options()
         for hit in self.hits:
