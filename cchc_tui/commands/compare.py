@@ -133,14 +133,19 @@ def _text(value: object, style: str = ""):
     return Text("—" if value is None else inert_line(str(value)), style=style)
 
 
-def _table(title: str, *columns: str, ratios: tuple[int, ...] | None = None):
+def _table(title: str, *columns: str, ratios: tuple[int, ...] | None = None, fixed: dict[int, int] | None = None):
+    """A full-width table; `fixed` columns (index -> width) never wrap (scores, counts, markers)."""
     from rich import box
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=True,
                   show_edge=False, pad_edge=False)
+    fixed = fixed or {}
     for i, name in enumerate(columns):
-        table.add_column(name, ratio=ratios[i] if ratios else None, overflow="fold")
+        if i in fixed:
+            table.add_column(name, width=fixed[i], no_wrap=True)
+        else:
+            table.add_column(name, ratio=ratios[i] if ratios else None, overflow="fold")
     return table
 
 
@@ -158,17 +163,17 @@ def _print_table(console, table) -> None:
 def render_comparison(c: Comparison, console) -> None:
     console.print(_text(f"A  {report_label(c.a)}", "bold"))
     console.print(_text(f"B  {report_label(c.b)}", "bold"))
-    header = _table("Header", "", "A", "B", "", ratios=(2, 5, 5, 1))
+    header = _table("Header", "", "A", "B", "", ratios=(2, 5, 5, 1), fixed={0: 11, 3: 1})
     for f in c.header.fields:
         header.add_row(_text(f.name), _text(f.a), _text(f.b), _text("" if f.same else "≠", "bold red"))
     _print_table(console, header)
     if c.header.common_directive:
         console.print(_text(f"Both answer {c.header.common_directive}", "bold"))
-    sections = _table("Sections (lines)", "A", "B", "match", ratios=(6, 6, 1))
+    sections = _table("Sections (lines)", "A", "B", "match", ratios=(6, 6, 1), fixed={2: 7})
     _section_rows(sections, c.sections, 0)
     _print_table(console, sections)
     _render_citations(c, console)
-    topics = _table("Topics (lines on the topic)", "topic", "A", "B", ratios=(6, 1, 1))
+    topics = _table("Topics (lines on the topic)", "topic", "A", "B", ratios=(6, 1, 1), fixed={1: 5, 2: 5})
     for t in c.topics:
         topics.add_row(_text(t.label), _text(t.a_count or "·"), _text(t.b_count or "·"))
     _print_table(console, topics)
@@ -212,7 +217,7 @@ def _render_shared(c: Comparison, console) -> None:
     oa, ob = c.originality_a, c.originality_b
     table = _table(f"Shared text — A {oa.original_ratio:.0%} original ({oa.shared_paragraphs}/{oa.paragraphs} paragraphs "
                    f"shared), B {ob.original_ratio:.0%} ({ob.shared_paragraphs}/{ob.paragraphs})",
-                   "A", "B", "similar", ratios=(6, 6, 1))
+                   "A", "B", "similar", ratios=(6, 6, 1), fixed={2: 7})
     for p in c.shared:
         table.add_row(_text(f"{lines_label(p.a_line, p.a_end_line)}  {_excerpt(p.a_text)}"),
                       _text(f"{lines_label(p.b_line, p.b_end_line)}  {_excerpt(p.b_text)}"), _text(f"{p.containment:.0%}"))
@@ -228,7 +233,8 @@ def render_matrix(m: Matrix, console) -> None:
     """Rows are topics/documents, columns are reports: reads well for a handful of reports."""
     title = "Topics: lines per report" if m.kind == "topics" else "Most-cited documents: occurrences per report"
     ratios = (4, *[1] * len(m.reports), 1)
-    table = _table(title, m.kind[:-1], *[f"#{i}" for i in range(1, len(m.reports) + 1)], "reports", ratios=ratios)
+    table = _table(title, m.kind[:-1], *[f"#{i}" for i in range(1, len(m.reports) + 1)], "reports", ratios=ratios,
+                   fixed={i: 5 for i in range(1, len(m.reports) + 2)})
     for j, column in enumerate(m.columns):
         table.add_row(_text(column.label), *[_text(row[j] or "·") for row in m.cells], _text(column.reports))
     _print_table(console, table)
