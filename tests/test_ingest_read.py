@@ -145,3 +145,15 @@ def test_five_words_are_decoded_right_or_skipped_as_unsure_never_garbled(encodin
     outcomes = [_outcome(encoding, t) for t in _snippets(5, 300, seed=12)]
     assert outcomes.count("wrong") <= 3  # measured: 0 of 300
     assert outcomes.count("right") >= 0.85 * len(outcomes)
+
+
+def test_bytes_then_decode_is_read_report(tmp_path):
+    """The writer hashes `read_report_bytes` to skip unchanged files, then decodes."""
+    from indexer.ingest import decode_report, read_report_bytes
+
+    for case in READABLE:
+        path = build(tmp_path / case.name.replace(".", "_"), [case])[case.name]
+        assert decode_report(path, read_report_bytes(path)) == read_report(path)
+    huge = build(tmp_path / "huge", [c for c in SKIPPED if c.name == "huge.txt"])["huge.txt"]
+    with pytest.raises(BadReport, match="too large"):
+        read_report_bytes(huge)  # refused before anything is read or hashed

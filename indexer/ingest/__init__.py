@@ -8,6 +8,17 @@
             skipped.append(bad.skipped())  # bad.path, bad.reason
 """
 from indexer.ingest.discover import REPORT_SUFFIX, discover
-from indexer.ingest.read import LINE_LIMIT, MAX_REPORT_BYTES, BadReport, Skipped, read_report
+from indexer.ingest.read import (
+    LINE_LIMIT,
+    MAX_REPORT_BYTES,
+    BadReport,
+    Skipped,
+    decode_report,
+    read_report,
+    read_report_bytes,
+)
 
-__all__ = ["BadReport", "LINE_LIMIT", "MAX_REPORT_BYTES", "REPORT_SUFFIX", "Skipped", "discover", "read_report"]
+__all__ = [
+    "BadReport", "LINE_LIMIT", "MAX_REPORT_BYTES", "REPORT_SUFFIX", "Skipped",
+    "decode_report", "discover", "read_report", "read_report_bytes",
+]

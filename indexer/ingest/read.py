@@ -47,7 +47,17 @@ class BadReport(Exception):
 
 def read_report(path: Path) -> str:
     """The report's text: NFC, `\\n` line ends, otherwise as in the file."""
-    raw = _read_bytes(Path(path))
+    return decode_report(path, read_report_bytes(path))
+
+
+def read_report_bytes(path: Path) -> bytes:
+    """The file's bytes, checked (a regular file within the size limit); for callers
+    that hash the bytes to skip unchanged files before decoding them."""
+    return _read_bytes(Path(path))
+
+
+def decode_report(path: Path, raw: bytes) -> str:
+    """`raw` (from `read_report_bytes(path)`) as report text; BadReport if it is none."""
     if not raw.strip():
         raise BadReport(path, "empty file" if not raw else "empty file (only blank space)")
     try:
