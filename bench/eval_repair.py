@@ -43,6 +43,7 @@ class Tally:
     readings: int = 0
     unaligned: int = 0
     restored: int = 0
+    noise: int = 0  # tokens indexed under a wrong extra word (neither the truth nor the plain fold)
     errors: Counter = field(default_factory=Counter)
     restore_errors: Counter = field(default_factory=Counter)
 
@@ -58,6 +59,7 @@ class Tally:
         self.best += readings[0] == truth
         self.any += truth in readings
         self.plain += fold(printed) == truth
+        self.noise += any(r not in (truth, fold(printed)) for r in readings)
         if readings[0] != truth:
             self.errors[(printed, readings, truth)] += 1
 
@@ -65,7 +67,7 @@ class Tally:
         n = max(self.tokens, 1)
         return (
             f"{name:<22} {self.tokens:>6} {self.plain / n:>7.3f} {self.best / n:>7.3f} "
-            f"{self.any / n:>7.3f} {self.readings / n:>6.2f} {self.unaligned:>6} {self.restored / n:>8.3f}"
+            f"{self.any / n:>7.3f} {self.readings / n:>6.2f} {self.noise / n:>6.3f} {self.unaligned:>6} {self.restored / n:>8.3f}"
         )
 
 
@@ -107,6 +109,44 @@ def evaluate(ocr_text: str, truth_text: str, tally: Tally, skip_lines: set[int])
                 tally.add_restored(tokens[index].text, spelled[index], truth)
 
 
+def phrase_lines(forms: list[set[str]], lines: list[int], query: list[str]) -> set[int]:
+    """Lines where the query words occur in order and consecutive, any form matching."""
+    n = len(query)
+    return {
+        lines[i] for i in range(len(forms) - n + 1) if all(query[k] in forms[i + k] for k in range(n))
+    }
+
+
+def query_table() -> None:
+    """Line-level precision/recall of phrase search over the seed queries: plain folds
+    alone vs folds plus readings (what the index holds)."""
+    import json
+
+    queries = json.loads((ROOT / "tests/data/eval/seed-queries.json").read_text(encoding="utf-8"))["queries"]
+    documents = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        tokens = [t for t in tokenize(path.read_text(encoding="utf-8")) if t.line not in DEBRIS.get(path.name[:3], set())]
+        readings = token_readings([t.text for t in tokens])
+        documents[path.name] = ([t.line for t in tokens], [{t.fold} for t in tokens],
+                                [{t.fold, *r} for t, r in zip(tokens, readings)])
+    totals = {"plain": [0, 0, 0], "readings": [0, 0, 0]}  # true positives, found, gold
+    print(f"\n{'query':<34} {'gold':>4} {'plain P/R':>11} {'repair P/R':>11}")
+    for query in queries:
+        words = [fold(t.text) for t in tokenize(query["query"])]
+        gold = {(g[0], g[1]) for g in query["gold_lines"]}
+        cells = []
+        for name, slot in (("plain", 1), ("readings", 2)):
+            found = {(f, line) for f, doc in documents.items() for line in phrase_lines(doc[slot], doc[0], words)}
+            hits = len(found & gold)
+            totals[name][0] += hits
+            totals[name][1] += len(found)
+            totals[name][2] += len(gold)
+            cells.append(f"{hits / max(len(found), 1):.2f}/{hits / max(len(gold), 1):.2f}")
+        print(f"{query['query'][:34]:<34} {len(gold):>4} {cells[0]:>11} {cells[1]:>11}")
+    for name, (hits, found, gold) in totals.items():
+        print(f"micro {name:<28} precision {hits / max(found, 1):.3f} recall {hits / max(gold, 1):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest errors")
@@ -120,9 +160,10 @@ def main() -> None:
         evaluate(ocr, truth, tallies["all"], DEBRIS.get(stem, set()))
         evaluate(ocr, truth, tallies["all incl. debris"], set())
         evaluate(truth, truth, tallies["restored (clean)"], set())
-    print(f"{'set':<22} {'tokens':>6} {'plain':>7} {'best':>7} {'any':>7} {'n/tok':>6} {'unal.':>6} {'restored':>8}")
+    print(f"{'set':<22} {'tokens':>6} {'plain':>7} {'best':>7} {'any':>7} {'n/tok':>6} {'noise':>6} {'unal.':>6} {'restored':>8}")
     for name, tally in tallies.items():
         print(tally.row(name))
+    query_table()
     if args.errors:
         print("\ncommonest errors (printed, readings, truth):")
         for (printed, readings, truth), count in tallies["all"].errors.most_common(args.errors):

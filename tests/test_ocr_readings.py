@@ -57,6 +57,10 @@ BEST_CASES = [
     best("¥ nghia cua cong tac", 0, "y", "y-yen"),
     best("kinh té - x4 hoi", 2, "xa", "a-4"),
     best("dugc thuc hien", 0, "duoc", "o-g"),
+    best("cong thong tin dién tr", 4, "tu", "u-r"),
+    best("nguoi dan ctr tri", 2, "cu", "u-tr"),
+    best("kién toan té chirc by may", 4, "bo", "o-y"),
+    best("ket qua chire nang", 2, "chuc", "c-e"),
     # context decides a collision
     best("té chirc thuc hién", 0, "to", "collision-context"),
     best("kinh té - xa hoi", 1, "te", "collision-context"),
@@ -77,6 +81,7 @@ SYMBOL_CASES = [
     ("Quyet dinh 15/QD-UBND", "QD", "qd"),
     ("Nghi quyet cua TTHDPND phuong", "TTHDPND", "tthdpnd"),  # outside a symbol: as printed
     ("Ket luan 12/KL-TTHDPND ngay", "TTHDPND", "tthdnd"),
+    ("tiéu chuan TCVN 1SO 9001:2015", "1SO", "iso"),
 ]
 
 

@@ -96,9 +96,9 @@ def is_clean_document(kinds: Sequence[Kind]) -> bool:
 
 
 def _code_variants(code: str) -> list[str]:
-    """Readings of a damaged code: Đ printed as DP/DB/P/B (QB, NB, PA, TTHDPND)."""
+    """Readings of a damaged code: Đ printed as DP/DB/P/B (QB, NB, PA, TTHDPND), I as 1."""
     undoubled = code.replace("dp", "d").replace("db", "d")
-    variants = [undoubled]
+    variants = [undoubled, undoubled.replace("1", "i").replace("0", "o")]  # 1SO = ISO
     for index, ch in enumerate(undoubled):
         if ch in "pb":
             variants.append(undoubled[:index] + "d" + undoubled[index + 1 :])
