@@ -80,7 +80,6 @@ def test_show_output_is_inert_and_otherwise_faithful(hostile_index):
     assert "Đánh dấu cải cách [bold]đậm[/bold]" in run.stdout  # markup printed as text
 
 
-@pytest.mark.xfail(strict=True, reason="cchc_tui/render.py prints doc_id raw: requests-ingest.md #1")
 def test_hostile_file_name_is_inert_in_search_and_show(hostile_index):
     index_dir, reports = hostile_index
     search = cli("search", "tên tệp", index_dir=index_dir)
@@ -107,12 +106,11 @@ def test_json_escapes_controls_and_round_trips(hostile_index, command):
         assert 2 in shown
 
 
-@pytest.mark.xfail(strict=True, reason="cchc_tui/cli.py emit_json writes C1/bidi raw: requests-ingest.md #2")
 @pytest.mark.parametrize("command", [["search", "cải cách"], ["show", "hostile"]])
 def test_json_escapes_c1_and_bidi_controls_too(hostile_index, command):
     """JSON only must escape U+0000-U+001F; C1 (U+0080-U+009F, e.g. CSI U+009B) and
     bidi overrides pass raw through orjson, and `cchc ... --json` is often read on a
-    terminal. They should be written as \\u escapes (see /work/notes/requests-ingest.md)."""
+    terminal: they are written as \\u escapes (indexer.safety.inert_json)."""
     index_dir, _ = hostile_index
     run = cli(*command, "--json", index_dir=index_dir)
     assert_inert(run.stdout_bytes.decode("utf-8"))
