@@ -19,6 +19,7 @@ from indexer.textnorm import fold
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_substitutions.tsv"
 
 MAX_COST = 4.0
+MAX_PRINTED_LENGTH = 12  # nghiêng has 7 letters; longer tokens are names, codes or debris
 DROP_COST = 3.0  # a spurious glyph (Keét, cadch)
 INSERT_COST = 2.6  # a dropped vowel (cta = của, S = Sở)
 INSERTABLE = ("u", "o", "a")
@@ -82,9 +83,15 @@ def candidates(token: str, allow_edits: bool = True) -> dict[str, float]:
     by_char = _rules_by_first_char()
     found: dict[str, float] = {}
 
+    cheapest: dict[tuple[int, str, int], float] = {}  # the same state reached dearer is pruned
+
     def walk(at: int, built: str, cost: float, edits: int) -> None:
         if cost > MAX_COST or built not in lex.prefixes:
             return
+        state = (at, built, edits)
+        if cheapest.get(state, MAX_COST + 1) <= cost:
+            return
+        cheapest[state] = cost
         if at == len(token):
             if lex.is_known(built) and cost < found.get(built, MAX_COST + 1):
                 found[built] = cost
@@ -104,5 +111,6 @@ def candidates(token: str, allow_edits: bool = True) -> dict[str, float]:
                 for vowel in INSERTABLE:
                     walk(at, built + vowel, cost + INSERT_COST, edits + 1)
 
-    walk(0, "", 0.0, 0)
+    if len(token) <= MAX_PRINTED_LENGTH:
+        walk(0, "", 0.0, 0)
     return found
