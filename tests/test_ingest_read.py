@@ -157,3 +157,15 @@ def test_bytes_then_decode_is_read_report(tmp_path):
     huge = build(tmp_path / "huge", [c for c in SKIPPED if c.name == "huge.txt"])["huge.txt"]
     with pytest.raises(BadReport, match="too large"):
         read_report_bytes(huge)  # refused before anything is read or hashed
+
+
+@pytest.mark.parametrize("damage,readable", [(b"\xff", True), (b"\xff" * 400, False)])
+def test_utf8_with_bom_and_damage(tmp_path, damage, readable):
+    path = tmp_path / "bom_damaged.txt"
+    body = restored_text(2).encode()
+    path.write_bytes(b"\xef\xbb\xbf" + body[:3000] + damage + body[3000:])
+    if readable:
+        assert read_report(path).count("\ufffd") == 1
+    else:
+        with pytest.raises(BadReport, match="invalid UTF-8 at byte"):
+            read_report(path)

@@ -25,6 +25,9 @@ UTF16_NUL_SHARE = 0.30
 UTF16_NUL_NOISE = 0.02  # ...and almost none in the other (U+0100, U+2000 have a zero byte)
 # Encodings are judged on the first bytes only: enough words, bounded time.
 SNIFF_BYTES = 256 * 1024
+# A file whose byte-order mark names its encoding may still hold a few broken
+# sequences (a bad sector, a truncated copy): up to this share become U+FFFD.
+MAX_DAMAGED_SHARE = 0.001
 
 BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its LE mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -69,9 +72,13 @@ def _decode(raw: bytes) -> Decoded:
 
 
 def _strict(raw: bytes, codec: str) -> str:
+    """Decode as the byte-order mark says; a few damaged sequences become U+FFFD."""
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as error:
+        text = raw.decode(codec, errors="replace")
+        if text.count("\ufffd") <= max(1, len(text) * MAX_DAMAGED_SHARE):
+            return text
         raise NotText(f"invalid {codec.removesuffix('-sig').upper()} at byte {error.start}") from None
 
 
