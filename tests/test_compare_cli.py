@@ -90,7 +90,8 @@ def test_markdown():
 @pytest.mark.parametrize(("args", "header"), [
     # most widespread first, ties by key
     (("--all", "--matrix", "citations", "--csv"), "doc_id,unit,date,15/KH-UBND,2100/QĐ-UBND,76/NQ-CP"),
-    (("ward_a", "ward_b", "ward_b_ocr", "--matrix", "topics", "--csv"), "doc_id,unit,date,chuyen_doi_so,thi_dua"),
+    (("ward_a", "ward_b", "ward_b_ocr", "--matrix", "topics", "--csv", "--top", "2"),
+     "doc_id,unit,date,chuyen_doi_so,thi_dua"),
 ])
 def test_matrix_csv(args, header):
     result = run(*args)

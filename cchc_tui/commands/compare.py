@@ -175,8 +175,13 @@ def render_comparison(c: Comparison, console) -> None:
     _render_citations(c, console)
     topics = _table("Topics (lines on the topic)", "topic", "A", "B", ratios=(6, 1, 1), fixed={1: 5, 2: 5})
     for t in c.topics:
-        topics.add_row(_text(t.label), _text(t.a_count or "·"), _text(t.b_count or "·"))
+        if t.a_count or t.b_count:
+            topics.add_row(_text(t.label), _text(t.a_count or "·"), _text(t.b_count or "·"))
     _print_table(console, topics)
+    neither = [t.label for t in c.topics if not (t.a_count or t.b_count)]
+    if neither:
+        console.print(_text(f"Neither mentions: {'; '.join(neither)}", "dim"))
+        console.print()
     figures = _table("Figures", "counts", "A", "B", ratios=(2, 5, 5))
     for p in c.figures:
         unit = (p.a or p.b).unit or "%"

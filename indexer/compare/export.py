@@ -69,7 +69,10 @@ def comparison_markdown(c: Comparison) -> str:
         [cite_title(r), STATUS_LABELS[r.status] + (f" ({', '.join(r.conflicts)})" if r.conflicts else ""),
          _cite(r.a), _cite(r.b)] for r in c.citations])
     out += ["## Topics (lines on the topic)", ""]
-    out += _table(["Topic", "A", "B"], [[t.label, t.a_count, t.b_count] for t in c.topics])
+    out += _table(["Topic", "A", "B"], [[t.label, t.a_count, t.b_count] for t in c.topics if t.a_count or t.b_count])
+    neither = [t.label for t in c.topics if not (t.a_count or t.b_count)]
+    if neither:
+        out += [f"Neither mentions: {cell('; '.join(neither))}.", ""]
     out += ["## Figures", ""]
     out += _table(["Counts", "A", "B"], [[p.a.unit if p.a and p.a.unit else (p.b.unit if p.b else None) or "%",
                                           figure_label(p.a), figure_label(p.b)] for p in c.figures])

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from indexer.compare.engine import report_ref
 from indexer.compare.result import Matrix, MatrixColumn
-from indexer.compare.structure import citation_key, citation_label, titled
+from indexer.compare.structure import citation_key, citation_label, taxonomy_labels, titled
 from indexer.model import Report
 from indexer.textnorm import query_words
 
@@ -48,13 +48,13 @@ def _cells(per_report: list[dict[str, int]], labels: dict[str, str], top: int | 
 
 
 def topic_matrix(reports: list[Report], top: int | None = None) -> Matrix:
-    """Lines per topic in each report; topics most reports cover first."""
-    labels: dict[str, str] = {}
+    """Lines per topic in each report; topics most reports cover first, uncovered ones last."""
+    labels: dict[str, str] = dict(taxonomy_labels())
     per_report = []
     for report in reports:
         counts = {}
         for hit in report.info.topics:
-            labels.setdefault(hit.topic, hit.label)
+            labels[hit.topic] = hit.label
             counts[hit.topic] = len(set(hit.lines))
         per_report.append(counts)
     columns, cells = _cells(per_report, labels, top)

@@ -113,9 +113,20 @@ def compare_citations(a: ReportInfo, b: ReportInfo) -> list[CitationRow]:
 
 # --- topics -----------------------------------------------------------------
 
+def taxonomy_labels() -> dict[str, str]:
+    """Every topic the parser knows (id -> label), so topics nobody covers show too; {} without it."""
+    try:
+        from indexer.parse.topics import topic_labels
+    except ImportError:
+        return {}
+    return topic_labels()
+
+
 def compare_topics(a: ReportInfo, b: ReportInfo) -> list[TopicRow]:
-    """Coverage of every topic either report mentions, most covered first."""
+    """Coverage of every topic, most covered first; topics neither report mentions come last (0, 0)."""
     labels = {t.topic: t.label for t in a.topics + b.topics}
+    for topic, label in taxonomy_labels().items():
+        labels.setdefault(topic, label)
     lines_a = {t.topic: sorted(set(t.lines)) for t in a.topics}
     lines_b = {t.topic: sorted(set(t.lines)) for t in b.topics}
     rows = [TopicRow(topic, label, len(lines_a.get(topic, [])), len(lines_b.get(topic, [])),
