@@ -5,7 +5,8 @@ import asyncio
 
 import pytest
 from rich.text import Text
-from tui_app_factory import HOSTILE_WORD, keys_for, make_app, open_library, settle, shared_index
+from textual.widgets._header import HeaderTitle
+from tui_app_factory import HOSTILE_FILE, HOSTILE_WORD, keys_for, make_app, open_library, settle, shared_index
 
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.search import SearchScreen
@@ -40,6 +41,7 @@ def test_result_prompt_keeps_markup_literal(index_dir):
     prompt = hit_prompt(hit)
     assert isinstance(prompt, Text)
     assert "[@click=app.quit]" in prompt.plain
+    assert HOSTILE_FILE.removesuffix(".txt") in prompt.plain  # the doc id, from the file name
     assert not any(span.style and "@click" in str(span.style) for span in prompt.spans)
 
 
@@ -73,8 +75,10 @@ def test_hostile_report_renders_literally_and_cannot_act(index_dir):
             if "\x1b" in report.text:
                 assert "␛" in shown
             assert_inert(strips)
-            header = app.screen.query_one(ReportHeader)
-            assert header.render() is not None
+            title = app.screen.query_one(HeaderTitle)
+            assert HOSTILE_FILE.removesuffix(".txt") in title.render().plain
+            report_header = app.screen.query_one(ReportHeader).render()
+            assert report_header is not None
             for y in range(view.scrollable_content_region.height):
                 await pilot.click(ReportView, offset=(20, y))
             await pilot.pause()

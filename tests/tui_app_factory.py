@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 
 HOSTILE_WORD = "zebrafoxtrot"  # a word no real report contains, to find the hostile one
+HOSTILE_FILE = "999_[bold]hostile[@click=app.quit].txt"  # file names are untrusted too
 HOSTILE_LINES = [
     "UBND THÀNH PHỐ HẢI PHÒNG",
     "BÁO CÁO thử nghiệm hiển thị",
@@ -22,7 +23,7 @@ HOSTILE_LINES = [
 
 
 def write_hostile_report(folder: Path) -> Path:
-    path = folder / "999_hostile.txt"
+    path = folder / HOSTILE_FILE
     path.write_text("\n".join(HOSTILE_LINES) + "\n", encoding="utf-8")
     return path
 

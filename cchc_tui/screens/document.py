@@ -104,7 +104,7 @@ class DocumentScreen(Screen[None]):
 
     def show_report(self, report: Report) -> None:
         self.report = report
-        self.sub_title = report.doc_id
+        self.sub_title = inert(report.doc_id)  # file names are untrusted too
         self.query_one(ReportHeader).show_report(report)
         view = self.query_one(ReportView)
         view.show_text(report.text, spans_by_line(self.hit))

@@ -73,7 +73,7 @@ class ReportView(ScrollView, can_focus=True):
 
     @property
     def gutter_width(self) -> int:
-        return len(str(max(1, len(self.lines)))) + GUTTER_PAD
+        return len(str(max(999, len(self.lines)))) + GUTTER_PAD
 
     def _line_text(self, line: int) -> Text:
         return highlighted(self.lines[line - 1], self.spans.get(line, ()))
