@@ -18,6 +18,12 @@ RESTORED = [
     ("$6: 597/BC-SKHCN", "Số: 597/BC-SKHCN"),
     ("I11. NHIEM VU", "III. NHIỆM VỤ"),
     ("thu tuc hanh chinh dién tir", "thủ tục hành chính điện tử"),
+    ("Két qua thyc hign cai cach", "Kết quả thực hiện cải cách"),  # g for ệ
+    # personal names: a capitalised run from a surname on
+    ("Nguyén Thi Bich Dung", "Nguyễn Thị Bích Dung"),
+    ("Vii Pai Thing", "Vũ Đại Thắng"),
+    ("Ong Nguyén Van Hung, Pho Giam déc S&", "Ông Nguyễn Văn Hùng, Phó Giám đốc Sở"),
+    ("phuong Dé Son", "phường Đồ Sơn"),  # a place, not the surname Đỗ
 ]
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
+from indexer.ocr.names import respell_names
 from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
 
@@ -174,6 +175,7 @@ def restore_words(words: Sequence[str]) -> list[str]:
     best = [r[0] for r in readings]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
     spelled = _segment(repairable, words)
+    respell_names(words, repairable, spelled)
     restored = []
     for word, kind, reading, spelling in zip(words, kinds, best, spelled):
         restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling))
