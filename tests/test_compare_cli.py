@@ -84,7 +84,7 @@ def test_markdown():
     result = run("ward_a", "ward_b_ocr", "--markdown")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Comparison: ward_a")
-    assert "| tin, bài | 85 tin, bài (l.18) | 140 tin, bai (l.18) |" in result.stdout
+    assert "| tin, bài | 85 tin, bài (l.18) | 140 tin, bài (l.18) |" in result.stdout
 
 
 @pytest.mark.parametrize(("args", "header"), [

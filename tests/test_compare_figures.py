@@ -77,6 +77,7 @@ def test_figure_keeps_printed_text_and_line():
     text = "Mở đầu\n\nPhường tổ chức 09 budi tập huấn,\nthu hút 550\nngudi tham dự."
     figures = extract_figures(text)
     assert [(f.text, f.line) for f in figures] == [("09 budi", 3), ("550 ngudi", 4)]
+    assert [f.reading for f in figures] == ["09 buổi", "550 người"]
     assert figures[0].what.startswith("tap huan")
     assert figures[1].what == "tham du"
 

@@ -215,7 +215,7 @@ def _cite(side) -> str | None:
 
 
 def _figure(figure) -> str | None:
-    return f"{figure.text}  l.{figure.line}" if figure else None
+    return f"{figure.reading or figure.text}  l.{figure.line}" if figure else None
 
 
 def _render_shared(c: Comparison, console) -> None:

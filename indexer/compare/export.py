@@ -11,6 +11,7 @@ import io
 from indexer.compare.result import Comparison, Figure, Matrix, ReportRef, SectionPair
 from indexer.compare.structure import titled
 from indexer.safety import inert_line
+from indexer.textnorm import fold
 
 STATUS_LABELS = {"both": "cited by both", "conflict": "conflict", "only_a": "only A", "only_b": "only B"}
 HEADER_LABELS = {"unit": "Unit", "symbol": "Symbol", "doc_type": "Type", "date": "Date", "period": "Period",
@@ -51,9 +52,11 @@ def _section_rows(pairs: list[SectionPair], depth: int = 0) -> list[list[object]
 
 
 def figure_label(figure: Figure | None) -> str | None:
+    """`09 buổi (l.148: 09 budi)`: the reading, and the print when it differs (OCR)."""
     if figure is None:
         return None
-    return f"{figure.text} (l.{figure.line})"
+    printed = "" if fold(figure.text) == fold(figure.reading) else f": {figure.text}"
+    return f"{figure.reading or figure.text} (l.{figure.line}{printed})"
 
 
 def comparison_markdown(c: Comparison) -> str:
@@ -80,9 +83,12 @@ def comparison_markdown(c: Comparison) -> str:
     out += [f"A is {c.originality_a.original_ratio:.0%} original ({c.originality_a.shared_paragraphs} of "
             f"{c.originality_a.paragraphs} paragraphs shared); B is {c.originality_b.original_ratio:.0%} original "
             f"({c.originality_b.shared_paragraphs} of {c.originality_b.paragraphs}).", ""]
-    out += _table(["A", "B", "Similarity", "Text (A)"], [
-        [lines_label(p.a_line, p.a_end_line), lines_label(p.b_line, p.b_end_line), f"{p.containment:.0%}",
-         _excerpt(p.a_text)] for p in c.shared])
+    if c.shared:
+        out += _table(["A", "B", "Similarity", "Text (A)"], [
+            [lines_label(p.a_line, p.a_end_line), lines_label(p.b_line, p.b_end_line), f"{p.containment:.0%}",
+             _excerpt(p.a_text)] for p in c.shared])
+    else:
+        out += ["No paragraph of one report is a near-copy of a paragraph of the other.", ""]
     return "\n".join(out)
 
 

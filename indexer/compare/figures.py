@@ -63,12 +63,17 @@ def _union(forms: list[str]) -> str:
 
 
 @cache
+def noun_forms() -> list[tuple[str, int]]:
+    """(form, noun index) for every form of every noun, longest first, so `hồ sơ` is tried
+    before `hộ` whichever entry each belongs to."""
+    return sorted(((form, i) for i, entry in enumerate(table()["nouns"]) for form in entry["forms"]),
+                  key=lambda pair: len(pair[0]), reverse=True)
+
+
+@cache
 def figure_regex() -> re.Pattern[str]:
     data = table()
-    # One alternation over every form of every noun, longest first, so `hồ sơ`
-    # is tried before `hộ` whichever entry each belongs to.
-    forms = sorted(((form, i) for i, entry in enumerate(data["nouns"]) for form in entry["forms"]),
-                   key=lambda pair: len(pair[0]), reverse=True)
+    forms = noun_forms()
     nouns = "|".join(f"(?P<n{i}_{k}>{form_pattern(form)})" for k, (form, i) in enumerate(forms))
     any_noun = "|".join(form_pattern(form) for form, _ in forms)
     tail = rf"""
@@ -130,11 +135,13 @@ def _number(raw: str) -> float:
     return float(integer + ("." + decimals if decimals else ""))
 
 
-def _noun_of(match: re.Match[str]) -> dict | None:
+def _noun_of(match: re.Match[str]) -> tuple[dict, str] | tuple[None, None]:
+    """The count-noun entry that matched and the form (proper Vietnamese) it matched as."""
     for name, value in match.groupdict().items():
         if value is not None and name.startswith("n") and name[1:2].isdigit():
-            return table()["nouns"][int(name[1:].split("_")[0])]
-    return None
+            form, index = noun_forms()[int(name.split("_")[1])]
+            return table()["nouns"][index], form
+    return None, None
 
 
 def _is_year(match: re.Match[str]) -> bool:
@@ -143,7 +150,7 @@ def _is_year(match: re.Match[str]) -> bool:
 
 
 def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> Figure | None:
-    noun = _noun_of(match)
+    noun, form = _noun_of(match)
     if noun is None and match.group("percent") is None:
         return None  # a bare number counts nothing we can name
     if _is_year(match):
@@ -158,6 +165,9 @@ def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> F
     qual = qualifier.search(before)
     kind = "percent" if match.group("percent") else "fraction" if match.group("part") else "count"
     value = match.group("percent") or match.group("part") or match.group("count")
+    number = {"percent": f"{value}%", "fraction": f"{value}/{match.group('whole')}", "count": value}[kind]
+    measure = "lượt" if match.group("measure") else None
+    reading = " ".join(x for x in (number, measure, form) if x)
     return Figure(
         text=" ".join(text[match.start():end].split()),
         line=lines.line_of(match.start()),
@@ -166,9 +176,10 @@ def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> F
         total=float(match.group("whole")) if match.group("whole") else None,
         noun=noun["id"] if noun else None,
         unit=noun["label"] if noun else None,
-        measure="lượt" if match.group("measure") else None,
+        measure=measure,
         qualifier=_qualifier_label(qual),
         what=" ".join(_words_after(folded, end)),
+        reading=reading,
     )
 
 

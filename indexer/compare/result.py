@@ -98,6 +98,7 @@ class Figure:
     measure: str | None  # a measure word before the noun, e.g. "lượt"
     qualifier: str | None  # "trên", "hơn", "gần" ...
     what: str  # folded words after the noun: what is counted ("tuyen truyen long ghep")
+    reading: str = ""  # the figure in proper Vietnamese: "09 buổi", "13/13 tổ dân phố", "60 lượt tin, bài"
 
 
 @dataclass(slots=True)
