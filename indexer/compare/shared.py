@@ -16,9 +16,11 @@ SHINGLE = 3
 MIN_SHINGLES = 10  # shorter paragraphs (headings, signatures) are not evidence of copying
 MIN_SHARED = 6  # distinctive shingles two paragraphs must share
 MIN_CONTAINMENT = 0.5
-# A shingle found in this many paragraphs of one report is the report's own
-# vocabulary (`cải cách hành chính`, `tuyên truyền về`), not a copied passage.
+# A shingle found in this many paragraphs of one report (or this share of them,
+# in a long report) is the report's own vocabulary (`cải cách hành chính`,
+# `tuyên truyền về`), not a copied passage.
 COMMON_IN_PARAGRAPHS = 3
+COMMON_SHARE = 0.05
 
 
 def shingles(keys: list[str], size: int = SHINGLE) -> set[tuple[str, ...]]:
@@ -30,7 +32,8 @@ def _distinctive(sets: list[set]) -> list[set]:
     for shingle_set in sets:
         for shingle in shingle_set:
             seen[shingle] += 1
-    kept = [{s for s in shingle_set if seen[s] < COMMON_IN_PARAGRAPHS} for shingle_set in sets]
+    common = max(COMMON_IN_PARAGRAPHS, COMMON_SHARE * len(sets))
+    kept = [{s for s in shingle_set if seen[s] < common} for shingle_set in sets]
     return [k if len(k) >= MIN_SHINGLES else set() for k in kept]
 
 
@@ -52,16 +55,23 @@ def shared_passages(text_a: str, text_b: str) -> tuple[list[SharedPassage], Orig
     paras_a, paras_b = paragraphs(text_a), paragraphs(text_b)
     sets_a = _distinctive([shingles(p.keys) for p in paras_a])
     sets_b = _distinctive([shingles(p.keys) for p in paras_b])
-    passages, used_a, used_b = [], set(), set()
+    scored = {}
     for (i, j), shared in _candidates(sets_a, sets_b).items():
-        smaller = min(len(sets_a[i]), len(sets_b[j]))
-        containment = shared / smaller
-        if shared < MIN_SHARED or containment < MIN_CONTAINMENT:
-            continue
-        jaccard = shared / len(sets_a[i] | sets_b[j])
-        passages.append(_passage(paras_a[i], paras_b[j], containment, jaccard))
-        used_a.add(i), used_b.add(j)
+        containment = shared / min(len(sets_a[i]), len(sets_b[j]))
+        if shared >= MIN_SHARED and containment >= MIN_CONTAINMENT:
+            scored[(i, j)] = (containment, shared / len(sets_a[i] | sets_b[j]))
+    # Each paragraph is listed with its best counterpart (a template paragraph
+    # repeated in the other report would otherwise multiply the rows).
+    best_for_a, best_for_b = {}, {}
+    for (i, j), score in scored.items():
+        if (i not in best_for_a or score > scored[best_for_a[i]]):
+            best_for_a[i] = (i, j)
+        if (j not in best_for_b or score > scored[best_for_b[j]]):
+            best_for_b[j] = (i, j)
+    kept = sorted(set(best_for_a.values()) | set(best_for_b.values()))
+    passages = [_passage(paras_a[i], paras_b[j], *scored[(i, j)]) for i, j in kept]
     passages.sort(key=lambda p: (p.a_line, p.b_line))
+    used_a, used_b = {i for i, _ in scored}, {j for _, j in scored}
     return passages, _originality(paras_a, used_a), _originality(paras_b, used_b)
 
 
