@@ -73,3 +73,12 @@ def test_identical_text_is_all_shared():
     passages, original_a, original_b = shared_passages(text, text)
     assert passages and all(p.a_line == p.b_line for p in passages)
     assert original_a.original_ratio < 0.2
+
+
+def test_a_template_repeated_in_the_other_report_gives_one_row_per_copy():
+    template = fixture("compare_a").split("\n")[15]  # the city template paragraph
+    assert len(template) > 200
+    other = "\n\n".join([template, "Phường tổ chức hội thi vẽ tranh cho thiếu nhi.", template, template])
+    passages, original_a, original_b = shared_passages(fixture("compare_a"), other)
+    assert [(p.a_line, p.b_line) for p in passages] == [(16, 1), (16, 5), (16, 7)]
+    assert original_b.shared_paragraphs == 3 and original_a.shared_paragraphs == 1

@@ -28,8 +28,10 @@ def shingles(keys: list[str], size: int = SHINGLE) -> set[tuple[str, ...]]:
 
 
 def _distinctive(sets: list[set]) -> list[set]:
+    """Shingle sets without the report's common vocabulary; a paragraph repeated
+    word for word counts once (a template pasted three times is still one text)."""
     seen: dict[tuple[str, ...], int] = defaultdict(int)
-    for shingle_set in sets:
+    for shingle_set in {frozenset(s) for s in sets}:
         for shingle in shingle_set:
             seen[shingle] += 1
     common = max(COMMON_IN_PARAGRAPHS, COMMON_SHARE * len(sets))
