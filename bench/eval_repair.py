@@ -71,6 +71,11 @@ class Tally:
         )
 
 
+def strip_marks(text: str) -> str:
+    """Text typed without diacritics (case kept): the repair must not invent changes."""
+    return "".join(fold(ch) if ch.isalpha() and ch.lower() == ch else fold(ch).upper() for ch in text)
+
+
 def spelling_key(word: str) -> tuple[str, str]:
     """Letters and marks of a word, lower-cased; where the tone sits (hoá/hóa) is ignored."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -151,7 +156,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest errors")
     args = parser.parse_args()
-    tallies = {name: Tally() for name in ("dev 000-002", "held-out 003-004", "all", "all incl. debris", "restored (clean)")}
+    tallies = {name: Tally() for name in ("dev 000-002", "held-out 003-004", "all", "all incl. debris", "restored (clean)", "restored, unaccented")}
     for path in sorted(CORPUS.glob("*.txt")):
         stem = path.name[:3]
         ocr, truth = path.read_text(encoding="utf-8"), (RESTORED / path.name).read_text(encoding="utf-8")
@@ -160,6 +165,7 @@ def main() -> None:
         evaluate(ocr, truth, tallies["all"], DEBRIS.get(stem, set()))
         evaluate(ocr, truth, tallies["all incl. debris"], set())
         evaluate(truth, truth, tallies["restored (clean)"], set())
+        evaluate(strip_marks(truth), truth, tallies["restored, unaccented"], set())
     print(f"{'set':<22} {'tokens':>6} {'plain':>7} {'best':>7} {'any':>7} {'n/tok':>6} {'noise':>6} {'unal.':>6} {'restored':>8}")
     for name, tally in tallies.items():
         print(tally.row(name))
