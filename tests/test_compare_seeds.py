@@ -138,3 +138,14 @@ def test_ward_reports_compared_end_to_end():
     assert result.shared == []
     statuses = {r.key: r.status for r in result.citations}
     assert statuses.get("3041/QĐ-UBND") == "only_a" and statuses.get("30/KH-UBND") == "only_b"
+
+
+@pytest.mark.parametrize(("a", "b", "key", "conflicts"), [
+    ("000", "004", "6121/SVHTTDL-TTBCXB", ["date"]),
+    ("001", "003", "3041/QĐ-UBND", ["date"]),
+    ("002", "003", "362/QĐ-UBND", ["date", "issuer"]),
+])
+def test_parsed_seeds_show_the_gold_conflicts(a, b, key, conflicts):
+    rows = {r.key: r for r in compare_reports(parsed(seed(a)[:-4]), parsed(seed(b)[:-4])).citations}
+    assert rows[key].status == "conflict" and rows[key].conflicts == conflicts
+    assert rows[key].a.lines and rows[key].b.lines
