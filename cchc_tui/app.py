@@ -8,13 +8,14 @@ from functools import cached_property
 from typing import TypeVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from cchc_tui.messages import CompareReports, IndexChanged, OpenReport
 from cchc_tui.screens.compare import CompareScreen
 from cchc_tui.screens.document import DocumentScreen
-from cchc_tui.screens.help import HelpScreen
+from cchc_tui.screens.help import HelpScreen, own_bindings
 from cchc_tui.screens.search import SearchScreen
 from indexer.compare import Comparison, compare_reports
 from indexer.api import Library
@@ -69,8 +70,8 @@ class CchcApp(App[None]):
             return call()
 
     def search(self, query: str, filters: Filters, limit: int = SEARCH_LIMIT) -> SearchResult:
-        """Hits for `query`; with no query and no filter, every report (browsing)."""
-        if not query.strip() and filters.is_empty():
+        """Hits for `query`; with no words and no filter, every report (browsing)."""
+        if not any(char.isalnum() for char in query) and filters.is_empty():
             return self._locked(lambda: browse(self.library.reports()))
         return self._locked(lambda: self.library.search(query, limit=limit, filters=filters))
 
@@ -114,6 +115,13 @@ class CchcApp(App[None]):
     @on(CompareReports)
     def _compare(self, message: CompareReports) -> None:
         self.push_screen(CompareScreen(message.left, message.right))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p) also lists this app's keys, by their descriptions."""
+        yield from super().get_system_commands(screen)
+        for binding in own_bindings(screen):
+            if binding.show and binding.action.isidentifier():
+                yield SystemCommand(binding.description, binding.tooltip, getattr(screen, f"action_{binding.action}"))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

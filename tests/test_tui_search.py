@@ -13,6 +13,7 @@ from cchc_tui.widgets.result_list import ResultList
 from cchc_tui.widgets.search_bar import SearchBar
 from cchc_tui.widgets.status_line import StatusLine
 from cchc_tui.widgets.suggestion_bar import SuggestionBar
+from indexer.errors import CchcError
 from indexer.model import Filters
 
 QUERIES = ["quyet dinh 3041", "cải cách hành chính", "tuyen truyen", "3041/QĐ-UBND"]
@@ -180,5 +181,45 @@ def test_a_new_query_starts_at_the_top_and_a_refresh_keeps_the_place(index_dir):
             assert app.screen.query_one(SearchBar).value == ""
             await type_query(pilot, second_query_ranking_lower(place))
             assert results.highlighted == 0 and results.current_hit.doc_id != place
+
+    asyncio.run(scenario())
+
+
+FAILURE_CASES = [
+    ("engine error", CchcError("bad query: try again"), "bad query: try again"),
+    ("bug", RuntimeError("boom"), "internal error (RuntimeError: boom)"),
+]
+
+
+@pytest.mark.parametrize(("name", "error", "shown"), FAILURE_CASES, ids=[c[0] for c in FAILURE_CASES])
+def test_a_failing_search_says_why_and_clears_the_list(index_dir, name, error, shown):
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, "quyet dinh")
+            assert app.screen.query_one(ResultList).hits
+
+            def fail(*_args, **_kwargs):
+                raise error
+
+            app.library.search = fail
+            await type_query(pilot, " 3041")
+            assert app.screen.query_one(ResultList).hits == []
+            assert shown in status_text(app)
+            assert app.is_running
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("query", ["[/]", "--"])
+def test_a_query_without_words_browses(index_dir, query):
+    every = sorted(report.doc_id for report in open_library(index_dir).reports())
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, query)
+            assert app.screen.query_one(SearchBar).value == query
+            assert sorted(hit.doc_id for hit in app.screen.query_one(ResultList).hits) == every
 
     asyncio.run(scenario())

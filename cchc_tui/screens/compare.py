@@ -14,8 +14,7 @@ from cchc_tui.messages import OpenReport
 from cchc_tui.widgets.compare_rows import TABLES
 from cchc_tui.widgets.compare_table import CompareTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
-from cchc_tui.widgets.status_line import StatusLine
-from indexer.api import CchcError
+from cchc_tui.widgets.status_line import StatusLine, failure_message
 from indexer.compare import Comparison, ReportRef
 
 
@@ -67,6 +66,9 @@ class CompareScreen(Screen[None]):
         yield StatusLine(id="compare-status")
         yield Footer()
 
+    def show_failure(self, error: Exception) -> None:
+        self.query_one(StatusLine).show_error(failure_message(error))
+
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text("Comparing…")
         self.run_compare()
@@ -76,8 +78,8 @@ class CompareScreen(Screen[None]):
         started = perf_counter()
         try:
             comparison = self.app.compare(self.left, self.right)
-        except CchcError as error:
-            self.app.call_from_thread(self.query_one(StatusLine).show_error, str(error))
+        except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
+            self.app.call_from_thread(self.show_failure, error)
             return
         self.app.call_from_thread(self.show_comparison, comparison, (perf_counter() - started) * 1000)
 

@@ -16,8 +16,7 @@ from cchc_tui.widgets.rendering import DIM_STYLE, inert
 from cchc_tui.widgets.report_header import ReportHeader
 from cchc_tui.widgets.report_view import ReportView
 from cchc_tui.widgets.section_tree import SectionTree
-from cchc_tui.widgets.status_line import StatusLine
-from indexer.api import CchcError
+from cchc_tui.widgets.status_line import StatusLine, failure_message
 from indexer.docmodel import Citation, TopicHit
 from indexer.model import Hit, Report
 
@@ -88,6 +87,9 @@ class DocumentScreen(Screen[None]):
         yield StatusLine(id="report-status")
         yield Footer()
 
+    def show_failure(self, error: Exception) -> None:
+        self.query_one(StatusLine).show_error(failure_message(error))
+
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text(f"Loading {self.doc_id}…")
         self.query_one(ReportView).focus()
@@ -97,8 +99,8 @@ class DocumentScreen(Screen[None]):
     def load_report(self) -> None:
         try:
             report = self.app.get_report(self.doc_id)
-        except CchcError as error:
-            self.app.call_from_thread(self.query_one(StatusLine).show_error, str(error))
+        except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
+            self.app.call_from_thread(self.show_failure, error)
             return
         self.app.call_from_thread(self.show_report, report)
 

@@ -12,14 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from cchc_tui.screens.filters import FilterScreen
 from cchc_tui.messages import CompareReports, IndexChanged, OpenReport
+from cchc_tui.screens.filters import FilterScreen
 from cchc_tui.widgets.facet_panel import FacetPanel
 from cchc_tui.widgets.result_list import ResultList
 from cchc_tui.widgets.search_bar import SearchBar
-from cchc_tui.widgets.status_line import StatusLine
+from cchc_tui.widgets.status_line import StatusLine, failure_message
 from cchc_tui.widgets.suggestion_bar import SuggestionBar
-from indexer.api import CchcError
 from indexer.model import Filters, SearchResult
 
 
@@ -75,12 +74,18 @@ class SearchScreen(Screen[None]):
         try:
             result = self.app.search(query, filters)
             labels = self.app.topic_labels
-        except CchcError as error:
-            self.app.call_from_thread(self.query_one(StatusLine).show_error, str(error))
+        except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
+            self.app.call_from_thread(self.show_failure, error)
             return
         elapsed_ms = (perf_counter() - started) * 1000
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_result, query, filters, result, elapsed_ms, labels)
+
+    def show_failure(self, error: Exception) -> None:
+        self.last_result = None
+        self.query_one(ResultList).show_hits([])
+        self.query_one(SuggestionBar).show_suggestions([])
+        self.query_one(StatusLine).show_error(failure_message(error))
 
     def show_result(
         self, query: str, filters: Filters, result: SearchResult, elapsed_ms: float, labels: dict[str, str] | None = None

@@ -5,7 +5,15 @@ from rich.text import Text
 from textual.widgets import Static
 
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
+from indexer.errors import CchcError
 from indexer.model import Filters
+
+
+def failure_message(error: Exception) -> str:
+    """What to tell the user when an index call failed."""
+    if isinstance(error, CchcError):
+        return str(error)
+    return f"internal error ({type(error).__name__}: {error}); please report it"
 
 
 def describe_filters(filters: Filters) -> str:
@@ -30,8 +38,10 @@ class StatusLine(Static):
     ) -> None:
         self.remove_class("-error")
         line = Text()
-        if not query.strip() and filters.is_empty():
+        if not any(char.isalnum() for char in query) and filters.is_empty():
             line.append(f"{total} reports indexed", style="bold")
+            if total == 0:
+                line.append("  ·  index some: cchc index PATH", style="yellow")
         else:
             line.append(f"{total} report{'s' if total != 1 else ''} match", style="bold")
             if shown < total:
