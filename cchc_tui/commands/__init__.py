@@ -1,0 +1,1 @@
+"""CLI subcommands registered by cchc_tui.cli."""
