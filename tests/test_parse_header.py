@@ -136,3 +136,20 @@ def test_responds_to_first_directive_after_lead():
 def test_empty_text_parses_to_nothing():
     info = parse_report("")
     assert (info.unit, info.symbol, info.citations, info.sections) == (None, None, [], [])
+
+
+LAYOUTS = [  # text, doc_type, title, date
+    ("UBND TỈNH HƯNG YÊN\nSố: 9/QĐ-UBND\nHưng Yên, ngày 05/3/2025\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch cải cách hành chính năm 2025\n"
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     "Quyết định", "Về việc ban hành Kế hoạch cải cách hành chính năm 2025", "2025-03-05"),
+    ("SỞ Y TẾ\nSố: 3/BC-SYT\nLào Cai, ngày 2 tháng 1 năm 2025\n\nBÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025\n\nThực hiện chỉ đạo...\n",
+     "Báo cáo", "SƠ KẾT 6 THÁNG ĐẦU NĂM 2025", "2025-01-02"),
+    ("SỞ Y TẾ\nSố: 4/KH-SYT\nLào Cai, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH\nKIỂM TRA CẢI CÁCH HÀNH CHÍNH\nNĂM 2025\n\nThực hiện chỉ đạo...\n",
+     "Kế hoạch", "KIỂM TRA CẢI CÁCH HÀNH CHÍNH NĂM 2025", "2025-01-02"),
+]
+
+
+@pytest.mark.parametrize("text, doc_type, title, date", LAYOUTS)
+def test_type_title_and_date_layouts(text, doc_type, title, date):
+    info = parse_report(text)
+    assert (info.doc_type, info.title, info.date) == (doc_type, title, date)

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indexer.parse.dates import find_worded_date
-from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
-from indexer.parse.regexes import SYMBOL_RE
+from indexer.parse.dates import find_worded_date, iso_date
+from indexer.parse.fuzzy import alternation, folded, phrase_pattern, word_pattern
+from indexer.parse.regexes import NUMERIC_DATE_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol
 from indexer.parse.tables import doc_type_names
 
@@ -37,6 +37,7 @@ class Header:
     title: str | None = None
     title_lines: tuple[int, int] | None = None
     unit_fragments: list[str] = field(default_factory=list)
+    title_head: str | None = None  # the title's start, printed on the type line itself
 
 
 @lru_cache(maxsize=None)
@@ -73,10 +74,13 @@ def _find_date_and_place(lines: list[str], header: Header) -> int | None:
     for number, line in enumerate(lines[:HEADER_LINES], 1):
         fline = folded(line)
         lead = _DATE_LEAD.search(fline)
-        if not lead or not re.search(r"th[a-z]{1,4}g", fline[lead.end():]):
+        numeric = NUMERIC_DATE_RE.match(fline, lead.end()) if lead else None
+        if not lead or not (numeric or re.search(r"th[a-z]{1,4}g", fline[lead.end():])):
             continue
-        m, iso = find_worded_date(fline, lead.start())
-        header.date = iso
+        if numeric:  # "Hà Nội, ngày 05/3/2025"
+            header.date = iso_date(numeric.group("d"), numeric.group("m"), numeric.group("y"))
+        else:
+            header.date = find_worded_date(fline, lead.start())[1]
         before = line[:lead.start()]
         symbol = SYMBOL_RE.search(before)
         place_text = before[symbol.end():] if symbol else re.sub(r"^.*?(?:S\S{0,2}\s*:\s*\S*)", "", before)
@@ -87,7 +91,7 @@ def _find_date_and_place(lines: list[str], header: Header) -> int | None:
 
 @lru_cache(maxsize=None)
 def _type_line_regex() -> re.Pattern[str]:
-    return re.compile(r"[\W\d_]*(?:" + alternation(doc_type_names()).pattern + r")[\W\d_]*")
+    return re.compile(r"[\W\d_]*(?:" + alternation(doc_type_names()).pattern + r")(?P<rest>.*)")
 
 
 def _find_type_line(lines: list[str], header: Header) -> None:
@@ -95,11 +99,18 @@ def _find_type_line(lines: list[str], header: Header) -> None:
         letters = [c for c in line if c.isalpha()]
         if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
             continue
-        m = _type_line_regex().fullmatch(folded(line.strip()))
+        stripped = line.strip()
+        m = _type_line_regex().fullmatch(folded(stripped))
         if m:
-            header.doc_type = doc_type_names()[matched_index(m)]
+            header.doc_type = doc_type_names()[_type_index(m)]
             header.type_line = number
+            rest = stripped[m.start("rest"):].strip(" .:-–")
+            header.title_head = rest if any(c.isalpha() for c in rest) else None  # "BÁO CÁO SƠ KẾT ..."
             return
+
+
+def _type_index(m: re.Match[str]) -> int:
+    return next(i for i in range(len(doc_type_names())) if m.group(f"p{i}") is not None)
 
 
 @lru_cache(maxsize=None)
@@ -121,13 +132,22 @@ def _find_title(lines: list[str], header: Header) -> None:
         number += 1
     collected = []
     while number <= len(lines) and lines[number - 1].strip() and len(collected) < TITLE_MAX_LINES:
-        if _body_starter_regex().match(folded(lines[number - 1])):
+        line = lines[number - 1]
+        if _body_starter_regex().match(folded(line)):
             break
+        if collected and _mostly_upper(line) and not _mostly_upper(lines[collected[-1] - 1]):
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN ..." under a decision's title
         collected.append(number)
         number += 1
-    if collected:
-        header.title = " ".join(" ".join(lines[n - 1].split()) for n in collected)
-        header.title_lines = (collected[0], collected[-1])
+    parts = ([header.title_head] if header.title_head else []) + [" ".join(lines[n - 1].split()) for n in collected]
+    if parts:
+        header.title = " ".join(parts)
+        header.title_lines = (collected[0] if collected else start, collected[-1] if collected else start)
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _unit_fragments(lines: list[str], header: Header, date_line: int | None) -> list[str]:
