@@ -24,6 +24,12 @@ RESTORED = [
     ("Vii Pai Thing", "Vũ Đại Thắng"),
     ("Ong Nguyén Van Hung, Pho Giam déc S&", "Ông Nguyễn Văn Hùng, Phó Giám đốc Sở"),
     ("phuong Dé Son", "phường Đồ Sơn"),  # a place, not the surname Đỗ
+    # unit lines: caps spread to one-letter tokens, Sở before a name, số before a number
+    ("S& NOI VU", "SỞ NỘI VỤ"),
+    ("SO TAI CHINH", "SỞ TÀI CHÍNH"),
+    ("Sé Y té", "Sở Y tế"),
+    ("Ké hoach sé 12", "Kế hoạch số 12"),
+    ("CONG HOA XA HOI CHU NGHIA VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
 ]
 
 

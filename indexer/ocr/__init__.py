@@ -19,6 +19,8 @@ __all__ = ["token_readings", "restore_words", "restore_text"]
 
 # Extra cost to read a plain-letter real syllable (cac, tha) as another one.
 KNOWN_WORD_PENALTY = 0.9
+# Cheaper reading for a head of names (so = Sở) printed capitalised before a name.
+NAME_HEAD_BONUS = 1.2
 
 
 def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | None]:
@@ -43,6 +45,19 @@ def _word_costs(word: str) -> dict[str, float]:
     return costs
 
 
+def _all_caps(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+def _before_name(costs: dict[str, float]) -> dict[str, float]:
+    """`Sé Y tế`, `S& Nội vụ`: a capitalised syllable before a capitalised name is
+    likelier one that heads names (Sở, Đảng, Quý) — see ocr_common_spellings.tsv."""
+    from indexer.ocr.restore import capitalised_spellings
+
+    heads = capitalised_spellings()
+    return {r: c - NAME_HEAD_BONUS if r in heads else c for r, c in costs.items()}
+
+
 def _in_symbol(index: int, kinds: Sequence[Kind]) -> bool:
     """A code next to a number or another code: `362/QB-UBND`, `12/KL-TTHDPND`."""
     before = kinds[index - 1] if index > 0 else None
@@ -63,7 +78,11 @@ def _slot(index: int, words: Sequence[str], kinds: Sequence[Kind], own: str | No
     if kind is Kind.CODE:
         return fixed(code_reading(word, _in_symbol(index, kinds)))
     if kind is Kind.WORD:
-        return scored(_word_costs(word), counts, fold(word), own)
+        costs = _word_costs(word)
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word[:1].isupper() and following[:1].isupper() and not _all_caps(word):
+            costs = _before_name(costs)
+        return scored(costs, counts, fold(word), own)
     return fixed(fold(word))
 
 

@@ -23,6 +23,7 @@ from indexer.textnorm import fold, nfc, tokenize
 DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_WORD = 4  # longest lexicon word tried, in syllables
 RESPELL_PENALTY = 0.5  # per function word a lexicon word would spell otherwise
+PREFERRED_BONUS = 0.3  # an administrative word of ocr_extra_words.txt wins a tie (tài chính, not sở tại)
 
 # Which marked vowels a printed glyph points to (from ocr_char_patterns: `&`/`¢`
 # print the ơ family, digits and `d` the ô family, `é` the ê family, ...).
@@ -117,7 +118,8 @@ def _best_word(folded: tuple[str, ...], printed: Sequence[str]) -> tuple[float, 
         return _respellings(folded, option) + _against_glyphs(printed, option), _respellings(folded, option, False)
 
     spelled = min(options, key=faults)
-    return (len(folded) - 1) - RESPELL_PENALTY * faults(spelled)[0], spelled
+    bonus = PREFERRED_BONUS if spelled in lexicon().preferred else 0.0
+    return (len(folded) - 1) + bonus - RESPELL_PENALTY * faults(spelled)[0], spelled
 
 
 def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str | None]:
@@ -146,9 +148,15 @@ def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str
     return spelled
 
 
-def _with_case(printed: str, spelled: str) -> str:
+def _all_caps(printed: str) -> bool:
     letters = [ch for ch in printed if ch.isalpha()]
-    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _with_case(printed: str, spelled: str, neighbours: Sequence[str] = ()) -> str:
+    """Case as printed; a one-letter token (`S&`) takes all caps from an all-caps neighbour."""
+    letters = [ch for ch in printed if ch.isalpha()]
+    if _all_caps(printed) or (len(letters) == 1 and letters[0].isupper() and any(map(_all_caps, neighbours))):
         return spelled.upper()
     if printed[:1].isupper() or printed[:1] in ("$", "|"):  # `$6:` = Số:
         return spelled[:1].upper() + spelled[1:]
@@ -177,8 +185,9 @@ def restore_words(words: Sequence[str]) -> list[str]:
     spelled = _segment(repairable, words)
     respell_names(words, repairable, spelled)
     restored = []
-    for word, kind, reading, spelling in zip(words, kinds, best, spelled):
-        restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling))
+    for index, (word, kind, reading, spelling) in enumerate(zip(words, kinds, best, spelled)):
+        neighbours = words[max(index - 1, 0) : index] + words[index + 1 : index + 2]
+        restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling, neighbours))
     return restored
 
 
