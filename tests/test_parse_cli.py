@@ -84,3 +84,9 @@ def test_report_text_is_made_inert(tmp_path):
     from cchc_tui.commands.cite import _inert
 
     assert "\x1b" not in _inert("Sở\x1b]0;pwned\x07 Nội vụ")
+
+
+def test_cite_by_name_for_unnumbered_instruments(corpus_index):
+    data = orjson.loads(run("cite", "Đề án 06", "--json", "--index-dir", corpus_index).stdout)
+    assert sorted(c["doc_id"][:3] for c in data["citing"]) == ["003", "004"]  # `Đề án 06` and `Đề án 06/CP`
+    assert data["type"] == "Đề án"

@@ -63,15 +63,19 @@ def cite(
 ) -> None:
     """Every report citing a document, with the line, the context, and the date and issuer that report gives."""
     from indexer.parse.citeindex import aggregate_citations, parse_symbol_query
+    from indexer.textnorm import fold
 
     query = parse_symbol_query(symbol)
-    if query.key is None and query.number is None:
-        raise CchcError(f"not a document symbol: {symbol!r} (try 3041/QĐ-UBND or 'qđ 3041')")
+    by_name = _names_an_instrument(symbol)
+    if query.key is None and query.number is None and not by_name:
+        raise CchcError(f"not a document symbol: {symbol!r} (try 3041/QĐ-UBND, 'qđ 3041' or 'Luật …')")
     reports = {r.doc_id: r for r in _reports(index_dir)}
+    wanted = " ".join(fold(symbol).split())
     documents = [d for d in aggregate_citations((r.doc_id, r.info) for r in reports.values())
-                 if d.symbol and any(query.matches(d.symbol, c.type) for c in d.citing)]
+                 if (d.symbol and any(query.matches(d.symbol, c.type) for c in d.citing))
+                 or (by_name and d.name and wanted in " ".join(fold(d.name).split()))]
     citing = [(d, c) for d in documents for c in d.citing]
-    symbols = [d.symbol for d in documents]
+    symbols = [d.symbol or d.name for d in documents]
     if json_:
         _emit_json({
             "query": symbol,
@@ -92,8 +96,17 @@ def cite(
         _print_document(document, reports)
 
 
+def _names_an_instrument(text: str) -> bool:
+    """`Luật dân chủ …`, `Đề án 06`: instruments cited by name, looked up by name."""
+    from indexer.parse.tables import doc_type_names
+    from indexer.textnorm import fold
+
+    words = fold(text).split()
+    return any(words[:len(fold(t).split())] == fold(t).split() for t in doc_type_names()) and len(words) > 1
+
+
 def _print_document(document, reports: dict) -> None:
-    typer.echo(f"{document.symbol}  {document.type or ''}  — cited by {document.report_count} report(s)")
+    typer.echo(f"{_inert(document.symbol or document.name)}  {document.type or ''}  — cited by {document.report_count} report(s)")
     rows = [[f"{c.doc_id}:{c.line}", _inert(c.unit or "?"), c.date or (f"{c.date_raw} (impossible)" if c.date_raw else "-"),
              _inert(c.issuer or "-")] for c in document.citing]
     _table(rows, ["report:line", "unit", "date given", "issuer given"])

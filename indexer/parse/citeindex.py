@@ -127,7 +127,10 @@ class CitedDocument:
 
 
 def _document_key(citation: Citation) -> str:
-    return symbol_key(citation.symbol) if citation.symbol else "name:" + " ".join(fold(citation.name or "").split())
+    """Symbol key; for instruments cited by name, the folded name (`Đề án 06/CP` is `Đề án 06`)."""
+    if citation.symbol:
+        return symbol_key(citation.symbol)
+    return "name:" + re.sub(r"(\d)/[a-z]{1,4}$", r"\1", " ".join(fold(citation.name or "").split()))
 
 
 def aggregate_citations(reports: Iterable[tuple[str, ReportInfo]]) -> list[CitedDocument]:
