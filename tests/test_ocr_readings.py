@@ -82,6 +82,7 @@ SYMBOL_CASES = [
     ("Nghi quyet cua TTHDPND phuong", "TTHDPND", "tthdpnd"),  # outside a symbol: as printed
     ("Ket luan 12/KL-TTHDPND ngay", "TTHDPND", "tthdnd"),
     ("tiéu chuan TCVN 1SO 9001:2015", "1SO", "iso"),
+    ("Quyet dinh so 362/QÐ-UBND", "QÐ", "qd"),  # eth typed for Đ
 ]
 
 

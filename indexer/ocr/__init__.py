@@ -45,6 +45,11 @@ def _word_costs(word: str) -> dict[str, float]:
     return costs
 
 
+def _plain(word: str) -> str:
+    """The fold, with the look-alike eth (Ð, ð) some typists use for Đ read as d."""
+    return fold(word).replace("ð", "d")
+
+
 def _all_caps(word: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2
 
@@ -83,7 +88,7 @@ def _slot(index: int, words: Sequence[str], kinds: Sequence[Kind], own: str | No
         if word[:1].isupper() and following[:1].isupper() and not _all_caps(word):
             costs = _before_name(costs)
         return scored(costs, counts, fold(word), own)
-    return fixed(fold(word))
+    return fixed(_plain(word))
 
 
 def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
@@ -93,7 +98,7 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     The plain fold of the token may or may not be among them."""
     kinds = [kind_of(word) for word in words]
     if is_clean_document(kinds):
-        return [(fold(word),) for word in words]
+        return [(_plain(word),) for word in words]
     seen = _clean_syllables(words, kinds)
     first = decode(_slots(words, kinds, seen))
     # Second pass: a garbled token is usually a word the document uses often,

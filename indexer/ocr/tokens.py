@@ -24,7 +24,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
 
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
 # them. The OCR's generic mark `é`/`è` is excluded: it stands for any accent.
-_TRUSTED_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ") - {"é", "è"}
+_TRUSTED_MARKS = frozenset("ðăâđêôơưàáảãạằắẳẵặầấẩẫậèẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ") - {"é", "è"}
 
 ROMAN_RE = re.compile(
     r"""
@@ -38,8 +38,8 @@ ROMAN_RE = re.compile(
 
 CAPS_CODE_RE = re.compile(
     r"""
-    ^ (?= (?: .*[A-Z]){2} )   # two capitals at least: S6 and T6 are words
-      [A-Z0-9]{2,} [a-z]? $   # UBND, QB, TTHDPND, SKHCN, TTg
+    ^ (?= (?: .*[A-ZĐÐ]){2} )   # two capitals at least: S6 and T6 are words
+      [A-Z0-9ĐÐ]{2,} [a-z]? $   # UBND, QB, TTHDPND, SKHCN, TTg, QÐ
     """,
     re.VERBOSE,
 )
@@ -68,7 +68,7 @@ def kind_of(token: str) -> Kind:
         return Kind.NUMBER
     if ROMAN_RE.match(token):
         return Kind.ROMAN
-    folded = fold(token)
+    folded = fold(token).replace("ð", "d")
     if any(ch in _TRUSTED_MARKS for ch in token.lower()) and lexicon().is_known(folded):
         return Kind.TRUSTED
     if CAPS_CODE_RE.match(token) and (folded in symbol_codes() or not _known_or_repairable(token)):
@@ -107,7 +107,7 @@ def _code_variants(code: str) -> list[str]:
 
 def code_reading(token: str, in_symbol: bool) -> str:
     """The folded code a caps token stands for; damaged Đ repaired inside a symbol."""
-    folded = fold(token)
+    folded = fold(token).replace("ð", "d")  # eth typed for Đ: QÐ-UBND
     codes = symbol_codes()
     if folded in codes or not in_symbol:
         return folded
