@@ -65,6 +65,10 @@ UNIT_NAMES = [
     ("UBND TỈNH BẮC NINH", "UBND tỉnh Bắc Ninh"),
     ("PHƯỜNG BẾN THÀNH", "UBND phường Bến Thành"),
     ("THANH TRA TỈNH", "Thanh tra tỉnh"),
+    # absent from the tables, OCR'd: kinds read on the print, names restored
+    ("Uy ban nhan dan x& Yén Dinh", "UBND xã Yên Định"),
+    ("SO TAI CHINH TINH NGHE AN", "Sở Tài chính tỉnh Nghệ An"),
+    ("VAN PHONG HDND VA UBND HUYEN AN LAO", "Văn phòng HĐND và UBND huyện An Lão"),
     ("không phải đơn vị", None),
 ]
 

@@ -154,19 +154,23 @@ def _place_in(ftext: str) -> re.Match[str] | None:
     return None
 
 
-def _name_rest(rest: str, naming: str) -> str:
-    """Kind of place + name, or field name, capitalised officially."""
-    ftext = folded(rest)
+def _words_before(text: str, offset: int) -> int:
+    return len(text[:offset].split())
+
+
+def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
+    """Kind of place + name, or field name, capitalised officially. Kinds are read on the
+    printed words (OCR-tolerant patterns), names taken from the restored ones."""
+    text = " ".join(printed)
+    ftext = folded(text)
     m = _place_in(ftext)
-    if m and not ftext[:m.start()].strip():
-        place = _kinds()[1][matched_index(m, "q")]
-        return place + " " + _join(_capitalise_place(rest[m.end():].split()))
-    if m:
-        head = _join(_capitalise_field(re.findall(r"[^\s,]+|,", rest[:m.start()])))
-        place = _kinds()[1][matched_index(m, "q")]
-        return f"{head} {place} {_join(_capitalise_place(rest[m.end():].split()))}".strip()
-    words = re.findall(r"[^\s,\-–]+|[,\-–]", rest)
-    return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
+    if m is None:
+        words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
+        return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
+    place = _kinds()[1][matched_index(m, "q")]
+    head_words, name_start = _words_before(text, m.start()), _words_before(text, m.end())
+    head = _join(_capitalise_field([w for w in re.split(r"(\s+|,)", " ".join(restored[:head_words])) if w.strip()]))
+    return f"{head} {place} {_join(_capitalise_place(restored[name_start:]))}".strip()
 
 
 def name_unit(printed: str) -> str | None:
@@ -177,16 +181,19 @@ def name_unit(printed: str) -> str | None:
     known = lookup_known(printed)
     if known:
         return known.name
-    restored = restore(printed) or printed
-    ftext = folded(restored)
+    words = printed.split()
+    restored = (restore(printed) or printed).split()
+    if len(restored) != len(words):  # the restorer merged or split words: keep the printed ones
+        restored = words
+    ftext = folded(printed)
     body = body_at(ftext, 0)
     if body:
         kind, end = body
-        rest = restored[end:].strip()
-        return (kind.get("short", kind["name"]) + " " + _name_rest(rest, kind["naming"])).strip()
-    place = _place_regex().match(ftext)
-    if place:  # "PHƯỜNG LÊ CHÂN" heading a ward's report = its People's Committee
-        return "UBND " + _name_rest(restored, "place")
+        consumed = _words_before(printed, end)
+        rest = _name_rest(words[consumed:], restored[consumed:], kind["naming"])
+        return (kind.get("short", kind["name"]) + " " + rest).strip()
+    if _place_regex().match(ftext):  # "PHƯỜNG LÊ CHÂN" heading a ward's report = its People's Committee
+        return "UBND " + _name_rest(words, restored, "place")
     return None
 
 
