@@ -142,3 +142,31 @@ def test_go_to_line_modal(index_dir):
             assert view.screen_row(view.current_line) is not None
 
     asyncio.run(scenario())
+
+
+def test_choosing_a_topic_jumps_and_n_walks_its_lines_until_m(index_dir):
+    hit = best_hit(index_dir, "cai cach hanh chinh")
+    report = open_library(index_dir).get(hit.doc_id)
+    topic = next((t for t in report.info.topics if len(t.lines) >= 2), None)
+    if topic is None:
+        pytest.skip("no topic with two lines in this report")
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            view = await open_report(app, pilot, hit)
+            await pilot.press("3")
+            topics = app.screen.query_one("#topic-list")
+            assert app.focused is topics
+            index = [item.name for item in topics.items].index(topic.label)
+            topics.highlighted = index
+            await pilot.press("enter")
+            await pilot.pause()
+            assert view.current_line == topic.lines[0]
+            await pilot.press("n")
+            assert view.current_line == sorted(topic.lines)[1]
+            assert topic.label in str(app.screen.query_one(StatusLine).render())
+            await pilot.press("m")
+            assert view.current_line == sorted(line_hit.line for line_hit in hit.lines)[0]
+
+    asyncio.run(scenario())

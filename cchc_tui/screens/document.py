@@ -22,25 +22,25 @@ from indexer.model import Hit, Report
 
 
 def citation_item(citation: Citation) -> JumpItem:
-    label = Text(inert(citation.symbol or citation.name or citation.raw.replace("\n", " ")), style="bold cyan")
+    # The line first: long labels wrap, the number stays in its column.
+    name = inert(citation.symbol or citation.name or citation.raw.replace("\n", " "))
+    label = Text(f"{citation.line:>3} ", style=DIM_STYLE)
+    label.append(name, style="bold cyan")
     if citation.type:
         label.append(f"  {inert(citation.type)}", style="magenta")
     if citation.date:
         label.append(f"  {inert(citation.date)}", style="green")
     elif citation.date_raw:
         label.append(f"  {inert(citation.date_raw)} (impossible date)", style="red")
-    label.append(f"  L{citation.line}", style=DIM_STYLE)
     if citation.count > 1:
-        label.append(f" ×{citation.count}", style=DIM_STYLE)
-    return JumpItem(label, citation.line)
+        label.append(f"  ×{citation.count}", style=DIM_STYLE)
+    return JumpItem(label, citation.line, name, tuple(citation.lines or [citation.line]))
 
 
 def topic_item(topic: TopicHit) -> JumpItem:
-    label = Text(inert(topic.label), style="bold")
-    lines = ", ".join(str(line) for line in topic.lines[:6])
-    more = "…" if len(topic.lines) > 6 else ""
-    label.append(f"  L{lines}{more}", style=DIM_STYLE)
-    return JumpItem(label, topic.lines[0] if topic.lines else 1)
+    label = Text(f"{len(topic.lines):>3}× ", style=DIM_STYLE)
+    label.append(inert(topic.label), style="bold")
+    return JumpItem(label, topic.lines[0], inert(topic.label), tuple(topic.lines))
 
 
 def spans_by_line(hit: Hit | None) -> dict[int, list[tuple[int, int]]]:
@@ -58,6 +58,7 @@ class DocumentScreen(Screen[None]):
         Binding("escape", "back", "Back", id="report.back", tooltip="Back to the results"),
         Binding("n", "next_match", "Next match", id="report.next", tooltip="Jump to the next matching line", group=MATCHES),
         Binding("N", "previous_match", "Prev match", id="report.previous", tooltip="Jump to the previous matching line", group=MATCHES),
+        Binding("m", "walk_matches", "Matches", show=False, id="report.matches", tooltip="n/N walk the search matches again"),
         Binding("ctrl+g", "goto_line", "Go to line", id="report.goto", tooltip="Jump to a line number"),
         Binding("ctrl+b", "toggle_outline", "Outline", id="report.outline", tooltip="Show or hide sections, citations, topics"),
         Binding("1", "show_tab('sections')", "Sections", id="report.tab-sections", group=OUTLINE_TABS),
@@ -124,16 +125,25 @@ class DocumentScreen(Screen[None]):
 
     @on(ReportView.MatchChanged)
     def _match_changed(self, message: ReportView.MatchChanged) -> None:
+        lines = len(self.query_one(ReportView).lines)
+        back = "" if message.walk == "match" else "  ·  m: back to the search matches"
         self.query_one(StatusLine).show_text(
-            f"match {message.index + 1}/{message.total} · line {message.line} of {len(self.query_one(ReportView).lines)}"
+            f"{message.walk} {message.index + 1}/{message.total} · line {message.line} of {lines}{back}"
         )
 
     @on(SectionTree.Jump)
-    @on(JumpList.Jump)
-    def _jump(self, message: SectionTree.Jump | JumpList.Jump) -> None:
+    def _jump_to_section(self, message: SectionTree.Jump) -> None:
         view = self.query_one(ReportView)
         view.goto_line(message.line)
         self.query_one(StatusLine).show_text(f"line {message.line} of {len(view.lines)}")
+
+    @on(JumpList.Jump)
+    def _jump_and_walk(self, message: JumpList.Jump) -> None:
+        """A topic or citation: go to its first line; n/N then walk all its lines."""
+        view = self.query_one(ReportView)
+        view.walk(list(message.lines) or [message.line], message.name)
+        view.current_line = None
+        view.action_next_match()
 
     @on(IndexChanged)
     def _index_changed(self) -> None:
@@ -147,6 +157,15 @@ class DocumentScreen(Screen[None]):
 
     def action_previous_match(self) -> None:
         self.query_one(ReportView).action_previous_match()
+
+    def action_walk_matches(self) -> None:
+        view = self.query_one(ReportView)
+        view.walk_matches()
+        view.current_line = None
+        if view.walk_lines:
+            view.action_next_match()
+        else:
+            self.query_one(StatusLine).show_text("no search matches in this report")
 
     def action_goto_line(self) -> None:
         view = self.query_one(ReportView)

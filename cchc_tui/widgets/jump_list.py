@@ -16,6 +16,8 @@ from cchc_tui.widgets.rendering import DIM_STYLE
 class JumpItem:
     label: Text  # already inert
     line: int
+    name: str = ""  # for the status line while n/N walk `lines`
+    lines: tuple[int, ...] = ()  # every line of the item (a topic's lines, a citation's occurrences)
 
 
 class JumpList(OptionList):
@@ -23,6 +25,8 @@ class JumpList(OptionList):
     class Jump(Message):
         jump_list: "JumpList"
         line: int
+        name: str = ""
+        lines: tuple[int, ...] = ()
 
     def __init__(self, empty: str = "(none)", **kwargs) -> None:
         super().__init__(**kwargs)
@@ -40,4 +44,5 @@ class JumpList(OptionList):
     def _jump(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.items and 0 <= event.option_index < len(self.items):
-            self.post_message(self.Jump(self, self.items[event.option_index].line))
+            item = self.items[event.option_index]
+            self.post_message(self.Jump(self, item.line, item.name, item.lines))

@@ -45,15 +45,18 @@ class ReportView(ScrollView, can_focus=True):
     @dataclass
     class MatchChanged(Message):
         report_view: "ReportView"
-        index: int  # 0-based position among matching lines
+        index: int  # 0-based position among the lines being walked
         total: int
         line: int
+        walk: str  # what n/N walk: "match" or a topic / citation name
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lines: list[str] = []
         self.spans: dict[int, list[tuple[int, int]]] = {}
-        self.match_lines: list[int] = []
+        self.match_lines: list[int] = []  # lines with search matches (highlighted)
+        self.walk_lines: list[int] = []  # what n/N step through: the matches, or lines chosen in the outline
+        self.walk_name = "match"
         self.current_line: int | None = None
         self.wrap = True
         self._rows: list[_Row] = []
@@ -67,6 +70,7 @@ class ReportView(ScrollView, can_focus=True):
         self.lines = text.split("\n")
         self.spans = {line: list(s) for line, s in (spans or {}).items() if 0 < line <= len(self.lines)}
         self.match_lines = sorted(line for line, s in self.spans.items() if s)
+        self.walk_matches()
         self.current_line = None
         self._layout_width = -1
         self._relayout()
@@ -142,24 +146,33 @@ class ReportView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, row - self.size.height // 3), animate=False)
         self.refresh()
 
+    def walk_matches(self) -> None:
+        """n/N step through the search matches again."""
+        self.walk(self.match_lines, "match")
+
+    def walk(self, lines: list[int], name: str) -> None:
+        """n/N step through `lines` (a topic's lines, a citation's occurrences)."""
+        self.walk_lines = sorted({line for line in lines if 0 < line <= len(self.lines)})
+        self.walk_name = name
+
     def _jump_to_match(self, line: int) -> None:
         self.goto_line(line)
-        index = self.match_lines.index(line)
-        self.post_message(self.MatchChanged(self, index, len(self.match_lines), line))
+        index = self.walk_lines.index(line)
+        self.post_message(self.MatchChanged(self, index, len(self.walk_lines), line, self.walk_name))
 
     def action_next_match(self) -> None:
-        if not self.match_lines:
+        if not self.walk_lines:
             self.notify("No highlighted matches in this report", severity="warning")
             return
-        after = bisect_right(self.match_lines, self.current_line or 0)
-        self._jump_to_match(self.match_lines[after % len(self.match_lines)])
+        after = bisect_right(self.walk_lines, self.current_line or 0)
+        self._jump_to_match(self.walk_lines[after % len(self.walk_lines)])
 
     def action_previous_match(self) -> None:
-        if not self.match_lines:
+        if not self.walk_lines:
             self.notify("No highlighted matches in this report", severity="warning")
             return
-        before = bisect_left(self.match_lines, self.current_line or len(self.lines) + 1) - 1
-        self._jump_to_match(self.match_lines[before % len(self.match_lines)])
+        before = bisect_left(self.walk_lines, self.current_line or len(self.lines) + 1) - 1
+        self._jump_to_match(self.walk_lines[before % len(self.walk_lines)])
 
     def action_toggle_wrap(self) -> None:
         self.wrap = not self.wrap
