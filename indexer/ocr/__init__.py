@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from indexer.ocr.channel import candidates
 from indexer.ocr.lattice import Slot, decode, fixed, scored
 from indexer.ocr.lexicon import lexicon
+from indexer.ocr.spellings import capitalised_spellings
 from indexer.ocr.tokens import Kind, code_reading, is_clean_document, kind_of, roman_reading
 from indexer.textnorm import fold
 
@@ -57,8 +58,6 @@ def _all_caps(word: str) -> bool:
 def _before_name(costs: dict[str, float]) -> dict[str, float]:
     """`Sé Y tế`, `S& Nội vụ`: a capitalised syllable before a capitalised name is
     likelier one that heads names (Sở, Đảng, Quý) — see ocr_common_spellings.tsv."""
-    from indexer.ocr.restore import capitalised_spellings
-
     heads = capitalised_spellings()
     return {r: c - NAME_HEAD_BONUS if r in heads else c for r, c in costs.items()}
 

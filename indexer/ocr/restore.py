@@ -10,13 +10,13 @@ has the ơ-hook of Sở, `S6` the hat of Số.
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
+from indexer.ocr.spellings import common_spellings, function_words, hinted, syllable_spelling
 from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
 
@@ -25,70 +25,10 @@ MAX_WORD = 4  # longest lexicon word tried, in syllables
 RESPELL_PENALTY = 0.5  # per function word a lexicon word would spell otherwise
 PREFERRED_BONUS = 0.3  # an administrative word of ocr_extra_words.txt wins a tie (tài chính, not sở tại)
 
-# Which marked vowels a printed glyph points to (from ocr_char_patterns: `&`/`¢`
-# print the ơ family, digits and `d` the ô family, `é` the ê family, ...).
-GLYPH_HINTS: dict[str, str] = {
-    "&": "ởơớờỡợềế",
-    "¢": "ởơệ",
-    "6": "ốổôồỗộớó",
-    "0": "ôồộ",
-    "@": "êề",
-    "€": "ệ",
-    "w": "ưừứửữự",
-    "4": "áã",
-    "3": "ã",
-    "¥": "ýỹ",
-}
-
-
-@cache
-def _spelling_rows() -> tuple[dict[str, str], ...]:
-    with (DATA / "ocr_common_spellings.tsv").open(encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
-    return tuple(csv.DictReader(rows, delimiter="\t"))
-
-
-@cache
-def common_spellings() -> dict[str, str]:
-    return {row["folded"]: nfc(row["spelling"]) for row in _spelling_rows()}
-
-
-@cache
-def function_words() -> frozenset[str]:
-    return frozenset(row["folded"] for row in _spelling_rows() if row["function"] == "1")
-
-
-@cache
-def capitalised_spellings() -> dict[str, str]:
-    return {row["folded"]: nfc(row["capitalised"]) for row in _spelling_rows() if row["capitalised"]}
-
-
 @cache
 def _code_spellings() -> dict[str, str]:
     lines = [line.strip() for line in (DATA / "ocr_symbol_codes.txt").read_text(encoding="utf-8").splitlines()]
     return {fold(line): line for line in lines if line and not line.startswith("#")}
-
-
-def _hinted(printed: str) -> str:
-    return "".join(GLYPH_HINTS.get(ch, "") for ch in printed.lower())
-
-
-def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") -> str:
-    """Spelling of a lone syllable: what the glyph points to, a capital that makes
-    it a name (Sở Nội vụ, Đảng), else the common spelling."""
-    options = lexicon().spellings.get(folded, ())
-    common = common_spellings().get(folded)
-    hints = _hinted(printed)
-    if hints:  # the glyph outranks the capital: `S6` is Số even at a line start
-        if common and any(ch in hints for ch in common):
-            return common
-        for hint in hints:
-            for option in options:
-                if hint in option:
-                    return option
-    if printed[:1].isupper() and not next_printed[:1].isdigit() and folded in capitalised_spellings():
-        return capitalised_spellings()[folded]
-    return common or (options[0] if options else folded)
 
 
 def _respellings(folded: Sequence[str], spelled: Sequence[str], only_function: bool = True) -> int:
@@ -102,7 +42,7 @@ def _against_glyphs(printed: Sequence[str], spelled: Sequence[str]) -> int:
     """Syllables spelt without any of the marks their printed glyphs point to."""
     count = 0
     for glyphs, syllable in zip(printed, spelled):
-        hints = _hinted(glyphs)
+        hints = hinted(glyphs)
         count += bool(hints) and not any(ch in hints for ch in syllable)
     return count
 

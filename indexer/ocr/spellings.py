@@ -1,0 +1,72 @@
+"""Spellings with diacritics for lone folded syllables.
+
+Two data tables: the commonest spelling of frequent syllables in
+administrative prose (`ocr_common_spellings.tsv`, which also flags function
+words and heads of names such as Sở, Đảng), and the vowels each OCR stand-in
+glyph points to (`ocr_glyph_hints.tsv`). pyvi's lexicon supplies the rest.
+"""
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+from indexer.ocr.lexicon import lexicon
+from indexer.textnorm import nfc
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    return tuple(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _spelling_rows() -> tuple[dict[str, str], ...]:
+    return _rows("ocr_common_spellings.tsv")
+
+
+@cache
+def common_spellings() -> dict[str, str]:
+    return {row["folded"]: nfc(row["spelling"]) for row in _spelling_rows()}
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(row["folded"] for row in _spelling_rows() if row["function"] == "1")
+
+
+@cache
+def capitalised_spellings() -> dict[str, str]:
+    return {row["folded"]: nfc(row["capitalised"]) for row in _spelling_rows() if row["capitalised"]}
+
+
+@cache
+def glyph_hints() -> dict[str, str]:
+    return {row["glyph"]: nfc(row["vowels"]) for row in _rows("ocr_glyph_hints.tsv")}
+
+
+def hinted(printed: str) -> str:
+    """The marked vowels the stand-in glyphs of a printed token point to."""
+    hints = glyph_hints()
+    return "".join(hints.get(ch, "") for ch in printed.lower())
+
+
+def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") -> str:
+    """Spelling of a lone syllable: what the glyph points to, a capital that makes
+    it a name (Sở Nội vụ, Đảng), else the common spelling."""
+    options = lexicon().spellings.get(folded, ())
+    common = common_spellings().get(folded)
+    hints = hinted(printed)
+    if hints:  # the glyph outranks the capital: `S6` is Số even at a line start
+        if common and any(ch in hints for ch in common):
+            return common
+        for hint in hints:
+            for option in options:
+                if hint in option:
+                    return option
+    if printed[:1].isupper() and not next_printed[:1].isdigit() and folded in capitalised_spellings():
+        return capitalised_spellings()[folded]
+    return common or (options[0] if options else folded)
