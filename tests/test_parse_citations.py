@@ -44,6 +44,7 @@ CASES = [
     ("Ké hoach s 15/KH-\nNV ngay 07/02/2025 vé viéc", "Kế hoạch", "15/KH-NV", "2025-02-07", None),
     ("Ké hoach s 339-\nKH/TU ngay 23/02/2024 ctia Ban Thudng vu Thanh uy", "Kế hoạch", "339-KH/TU", "2024-02-23", "Ban Thường vụ Thành ủy"),
     ("Nghi dinh\n20/2008/ND-CP cua Chinh pha duogc chi trong", "Nghị định", "20/2008/NĐ-CP", None, "Chính phủ"),
+    ("Kế hoạch số 15/KH- UBND ngày 20/01/2025 của UBND tỉnh", "Kế hoạch", "15/KH-UBND", "2025-01-20", "UBND tỉnh"),
     # a date separated by a comma
     ("Nghi\ndinh s6 59/2023/ND-CP, ngay 14/08/2023 cua Chinh phu vé", "Nghị định", "59/2023/NĐ-CP", "2023-08-14", "Chính phủ"),
     # standards

@@ -23,7 +23,7 @@ TAG = r"[a-z]{1,2}(?![\wĐđ])"
 GAP = r"[ \t]{0,2}"
 BREAK = r"(?:[ \t]*\n[ \t]*)?"
 SLASH = rf"{GAP}/{GAP}{BREAK}"
-DASH = rf"{GAP}[-–]{BREAK}"
+DASH = rf"(?:{GAP}[-–]{BREAK}|[-–][ \t](?=[A-ZĐ]))"  # OCR also pads after the dash: `15/KH- UBND`
 NOT_AFTER_WORD = r"(?<![\w/.\-])"
 NOT_BEFORE_WORD = r"(?![\wĐđ])"
 
