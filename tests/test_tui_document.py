@@ -7,7 +7,7 @@ import pytest
 from rich.style import Style
 from tui_app_factory import make_app, open_library, settle, shared_index
 
-from cchc_tui.messages import OpenReport
+from cchc_tui.messages import IndexChanged, OpenReport
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.search import SearchScreen
 from cchc_tui.widgets.rendering import MATCH_STYLE
@@ -168,5 +168,22 @@ def test_choosing_a_topic_jumps_and_n_walks_its_lines_until_m(index_dir):
             assert topic.label in str(app.screen.query_one(StatusLine).render())
             await pilot.press("m")
             assert view.current_line == sorted(line_hit.line for line_hit in hit.lines)[0]
+
+    asyncio.run(scenario())
+
+
+def test_an_index_change_reloads_the_report_at_the_same_line(index_dir):
+    hit = best_hit(index_dir, "quyet dinh")
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            view = await open_report(app, pilot, hit)
+            first_copy = app.screen.report
+            view.goto_line(40)
+            app.screen.post_message(IndexChanged())
+            await settle(pilot, 0)
+            assert app.screen.report is not first_copy  # read again from the index
+            assert view.current_line == 40
 
     asyncio.run(scenario())

@@ -106,6 +106,7 @@ class DocumentScreen(Screen[None]):
         self.app.call_from_thread(self.show_report, report)
 
     def show_report(self, report: Report) -> None:
+        reading_at = self.query_one(ReportView).current_line if self.report is not None else None
         self.report = report
         self.sub_title = inert(report.doc_id)  # file names are untrusted too
         self.query_one(ReportHeader).show_report(report)
@@ -115,8 +116,8 @@ class DocumentScreen(Screen[None]):
         self.query_one(SectionTree).show_sections(info.sections)
         self.query_one("#citation-list", JumpList).show_items([citation_item(c) for c in info.citations])
         self.query_one("#topic-list", JumpList).show_items([topic_item(t) for t in info.topics if t.lines])
-        if self.initial_line:
-            view.goto_line(self.initial_line)
+        if reading_at or self.initial_line:  # a reload keeps the reader's place
+            view.goto_line(reading_at or self.initial_line)
             self.query_one(StatusLine).show_text(f"line {view.current_line} of {len(view.lines)}")
         elif view.match_lines:
             view.action_next_match()
