@@ -32,10 +32,10 @@ def per_thousand(function, documents: list[list[str]], repeat: int = 3) -> float
     tokens = sum(len(d) for d in documents)
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other processes on the machine do not count
         for words in documents:
             function(words)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best / tokens * 1000 * 1000  # ms per 1,000 tokens
 
 

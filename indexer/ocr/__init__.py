@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from indexer.ocr.channel import candidates
 from indexer.ocr.lattice import Slot, decode, fixed, scored
@@ -35,9 +36,10 @@ def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | 
     return intact
 
 
+@lru_cache(maxsize=100_000)
 def _word_costs(word: str) -> dict[str, float]:
     """Channel costs; a token already spelling a real syllable in plain letters
-    is only re-read (never edited) and only against the odds."""
+    is only re-read (never edited) and only against the odds. Shared: do not mutate."""
     plain = fold(word)
     known = lexicon().is_known(plain)
     costs = candidates(word, allow_edits=not known)

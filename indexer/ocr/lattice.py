@@ -55,6 +55,8 @@ def scored(costs: dict[str, float], doc_counts: Counter[str], plain: str, own: s
         return -cost + prior + DOC_WEIGHT * seen(reading)
 
     ranked = sorted(((score(r, c), r) for r, c in costs.items()), reverse=True)[:MAX_CANDIDATES]
+    # Two word bonuses at most can lift an option: weaker ones can never be kept.
+    ranked = [(s, r) for s, r in ranked if s >= ranked[0][0] - 2 * BIGRAM_BONUS - KEEP_MARGIN]
     if plain not in costs:  # not a syllable: maybe a name, an initial, a list letter
         penalty = SINGLE_LETTER_PENALTY if len(plain) == 1 else UNKNOWN_PENALTY
         ranked.append((-penalty + DOC_WEIGHT * seen(plain), plain))
@@ -77,34 +79,44 @@ def _joins(left: str, right: str) -> bool:
     return (left, right) in lexicon().bigrams
 
 
-def _forward(slots: list[Slot]) -> list[list[tuple[float, float]]]:
+def _links(slots: list[Slot]) -> list[list[tuple[int, int]]]:
+    """links[i]: (option of slot i-1, option of slot i) pairs that form a word."""
+    links: list[list[tuple[int, int]]] = [[]]
+    for prev, slot in zip(slots, slots[1:]):
+        links.append(
+            [(p, o) for p, left in enumerate(prev.options) for o, right in enumerate(slot.options) if _joins(left, right)]
+        )
+    return links
+
+
+def _forward(slots: list[Slot], links: list[list[tuple[int, int]]]) -> list[list[tuple[float, float]]]:
     """Per option: best prefix score ending (free, joined to the previous token).
 
     A syllable belongs to one word: a token joined to its left neighbour
     cannot also join its right one, so overlapping pairs are not counted twice.
     """
     rows = [[(e, NEG) for e in slots[0].scores]]
-    for prev, slot in zip(slots, slots[1:]):
-        best_any = max(max(pair) for pair in rows[-1])
-        row = []
-        for option, emission in zip(slot.options, slot.scores):
-            joined = max((f[0] for p, f in zip(prev.options, rows[-1]) if _joins(p, option)), default=NEG)
-            row.append((emission + best_any, emission + BIGRAM_BONUS + joined))
-        rows.append(row)
+    for slot, pairs in zip(slots[1:], links[1:]):
+        last = rows[-1]
+        best_any = max(max(pair) for pair in last)
+        joined = [NEG] * len(slot.options)
+        for p, o in pairs:
+            joined[o] = max(joined[o], last[p][0])
+        rows.append([(e + best_any, e + BIGRAM_BONUS + j) for e, j in zip(slot.scores, joined)])
     return rows
 
 
-def _backward(slots: list[Slot]) -> list[list[tuple[float, float]]]:
+def _backward(slots: list[Slot], links: list[list[tuple[int, int]]]) -> list[list[tuple[float, float]]]:
     """Per option: best suffix score after it, given it is (free, joined)."""
     rows = [[(0.0, 0.0)] * len(slots[-1].options)]
-    for slot, nxt in zip(reversed(slots[:-1]), reversed(slots[1:])):
-        after = rows[0]
+    for index in range(len(slots) - 2, -1, -1):
+        nxt, after = slots[index + 1], rows[-1]
         unjoined = max(e + b[0] for e, b in zip(nxt.scores, after))
-        row = []
-        for option in slot.options:
-            joining = (e + BIGRAM_BONUS + b[1] for n, e, b in zip(nxt.options, nxt.scores, after) if _joins(option, n))
-            row.append((max(unjoined, max(joining, default=NEG)), unjoined))
-        rows.insert(0, row)
+        joining = [NEG] * len(slots[index].options)
+        for p, o in links[index + 1]:
+            joining[p] = max(joining[p], nxt.scores[o] + BIGRAM_BONUS + after[o][1])
+        rows.append([(max(unjoined, j), unjoined) for j in joining])
+    rows.reverse()
     return rows
 
 
@@ -112,7 +124,8 @@ def decode(slots: list[Slot]) -> list[tuple[str, ...]]:
     """Readings per slot, best first, within KEEP_MARGIN of the best path."""
     if not slots:
         return []
-    forward, backward = _forward(slots), _backward(slots)
+    links = _links(slots)
+    forward, backward = _forward(slots, links), _backward(slots, links)
     readings = []
     for slot, fwd, bwd in zip(slots, forward, backward):
         through = sorted(((max(f[0] + b[0], f[1] + b[1]), o) for o, f, b in zip(slot.options, fwd, bwd)), reverse=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from indexer.ocr.channel import candidates
@@ -63,6 +63,7 @@ def _has_letter(token: str) -> bool:
     return any(ch.isalpha() or ch in OCR_LETTER_GLYPHS for ch in token)
 
 
+@lru_cache(maxsize=100_000)
 def kind_of(token: str) -> Kind:
     if not _has_letter(token):
         return Kind.NUMBER
