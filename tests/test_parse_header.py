@@ -157,3 +157,20 @@ LAYOUTS = [  # text, doc_type, title, date
 def test_type_title_and_date_layouts(text, doc_type, title, date):
     info = parse_report(text)
     assert (info.doc_type, info.title, info.date) == (doc_type, title, date)
+
+
+OCR_RECIPIENTS = [  # printed item, shown item
+    ("- S6 VH,TT&DL; )", "Sở VH,TT&DL"),
+    ("- Cac phong thudc S¢;", "Các phòng thuộc Sở"),
+    ("- UBND thanh phé (dé b/c);", "UBND thành phố (dé b/c)"),
+    ("- S& Vian héa Thé thao va Du lich (b/c);", "Sở Văn hóa, Thể thao và Du lịch (b/c)"),
+    ("- CB,CC phuong;", "CB,CC phường"),
+    ("- Lb S¢;", "Lb S¢"),  # debris stays as printed rather than invented
+    ("- Luu: VT.", "Lưu: VT"),
+]
+
+
+@pytest.mark.parametrize("printed, shown", OCR_RECIPIENTS)
+def test_ocr_recipients(printed, shown):
+    info = parse_report("BAO CAO\nKet qua\n\nNoi nhan:\n" + printed + "\n")
+    assert info.recipients == [shown]

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
+from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at
+from indexer.textnorm import OCR_LETTER_GLYPHS
 from indexer.parse.tables import load
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
@@ -143,10 +145,33 @@ def _recipients(lines: list[str], signer_cut: str | None) -> list[str]:
     return items
 
 
+_SO_GLYPHS = re.compile(r"^(?:S[&¢6oOeéd]?|Sở)(?=\s+[A-ZĐ])")  # `S6 VH,TT&DL`: the OCR's Sở before a code
+
+
+def _is_code(word: str) -> bool:
+    """An abbreviation to keep as printed (VP, CB,CC, TTTT), not an OCR'd word (S¢, S6)."""
+    return word.isupper() and not any(c.isdigit() or c in OCR_LETTER_GLYPHS for c in word)
+
+
 def _proper_unit_prefix(item: str) -> str:
-    """`S& Vian héa Thé thao va Du lich (b/c)` -> `Sở Văn hóa, Thể thao và Du lịch (b/c)`; else as printed."""
+    """`S& Vian héa Thé thao va Du lich (b/c)` -> `Sở Văn hóa, Thể thao và Du lịch (b/c)`;
+    `Cac phong thudc S¢` -> `Các phòng thuộc Sở`; `S6 TTTT` -> `Sở TTTT`. Capitals (codes) and
+    notes in brackets (b/c, t/h) stay as printed; so does debris without a real word."""
     known = known_unit_at(folded(item), 0)
-    return known[0].name + item[known[1]:] if known else item
+    if known:
+        return known[0].name + item[known[1]:]
+    item = _SO_GLYPHS.sub("Sở", item)
+    keep = re.match(r"\s*l\w{1,2}\s*:", folded(item))  # "Luu: VT" (archive): the list's last line
+    if keep:
+        return "Lưu:" + item[keep.end():]
+    head, bracket, tail = item.partition("(")
+    words = head.split()
+    if not any(len(w) >= 3 and w.islower() for w in words):
+        return item
+    restored = (restore(" ".join(words)) or "").split()
+    if len(restored) == len(words):
+        words = [w if _is_code(w) else r for w, r in zip(words, restored)]
+    return " ".join(words) + (" " + bracket + tail if bracket else "")
 
 
 def parse_foot(text: str) -> Foot:
