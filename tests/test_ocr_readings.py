@@ -132,3 +132,31 @@ def test_readings_are_short_and_deduplicated() -> None:
 
 def test_empty_document() -> None:
     assert token_readings([]) == []
+
+
+CONTEXT_CASES = [
+    # a counting word joins the number after it: `sé 118` is số 118, `sé` alone tế/sẽ
+    ("Nghi dinh sé 118/2025/ND-CP", "sé", "so"),
+    ("Ké hoach sé 362/KH-UBND", "sé", "so"),
+    # a capitalised head before a name: `Sé Ngoai vu` is Sở Ngoại vụ
+    ("trién khai cua Sé Ngoai vu", "Sé", "so"),
+    # the document's own vocabulary: `dai` between chuyén and s6, where `doi` is printed plainly
+    ("chuyén doi s6 va chuyén doi s6 va chuyén ddi s6", "ddi", "doi"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "token", "expected"), CONTEXT_CASES)
+def test_context_decides(phrase: str, token: str, expected: str) -> None:
+    words = [t.text for t in tokenize(phrase)]
+    assert token_readings(words)[words.index(token)][0] == expected
+
+
+def test_document_frequency_breaks_a_tie() -> None:
+    # `caa` is cua or cau; the document's plainly printed words decide which comes first
+    def first_reading(prefix: str) -> tuple[str, ...]:
+        words = [t.text for t in tokenize(prefix + " nhiem vu caa to chuc")]
+        return token_readings(words)[words.index("caa")]
+
+    assert set(first_reading("")) == {"cua", "cau"}
+    assert first_reading("cua cua cua cua cua")[0] == "cua"
+    assert first_reading("cau cau cau cau cau")[0] == "cau"
