@@ -24,6 +24,8 @@ HEADERS = [  # text, unit, parent, symbol, date, place, doc_type
      "Phòng Nội vụ", "UBND quận Ba Đình", "7/TTr-PNV", "2024-09-09", "Ba Đình", "Tờ trình"),
     (header("UBND TỈNH NGHỆ AN", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "88/BC-SVHTTDL", "Nghệ An, ngày  tháng 12 năm 2025"),
      "Sở Văn hóa, Thể thao và Du lịch", "UBND tỉnh Nghệ An", "88/BC-SVHTTDL", None, "Nghệ An", "Báo cáo"),
+    ("UBND TỈNH LÀO CAI\nSỞ Y TẾ                      Lào Cai, ngày 2 tháng 1 năm 2025\nSố: 3/BC-SYT\n\nBÁO CÁO\nKết quả\n",
+     "Sở Y tế", "UBND tỉnh Lào Cai", "3/BC-SYT", "2025-01-02", "Lào Cai", "Báo cáo"),
     # OCR, Hải Phòng seed style
     ("UBND THANH PHO HAI PHONG CONG HOA XA HQI CHU NGHIA VIET NAM\nSO KHOA HQC VA CONG NGHE Péc 1ap - Tw do - Hanh phuc\n\n"
      "$6:597/BC-SKHCN Hai Phong, ngay 5 thang 12 nam 2025\n\n] . BAO CAO\nKeét qua cong tac nam 2025\n\nPhuc déap Cong van",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.docmodel import Citation
 from indexer.parse import named
@@ -21,7 +22,6 @@ from indexer.parse.tables import doc_type_names
 from indexer.textnorm import LineIndex
 
 TYPE_WINDOW = 80  # characters before a symbol searched for its type word
-CONTEXT_AFTER = 160
 
 
 @dataclass(slots=True)
@@ -32,22 +32,18 @@ class Occurrence:
     start: int = 0  # offset in the text, to keep the order of the text
 
 
+@lru_cache(maxsize=None)
 def _type_tail_re() -> re.Pattern[str]:
+    """A type word ending the text before a symbol: `Quyết định số`, `Kế hoạch:` `số`, `Nghị định`."""
     number_word = rf"(?:{word_pattern('số')})"
     types = alternation(doc_type_names()).pattern
-    return re.compile(rf"(?:{types})[\s:]*(?:{number_word}[\s:]*){{0,1}}(?:{number_word}[\s:]*)?$")
-
-
-_TYPE_TAIL: re.Pattern[str] | None = None
+    return re.compile(rf"(?:{types})[\s:]*(?:{number_word}[\s:]*)?$")
 
 
 def type_before(ftext: str, start: int) -> tuple[str | None, int]:
     """The type word that introduces the symbol at `start`, and where it begins."""
-    global _TYPE_TAIL
-    if _TYPE_TAIL is None:
-        _TYPE_TAIL = _type_tail_re()
     window_start = max(0, start - TYPE_WINDOW)
-    m = _TYPE_TAIL.search(ftext, window_start, start)
+    m = _type_tail_re().search(ftext, window_start, start)
     if not m:
         return None, start
     return doc_type_names()[matched_index(m)], m.start()

@@ -84,6 +84,7 @@ def _find_date_and_place(lines: list[str], header: Header) -> int | None:
         before = line[:lead.start()]
         symbol = SYMBOL_RE.search(before)
         place_text = before[symbol.end():] if symbol else re.sub(r"^.*?(?:S\S{0,2}\s*:\s*\S*)", "", before)
+        place_text = re.split(r"\s{2,}|\t", place_text.strip())[-1]  # the right column, when spacing shows it
         header.place = " ".join(place_text.split()) or None
         return number
     return None
@@ -159,6 +160,10 @@ def _unit_fragments(lines: list[str], header: Header, date_line: int | None) -> 
         if number in (header.symbol_line, date_line):
             cut = re.search(r"(?:^|\s)(?:S|\$)\S{0,2}\s*:", line) or _DATE_LEAD.search(folded(line))
             line = line[:cut.start()] if cut else line
+            words = line.split()
+            while words and any(c.islower() for c in words[-1]):  # the place before ", ngày": `Lào Cai`
+                words.pop()
+            line = " ".join(words)
         line = " ".join(line.split()).strip(" .,;:-–|]")
         letters = [c for c in line if c.isalpha()]
         if len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
