@@ -49,6 +49,8 @@ CASES = [
     ("Nghi\ndinh s6 59/2023/ND-CP, ngay 14/08/2023 cua Chinh phu vé", "Nghị định", "59/2023/NĐ-CP", "2023-08-14", "Chính phủ"),
     # standards
     ("tiéu chuan qudc gia TCVN 1SO 9001:2015 trong", "Tiêu chuẩn", "TCVN ISO 9001:2015", None, None),
+    ("áp dụng TCVN 5555:2010 và", "Tiêu chuẩn", "TCVN 5555:2010", None, None),
+    ("chứng nhận ISO 9001:2015.", "Tiêu chuẩn", "ISO 9001:2015", None, None),
 ]
 
 

@@ -113,8 +113,6 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
 def _standard_occurrences(text: str, lines: LineIndex) -> list[Occurrence]:
     found = []
     for m in STANDARD_RE.finditer(text):
-        if not m.group("tcvn") and m.group("iso").strip() != "ISO":
-            continue  # a bare `SO 9001` is too weak without the TCVN prefix
         symbol = canonical_standard(m)
         citation = Citation("Tiêu chuẩn", symbol, None, None, None, None,
                             lines.line_of(m.start()), lines.line_of(m.end() - 1), m.group(0).strip())

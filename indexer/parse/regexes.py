@@ -44,8 +44,8 @@ SYMBOL_RE = re.compile(
 STANDARD_RE = re.compile(
     r"""
     (?<![\w])
-    (?P<tcvn> TCVN [ \t]+ )?
-    (?P<iso> (?:ISO|1SO|IS0|I5O|lSO|SO) [ \t]* )
+    (?: (?P<tcvn> TCVN [ \t]+ ) (?P<iso> (?:ISO|1SO|IS0|I5O|lSO|SO) [ \t]* )?   # TCVN [ISO] 9001:2015
+      | (?P<bare> ISO [ \t]* ) )                                                # ISO 9001:2015
     (?P<number> \d{3,5} )
     (?: [ \t]*:[ \t]* (?P<year> (?:19|20)\d\d ) )?
     (?!\d)

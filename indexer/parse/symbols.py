@@ -59,7 +59,7 @@ def canonical_symbol(raw: str, type_hint: str | None = None) -> str:
 
 
 def canonical_standard(m: re.Match[str]) -> str:
-    prefix = "TCVN ISO " if m.group("tcvn") else "ISO "
+    prefix = ("TCVN ISO " if m.group("iso") else "TCVN ") if m.group("tcvn") else "ISO "
     return prefix + m.group("number") + (f":{m.group('year')}" if m.group("year") else "")
 
 
