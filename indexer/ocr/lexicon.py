@@ -25,6 +25,7 @@ class Lexicon:
     spellings: dict[str, tuple[str, ...]]  # folded syllable -> spellings, commonest first
     word_spellings: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # folded word -> its spellings
     preferred: frozenset[tuple[str, ...]]  # spellings from ocr_extra_words.txt: they win ties
+    spelled_weight: dict[str, float]  # spelled syllable -> log(1 + #entries using that spelling)
 
     def is_known(self, folded: str) -> bool:
         return folded in self.syllable_weight
@@ -75,4 +76,5 @@ def lexicon() -> Lexicon:
     ranked = {f: tuple(s for s, _ in c.most_common()) for f, c in spellings.items()}
     words = {f: tuple(v) for f, v in word_spellings.items()}
     preferred = frozenset(tuple(w) for w in _preferred() if len(w) > 1)
-    return Lexicon(weight, prefixes, frozenset(bigrams), ranked, words, preferred)
+    spelled = {s: math.log1p(n) for c in spellings.values() for s, n in c.items()}
+    return Lexicon(weight, prefixes, frozenset(bigrams), ranked, words, preferred, spelled)

@@ -52,13 +52,21 @@ def _best_word(folded: tuple[str, ...], printed: Sequence[str]) -> tuple[float, 
     if not options:
         return None
 
-    def faults(option: tuple[str, ...]) -> tuple[int, int]:
-        if option in lexicon().preferred:
-            return 0, 0
-        return _respellings(folded, option) + _against_glyphs(printed, option), _respellings(folded, option, False)
+    lex = lexicon()
+
+    def faults(option: tuple[str, ...]) -> tuple[int, int, float]:
+        """Respelt function words and glyph clashes, respelt common syllables, rarity."""
+        if option in lex.preferred:
+            return 0, 0, float("-inf")
+        rarity = -sum(lex.spelled_weight.get(s, 0.0) for s in option)
+        return (
+            _respellings(folded, option) + _against_glyphs(printed, option),
+            _respellings(folded, option, False),
+            rarity,
+        )
 
     spelled = min(options, key=faults)
-    bonus = PREFERRED_BONUS if spelled in lexicon().preferred else 0.0
+    bonus = PREFERRED_BONUS if spelled in lex.preferred else 0.0
     return (len(folded) - 1) + bonus - RESPELL_PENALTY * faults(spelled)[0], spelled
 
 
