@@ -54,6 +54,11 @@ def _entries() -> list[list[str]]:
     return _preferred() + _split(nfc(_words_path().read_text(encoding="utf-8")).splitlines())
 
 
+def _syllable_fold(spelled: str) -> str | None:
+    folded = fold(spelled)
+    return folded if is_syllable(folded) else None
+
+
 @cache
 def lexicon() -> Lexicon:
     entries = _entries()
@@ -61,16 +66,19 @@ def lexicon() -> Lexicon:
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     bigrams: set[tuple[str, str]] = set()
     word_spellings: defaultdict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    folds: dict[str, str | None] = {}  # spelled syllable -> its fold, None if no syllable
     for syllables in entries:
-        folded = tuple(fold(s) for s in syllables)
-        if not all(is_syllable(f) for f in folded):
+        folded = tuple(folds[s] if s in folds else folds.setdefault(s, _syllable_fold(s)) for s in syllables)
+        if None in folded:
             continue  # loanwords (acid, video) and abbreviations are no OCR target
-        for original, f in zip(syllables, folded):
+        spelled = tuple(syllables)
+        for original, f in zip(spelled, folded):
             uses[f] += 1
             spellings[f][original] += 1
-        bigrams.update(zip(folded, folded[1:]))
-        if len(folded) > 1 and tuple(syllables) not in word_spellings[folded]:
-            word_spellings[folded].append(tuple(syllables))
+        if len(folded) > 1:
+            bigrams.update(zip(folded, folded[1:]))
+            if spelled not in word_spellings[folded]:
+                word_spellings[folded].append(spelled)
     weight = {s: math.log1p(n) for s, n in uses.items()}
     prefixes = frozenset(s[:i] for s in weight for i in range(len(s) + 1))
     ranked = {f: tuple(s for s, _ in c.most_common()) for f, c in spellings.items()}
