@@ -7,7 +7,8 @@ the rest count as unaligned). Prints best-reading accuracy, any-reading
 accuracy, the plain-fold baseline, the mean number of readings and the share of
 restore_words spellings equal to the restored word (case and tone placement ignored), for the
 development files (000-002), the held-out files (003-004), and the restored
-text itself (clean text must stay ~1.0).
+text itself (clean text must stay ~1.0); then line-level phrase-search precision/recall for the
+seed queries and for every bigram and trigram of the restored text used as a query.
 
     .venv/bin/python bench/eval_repair.py [--errors N]
 """
@@ -152,6 +153,45 @@ def query_table() -> None:
         print(f"micro {name:<28} precision {hits / max(found, 1):.3f} recall {hits / max(gold, 1):.3f}")
 
 
+def ngram_lines(forms: list[set[str]], lines: list[int], n: int) -> dict[tuple[str, ...], set[int]]:
+    """Every n-gram of forms (one form per token, any combination) -> lines where it starts."""
+    import itertools
+
+    found: dict[tuple[str, ...], set[int]] = {}
+    for i in range(len(forms) - n + 1):
+        for gram in itertools.product(*forms[i : i + n]):
+            found.setdefault(gram, set()).add(lines[i])
+    return found
+
+
+def ngram_table() -> None:
+    """Every bigram and trigram of the restored text used as a phrase query: line-level
+    micro precision/recall of the indexed forms (plain fold + readings) against where
+    the phrase really is. Only n-grams of real syllables (no numbers or codes) count."""
+    from indexer.ocr.syllable import is_syllable
+
+    totals = {(n, kind): [0, 0, 0] for n in (2, 3) for kind in ("plain", "readings")}
+    for path in sorted(CORPUS.glob("*.txt")):
+        skip = DEBRIS.get(path.name[:3], set())
+        ocr = [t for t in tokenize(path.read_text(encoding="utf-8")) if t.line not in skip]
+        truth = [t for t in tokenize((RESTORED / path.name).read_text(encoding="utf-8")) if t.line not in skip]
+        readings = token_readings([t.text for t in ocr])
+        for n in (2, 3):
+            gold = ngram_lines([{t.fold} for t in truth], [t.line for t in truth], n)
+            gold = {g: v for g, v in gold.items() if all(is_syllable(w) for w in g)}
+            for kind, forms in (("plain", [{t.fold} for t in ocr]), ("readings", [{t.fold, *r} for t, r in zip(ocr, readings)])):
+                found = ngram_lines(forms, [t.line for t in ocr], n)
+                total = totals[(n, kind)]
+                for gram, lines in gold.items():
+                    hit = found.get(gram, set())
+                    total[0] += len(hit & lines)
+                    total[1] += len(hit)
+                    total[2] += len(lines)
+    print("\nevery restored n-gram as a query (line level, micro):")
+    for (n, kind), (hits, found, gold) in totals.items():
+        print(f"  {n}-grams {kind:<9} precision {hits / max(found, 1):.3f}  recall {hits / max(gold, 1):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest errors")
@@ -170,6 +210,7 @@ def main() -> None:
     for name, tally in tallies.items():
         print(tally.row(name))
     query_table()
+    ngram_table()
     if args.errors:
         print("\ncommonest errors (printed, readings, truth):")
         for (printed, readings, truth), count in tallies["all"].errors.most_common(args.errors):
