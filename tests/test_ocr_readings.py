@@ -151,6 +151,11 @@ def test_context_decides(phrase: str, token: str, expected: str) -> None:
     assert token_readings(words)[words.index(token)][0] == expected
 
 
+def test_quarter_in_ones_keeps_the_roman_reading() -> None:
+    assert set(readings_of("QUY 11/2025", 1)) == {"11", "ii"}
+    assert readings_of("ngay 11/2025", 1) == ("11",)
+
+
 def test_document_frequency_breaks_a_tie() -> None:
     # `caa` is cua or cau; the document's plainly printed words decide which comes first
     def first_reading(prefix: str) -> tuple[str, ...]:

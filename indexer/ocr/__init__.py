@@ -89,7 +89,14 @@ def _slot(index: int, words: Sequence[str], kinds: Sequence[Kind], own: str | No
         if word[:1].isupper() and following[:1].isupper() and not _all_caps(word):
             costs = _before_name(costs)
         return scored(costs, counts, fold(word), own)
+    if kind is Kind.NUMBER and index > 0 and _quarter_in_ones(word, words[index - 1]):
+        return Slot([word, roman_reading(word)], [0.0, 0.0])
     return fixed(_plain(word))
+
+
+def _quarter_in_ones(word: str, before: str) -> bool:
+    """`QUY 11/2025`: after quý, a number of ones may be the roman II the OCR misread."""
+    return 2 <= len(word) <= 3 and set(word) == {"1"} and fold(before) == "quy"
 
 
 def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
