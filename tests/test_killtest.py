@@ -26,7 +26,7 @@ REPORTS = 200
 KILLS = 20
 FRESH_INDEX_ROUNDS = {3, 11}  # the very first `cchc index` is killed
 REBUILD_ROUNDS = {7, 16}  # `cchc index --rebuild` is killed
-CHANGES_PER_ROUND = (30, 5, 5)  # files edited, deleted, added
+CHANGES_PER_ROUND = (15, 3, 3)  # files edited, deleted, added
 RUN_TIMEOUT = 60
 
 State = dict[str, str]  # path -> stored text
@@ -46,7 +46,7 @@ class Corpus:
     def write(self, path: Path) -> None:
         lines = self.rng.choice(self.sources)
         start = self.rng.randrange(len(lines) - 30)
-        body = "\n".join(lines[start : start + self.rng.randint(8, 25)])
+        body = "\n".join(lines[start : start + self.rng.randint(5, 12)])
         path.write_text(f"mau{path.stem[1:]} v{self.version}\n{body}\n", encoding="utf-8")
 
     def add(self) -> None:
