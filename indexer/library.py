@@ -1,6 +1,7 @@
 """The read side of an index: what `indexer.api.Library` is."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -12,7 +13,20 @@ import tantivy
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError
 from indexer.model import Filters, Report, SearchResult
-from indexer.store.index import open_index, resolve_index_dir
+from indexer.store.index import REBUILD_HINT, open_index, resolve_index_dir
+
+
+def index_errors(method):
+    """tantivy reports damage lazily (a truncated segment read at query time): name the cure."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (ValueError, OSError) as exc:
+            raise CchcError(f"index at {self.index_dir} is unreadable or corrupted ({exc}); {REBUILD_HINT}") from exc
+
+    return wrapper
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +66,7 @@ class Library:
         directory = resolve_index_dir(index_dir)
         return cls(directory, open_index(directory))
 
+    @index_errors
     def search(self, query: str, *, limit: int = 10, filters: Filters | None = None, with_facets: bool = True) -> SearchResult:
         from indexer.search.engine import run_search
         from indexer.search.topics import topic_ids_for
@@ -65,6 +80,7 @@ class Library:
         found = searcher.search(tantivy.Query.term_query(self.index.schema, field, value), limit=1)
         return report_from_doc(searcher.doc(found.hits[0][1])) if found.hits else None
 
+    @index_errors
     def get(self, doc: str) -> Report:
         """A report by doc id or by the path it was indexed from; CchcError if not indexed."""
         report = self._first("doc_id", doc)
@@ -75,6 +91,7 @@ class Library:
             raise CchcError(f"not an indexed report: {doc} (see `cchc search` or `cchc index PATH`)")
         return report
 
+    @index_errors
     def reports(self) -> Iterator[Report]:
         """Every indexed report, in doc id order."""
         searcher = self.index.searcher()
