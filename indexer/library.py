@@ -73,7 +73,12 @@ class Library:
 
         filters = filters or Filters()
         topic_ids = topic_ids_for(filters.topic) if filters.topic else None
-        return run_search(self.index, query, limit=limit, filters=filters, topic_ids=topic_ids, with_facets=with_facets)
+        from indexer.search.compounds import compounds
+
+        return run_search(
+            self.index, query, limit=limit, filters=filters, topic_ids=topic_ids,
+            with_facets=with_facets, compounds=compounds(self.index_dir),
+        )
 
     def _first(self, field: str, value: str) -> Report | None:
         searcher = self.index.searcher()

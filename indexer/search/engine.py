@@ -86,9 +86,10 @@ def run_search(
     filters: Filters | None = None,
     topic_ids: list[str] | None = None,
     with_facets: bool = True,
+    compounds: frozenset[str] = frozenset(),
 ) -> SearchResult:
     filters = filters or Filters()
-    plan = parse_query(text)
+    plan = parse_query(text, compounds)
     if plan.is_empty and filters.is_empty():
         raise CchcError("empty query: give words to search for, or a filter such as --unit or --cites")
     searcher = index.searcher()

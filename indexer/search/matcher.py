@@ -89,42 +89,57 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
     return found
 
 
-def ordered_near(words: Sequence[str], terms: DocTerms, gap: int) -> list[list[int]]:
-    sets = [terms.positions(w) for w in words]
+def group_occurrences(group: Sequence[str], terms: DocTerms) -> list[list[int]]:
+    if len(group) == 1:
+        return [[p] for p in sorted(terms.positions(group[0]))]
+    return adjacent(group, terms, 0)
+
+
+def ordered_near(groups: Sequence[Sequence[str]], terms: DocTerms, gap: int) -> list[list[int]]:
+    """Groups in order, each within `gap` tokens of the previous one."""
+    occurrences = [group_occurrences(g, terms) for g in groups]
+    starts = [{occ[0]: occ for occ in group} for group in occurrences]
     found = []
-    for start in sorted(sets[0]):
-        match = [start]
-        for positions in sets[1:]:
-            nxt = next((j for j in range(match[-1] + 1, match[-1] + gap + 2) if j in positions), None)
+    for first in occurrences[0]:
+        match = list(first)
+        for by_start in starts[1:]:
+            nxt = next((by_start[j] for j in range(match[-1] + 1, match[-1] + gap + 2) if j in by_start), None)
             if nxt is None:
                 break
-            match.append(nxt)
-        if len(match) == len(words):
+            match += nxt
+        else:
             found.append(match)
     return found
 
 
-def best_line_matches(words: Sequence[str], terms: DocTerms) -> list[list[int]]:
-    """Lines holding the most distinct query words (all of them, when some line has all)."""
+def best_line_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[list[int]]:
+    """Lines holding the most query words; where no line holds two, the lines of the rarest word
+    (the most telling one: `bộ máy` rather than `tổ chức`)."""
     tokens = terms.analyzed.tokens
+    found = [group_occurrences(g, terms) for g in groups]
     by_line: dict[int, list[int]] = {}
-    distinct: dict[int, set[str]] = {}
-    for word in words:
-        for i in terms.positions(word):
-            by_line.setdefault(tokens[i].line, []).append(i)
-            distinct.setdefault(tokens[i].line, set()).add(word)
+    distinct: dict[int, set[int]] = {}
+    for k, occurrences in enumerate(found):
+        for occurrence in occurrences:
+            line = tokens[occurrence[0]].line
+            by_line.setdefault(line, []).extend(occurrence)
+            distinct.setdefault(line, set()).add(k)
     if not distinct:
         return []
     best = max(len(d) for d in distinct.values())
+    if best == 1 and len(groups) > 1:
+        rarest = min((k for k in range(len(groups)) if found[k]), key=lambda k: len(found[k]))
+        return found[rarest]
     return [sorted(set(by_line[line])) for line, d in distinct.items() if len(d) == best]
 
 
-def loose_matches(words: Sequence[str], terms: DocTerms) -> list[list[int]]:
+def loose_matches(plan: QueryPlan, terms: DocTerms) -> list[list[int]]:
     """Best available tier: adjacent, then near each other, then the lines holding most of the words."""
+    words = plan.loose.words
     found = adjacent(words, terms, slip_budget(words))
-    if not found and len(words) > 1:
-        found = ordered_near(words, terms, LOOSE_GAP)
-    return found or best_line_matches(words, terms)
+    if not found and len(plan.groups) > 1:
+        found = ordered_near(plan.groups, terms, LOOSE_GAP)
+    return found or best_line_matches(plan.groups, terms)
 
 
 def match_tokens(plan: QueryPlan, analyzed: AnalyzedText, fuzzy_words: set[str]) -> list[list[int]]:
@@ -133,7 +148,7 @@ def match_tokens(plan: QueryPlan, analyzed: AnalyzedText, fuzzy_words: set[str])
     for phrase in plan.phrases:
         matches += adjacent(phrase.words, terms, slip_budget(phrase.words))
     if plan.loose.words:
-        matches += loose_matches(plan.loose.words, terms)
+        matches += loose_matches(plan, terms)
     return matches
 
 

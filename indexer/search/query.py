@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from indexer.search.compounds import group_words
 from indexer.textnorm import TOKEN_RE, fold, lower_nfc, nfc
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -26,6 +27,7 @@ class QueryPlan:
     text: str
     phrases: list[Phrase] = field(default_factory=list)  # quoted: words in order, adjacent
     loose: Phrase = field(default_factory=lambda: Phrase([], []))  # unquoted words, ANDed
+    groups: list[list[str]] = field(default_factory=list)  # loose words grouped into lexicon words
     has_diacritics: bool = False
 
     @property
@@ -41,7 +43,7 @@ def words_of(text: str) -> Phrase:
     return Phrase([fold(w) for w in surface], [lower_nfc(w) for w in surface])
 
 
-def parse_query(text: str) -> QueryPlan:
+def parse_query(text: str, compounds: frozenset[str] = frozenset()) -> QueryPlan:
     text = nfc(text or "").translate(QUOTES)
     plan = QueryPlan(text=text)
     loose_parts: list[str] = []
@@ -60,5 +62,6 @@ def parse_query(text: str) -> QueryPlan:
         budget = max(0, budget - len(phrase.words))
     del plan.loose.words[budget:], plan.loose.exact[budget:]
     plan.phrases = [p for p in plan.phrases if p.words]
+    plan.groups = group_words(plan.loose.words, compounds)
     plan.has_diacritics = any(f != e for p in [*plan.phrases, plan.loose] for f, e in zip(p.words, p.exact))
     return plan

@@ -49,6 +49,13 @@ def loose_word_query(schema: tantivy.Schema, word: str, fuzzy_words: set[str]) -
     return Query.boolean_query([(Occur.Should, exact), (Occur.Should, fuzzy)])
 
 
+def group_queries(schema: tantivy.Schema, group: list[str], fuzzy_words: set[str]) -> list[Query]:
+    """A lexicon word of several syllables must stand together, unless one was mistyped."""
+    if len(group) > 1 and not fuzzy_words.intersection(group):
+        return [words_query(schema, "body", group)]
+    return [loose_word_query(schema, w, fuzzy_words) for w in group]
+
+
 def text_clauses(
     schema: tantivy.Schema, plan: QueryPlan, fuzzy_words: set[str], tolerant: bool
 ) -> list[tuple[Occur, Query]]:
@@ -56,7 +63,7 @@ def text_clauses(
     if tolerant and slip_budget(plan.loose.words):
         clauses.append((Occur.Must, phrase_query(schema, plan.loose.words, tolerant)))
     else:
-        clauses += [(Occur.Must, loose_word_query(schema, w, fuzzy_words)) for w in plan.loose.words]
+        clauses += [(Occur.Must, q) for group in plan.groups for q in group_queries(schema, group, fuzzy_words)]
     if len(plan.loose.words) > 1:
         adjacent = words_query(schema, "body", plan.loose.words)
         clauses.append((Occur.Should, Query.boost_query(adjacent, ADJACENT_BOOST)))

@@ -16,6 +16,7 @@ import tantivy
 
 from indexer.errors import CchcError
 from indexer.ingest import BadReport, Skipped, discover, read_report
+from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
 from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
 
@@ -133,6 +134,7 @@ def update_index(
         except BaseException:
             writer.rollback()
             raise
+    write_cache(index_dir)
     index.reload()
     return summary
 
