@@ -134,7 +134,7 @@ def update_index(
         except BaseException:
             writer.rollback()
             raise
-    write_cache(index_dir)
+        write_cache(index_dir)
     index.reload()
     return summary
 
