@@ -6,10 +6,12 @@ import re
 import orjson
 import tantivy
 
+from dataclasses import dataclass
+
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
 from indexer.docmodel import ReportInfo
 from indexer.search.symbols import symbol_key_of, symbol_number
-from indexer.textnorm import fold, lower_nfc
+from indexer.textnorm import fold, lower_nfc, tokenize
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -44,9 +46,26 @@ def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
         doc.add_integer("date_int", int("".join(match.groups())))
 
 
-def make_document(doc_id: str, path: str, sha: str, text: str) -> tantivy.Document:
+@dataclass(slots=True)
+class Prepared:
+    """What the slow part of indexing produces for one report (picklable: runs in worker processes)."""
+
+    path: str
+    sha: str
+    text: str
+    readings: list[tuple[str, ...]]
+    info: ReportInfo
+
+
+def prepare(path: str, sha: str, text: str) -> Prepared:
     analyzed = analyze_text(text)
-    info = parse_info(text, path)
+    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path))
+
+
+def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
+    path, sha, text, info = prepared.path, prepared.sha, prepared.text, prepared.info
+    tokens = tokenize(text)
+    analyzed = AnalyzedText(tokens, [fold(t.text) for t in tokens], prepared.readings)
     doc = tantivy.Document()
     doc.add_text("doc_id", doc_id)
     doc.add_text("path", path)

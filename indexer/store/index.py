@@ -1,8 +1,11 @@
 """Locating, opening and locking the index directory."""
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import orjson
@@ -54,6 +57,20 @@ def index_exists(index_dir: Path) -> bool:
     return (index_dir / "meta.json").exists()
 
 
+def open_read_only_copy(index_dir: Path) -> tantivy.Index:
+    """tantivy takes a lock file even to read; a folder we may not write (a colleague's shared
+    index, a read-only mount) is searched through a private copy instead."""
+    copy = Path(tempfile.mkdtemp(prefix="cchc-readonly-"))
+    atexit.register(shutil.rmtree, copy, True)
+    for entry in index_dir.iterdir():
+        if entry.is_file() and not entry.name.startswith("."):
+            shutil.copy2(entry, copy / entry.name)
+    try:
+        return tantivy.Index(build_schema(), path=str(copy), reuse=True)
+    except (ValueError, OSError) as exc:
+        raise CchcError(f"index at {index_dir} is unreadable or corrupted ({exc}); {REBUILD_HINT}") from exc
+
+
 def open_index(index_dir: Path, *, create: bool = False) -> tantivy.Index:
     """Open (or create) the index and register the analyzers it needs."""
     if index_exists(index_dir):
@@ -66,7 +83,10 @@ def open_index(index_dir: Path, *, create: bool = False) -> tantivy.Index:
         try:
             index = tantivy.Index(build_schema(), path=str(index_dir), reuse=True)
         except (ValueError, OSError) as exc:
-            raise CchcError(f"index at {index_dir} is unreadable or corrupted ({exc}); {REBUILD_HINT}") from exc
+            if not os.access(index_dir, os.W_OK) or "PermissionDenied" in str(exc):
+                index = open_read_only_copy(index_dir)
+            else:
+                raise CchcError(f"index at {index_dir} is unreadable or corrupted ({exc}); {REBUILD_HINT}") from exc
     elif create:
         index_dir.mkdir(parents=True, exist_ok=True)
         index = tantivy.Index(build_schema(), path=str(index_dir), reuse=False)
@@ -85,8 +105,14 @@ class WriterLock:
         self._fd: int | None = None
 
     def __enter__(self) -> "WriterLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise CchcError(
+                f"cannot write to the index folder {self.path.parent} ({exc.strerror}); "
+                "choose another with --index-dir or CCHC_INDEX_DIR"
+            ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

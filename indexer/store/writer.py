@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tantivy
 
 from indexer.errors import CchcError
-from indexer.ingest import BadReport, Skipped, discover, read_report
+from indexer.ingest import BadReport, Skipped, discover
 from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
+from indexer.store.prepare import Changed, Failed, checked_read, prepare_all
 from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
 
 WRITER_HEAP_BYTES = 64_000_000
@@ -58,14 +59,6 @@ def read_existing(index: tantivy.Index) -> dict[str, Indexed]:
         doc = searcher.doc(address)
         existing[doc.get_first("path")] = Indexed(doc.get_first("doc_id"), doc.get_first("sha"))
     return existing
-
-
-def file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def unique_doc_id(path: Path, taken: dict[str, str]) -> str:
@@ -115,6 +108,17 @@ def open_for_writing(index_dir: Path, rebuild: bool, summary: IndexSummary) -> t
     return index
 
 
+def open_writer(index: tantivy.Index, index_dir: Path):
+    try:
+        writer = index.writer(WRITER_HEAP_BYTES, 1)
+    except ValueError as exc:
+        raise CchcError(f"cannot write the index at {index_dir} ({exc})") from exc
+    # A run killed mid-commit leaves files no committed meta.json refers to; tantivy would
+    # refuse to overwrite them at the same opstamp, every run, until a rebuild.
+    writer.garbage_collect_files()
+    return writer
+
+
 def update_index(
     paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None
 ) -> IndexSummary:
@@ -124,7 +128,7 @@ def update_index(
         index = open_for_writing(index_dir, rebuild, summary)
         files, summary.skipped = discover(roots)
         existing = {} if rebuild else read_existing(index)
-        writer = index.writer(WRITER_HEAP_BYTES, 1)
+        writer = open_writer(index, index_dir)
         try:
             if rebuild:
                 writer.delete_all_documents()
@@ -139,35 +143,44 @@ def update_index(
     return summary
 
 
-def write_changes(writer, files, existing, roots, summary, progress) -> None:
-    taken = {entry.doc_id: path for path, entry in existing.items()}
-    seen: set[str] = set()
-    pending = 0
+def changed_files(files, existing, summary, progress) -> Iterator[Changed]:
     for done, path in enumerate(files, 1):
         key = str(path)
-        seen.add(key)
-        if progress:
-            progress(done, len(files), key)
         try:
-            sha = file_sha(path)
-            if key in existing and existing[key].sha == sha:
-                summary.unchanged += 1
-                continue
-            text = read_report(path)
+            sha, raw = checked_read(path)
         except BadReport as exc:
             summary.skipped.append(Skipped(key, exc.reason))
             continue
-        except OSError as exc:
-            summary.skipped.append(Skipped(key, exc.strerror or str(exc)))
+        if key in existing and existing[key].sha == sha:
+            summary.unchanged += 1
+            if progress:
+                progress(done, len(files), key)
             continue
-        doc_id = existing[key].doc_id if key in existing else unique_doc_id(path, taken)
-        writer.delete_documents_by_term("path", key)
-        writer.add_document(make_document(doc_id, key, sha, text))
-        summary.indexed.append(key)
+        yield Changed(path, sha, raw)
+
+
+def write_changes(writer, files, existing, roots, summary, progress) -> None:
+    taken = {entry.doc_id: path for path, entry in existing.items()}
+    changed = list(changed_files(files, existing, summary, progress))
+    done = summary.unchanged
+    pending = 0
+    for result in prepare_all(changed):
+        done += 1
+        if progress:
+            progress(done, len(files), result.path)
+        if isinstance(result, Failed):
+            summary.skipped.append(Skipped(result.path, result.reason))
+            continue
+        path = Path(result.path)
+        doc_id = existing[result.path].doc_id if result.path in existing else unique_doc_id(path, taken)
+        writer.delete_documents_by_term("path", result.path)
+        writer.add_document(make_document(doc_id, result))
+        summary.indexed.append(result.path)
         pending += 1
         if pending >= COMMIT_EVERY:
             writer.commit()
             pending = 0
+    seen = {str(p) for p in files}
     for key in existing:
         if is_gone(key, roots, seen):
             writer.delete_documents_by_term("path", key)

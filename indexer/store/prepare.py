@@ -1,0 +1,65 @@
+"""Reading and analysing changed reports, in worker processes when there are many.
+
+OCR repair and parsing cost ~0.1–0.3 s a report in pure Python; on a large
+folder the cores share it. Workers are spawned (not forked) so they never
+inherit the writer lock: a killed `cchc index` frees it at once.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer.ingest import BadReport, decode_report, read_report_bytes
+from indexer.store.documents import Prepared, prepare
+
+PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
+MAX_WORKERS = 4
+
+
+@dataclass(slots=True)
+class Failed:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Changed:
+    path: Path
+    sha: str
+    raw: bytes
+
+
+def checked_read(path: Path) -> tuple[str, bytes]:
+    """The bytes once (regular file, size limit), and their hash: what is hashed is what is indexed."""
+    raw = read_report_bytes(path)
+    return hashlib.sha256(raw).hexdigest(), raw
+
+
+def prepare_changed(item: Changed) -> Prepared | Failed:
+    try:
+        text = decode_report(item.path, item.raw)
+    except BadReport as exc:
+        return Failed(str(item.path), exc.reason)
+    return prepare(str(item.path), item.sha, text)
+
+
+def worker_count(items: int) -> int:
+    if items < PARALLEL_FROM:
+        return 1
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
+    """Results in the order of `items`."""
+    workers = worker_count(len(items))
+    if workers == 1:
+        yield from map(prepare_changed, items)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(prepare_changed, items, chunksize=4)
