@@ -15,10 +15,10 @@ from typing import Annotated, Optional
 import typer
 
 from indexer.api import CchcError
-from indexer.compare import MATRIX_KINDS, Comparison, Matrix, compare_matrix, compare_reports, filter_reports
-from indexer.compare.export import (
-    STATUS_LABELS, cite_title, comparison_markdown, lines_label, matrix_csv, matrix_markdown, report_label,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the engine is imported by the command that runs, not by every `cchc` start
+    from indexer.compare import Comparison, Matrix
 
 try:
     from indexer.safety import inert_json, inert_line
@@ -48,6 +48,8 @@ def compare(
 ) -> None:
     """Compare reports: header, aligned sections, citations, topics, figures and shared text
     for two reports; a topics/citations matrix for more (or --all)."""
+    from indexer.compare import MATRIX_KINDS, compare_matrix, compare_reports, filter_reports
+
     docs = docs or []
     _check_usage(docs, all_, (unit, doc_type, date_from, date_to), matrix, json_, markdown, csv_)
     library = _open_library(index_dir)
@@ -65,6 +67,8 @@ def compare(
 
 
 def _check_usage(docs, all_, filters, matrix, json_, markdown, csv_) -> None:
+    from indexer.compare import MATRIX_KINDS
+
     if all_ and docs:
         raise typer.BadParameter("give report ids or --all, not both", param_hint="DOCS")
     if not all_ and len(docs) < 2:
@@ -96,6 +100,8 @@ def _emit_json(data: object) -> None:
 
 
 def _print_comparison(result: Comparison, json_: bool, markdown: bool) -> None:
+    from indexer.compare.export import comparison_markdown
+
     if json_:
         _emit_json(result.to_dict())
     elif markdown:
@@ -105,6 +111,8 @@ def _print_comparison(result: Comparison, json_: bool, markdown: bool) -> None:
 
 
 def _print_matrices(matrices: list[Matrix], json_: bool, markdown: bool, csv_: bool) -> None:
+    from indexer.compare.export import matrix_csv, matrix_markdown
+
     if json_:
         _emit_json({"reports": matrices[0].to_dict()["reports"], "matrices": [m.to_dict() for m in matrices]})
     elif csv_:
@@ -161,6 +169,8 @@ def _print_table(console, table) -> None:
 
 
 def render_comparison(c: Comparison, console) -> None:
+    from indexer.compare.export import report_label
+
     console.print(_text(f"A  {report_label(c.a)}", "bold"))
     console.print(_text(f"B  {report_label(c.b)}", "bold"))
     header = _table("Header", "", "A", "B", "", ratios=(2, 5, 5, 1), fixed={0: 11, 3: 1})
@@ -191,6 +201,8 @@ def render_comparison(c: Comparison, console) -> None:
 
 
 def _section_rows(table, pairs, depth: int) -> None:
+    from indexer.compare.export import lines_label
+
     for pair in pairs:
         side = lambda s: f"{'  ' * depth}{s.number}. {s.heading}  {lines_label(s.line, s.end_line)}" if s else None  # noqa: E731
         match = f"{pair.score:.2f}" if pair.a and pair.b else "missing"
@@ -199,6 +211,8 @@ def _section_rows(table, pairs, depth: int) -> None:
 
 
 def _render_citations(c: Comparison, console) -> None:
+    from indexer.compare.export import STATUS_LABELS, cite_title
+
     table = _table("Citations", "document", "status", "A", "B", ratios=(4, 2, 4, 4))
     for row in c.citations:
         status = STATUS_LABELS[row.status] + (f" ({', '.join(row.conflicts)})" if row.conflicts else "")
@@ -219,6 +233,8 @@ def _figure(figure) -> str | None:
 
 
 def _render_shared(c: Comparison, console) -> None:
+    from indexer.compare.export import lines_label
+
     oa, ob = c.originality_a, c.originality_b
     table = _table(f"Shared text — A {oa.original_ratio:.0%} original ({oa.shared_paragraphs}/{oa.paragraphs} paragraphs "
                    f"shared), B {ob.original_ratio:.0%} ({ob.shared_paragraphs}/{ob.paragraphs})",
@@ -236,6 +252,8 @@ def _excerpt(text: str, limit: int = 160) -> str:
 
 def render_matrix(m: Matrix, console) -> None:
     """Rows are topics/documents, columns are reports: reads well for a handful of reports."""
+    from indexer.compare.export import report_label
+
     title = "Topics: lines per report" if m.kind == "topics" else "Most-cited documents: occurrences per report"
     ratios = (4, *[1] * len(m.reports), 1)
     table = _table(title, m.kind[:-1], *[f"#{i}" for i in range(1, len(m.reports) + 1)], "reports", ratios=ratios,
