@@ -99,6 +99,15 @@ def _quarter_in_ones(word: str, before: str) -> bool:
     return 2 <= len(word) <= 3 and set(word) == {"1"} and fold(before) == "quy"
 
 
+def _clean_document_reading(word: str, kind: Kind) -> tuple[str, ...]:
+    """Digital text is read as printed, except a stray OCR glyph word (S6, t6) inside it."""
+    if kind is Kind.WORD and not word.isalpha() and any(ch.isalpha() for ch in word):
+        costs = _word_costs(word)
+        if costs:
+            return (min(costs, key=costs.__getitem__),)
+    return (_plain(word),)
+
+
 def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     """For each printed token of a document, in order (Token.text from
     indexer.textnorm.tokenize over the whole document), the folded readings,
@@ -106,7 +115,7 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     The plain fold of the token may or may not be among them."""
     kinds = [kind_of(word) for word in words]
     if is_clean_document(kinds):
-        return [(_plain(word),) for word in words]
+        return [_clean_document_reading(word, kind) for word, kind in zip(words, kinds)]
     seen = _clean_syllables(words, kinds)
     first = decode(_slots(words, kinds, seen))
     # Second pass: a garbled token is usually a word the document uses often,
