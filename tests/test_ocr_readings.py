@@ -112,7 +112,6 @@ COLLISIONS = [
 ]
 
 
-@pytest.mark.parametrize(("token", "kept"), COLLISIONS)
 def test_stray_glyph_word_in_clean_text_is_repaired() -> None:
     text = "Kết quả công tác tuyên truyền của Sở Nội vụ năm 2025 theo Kế hoạch S6 68/KH-SNV"
     words = [t.text for t in tokenize(text)]
@@ -121,6 +120,7 @@ def test_stray_glyph_word_in_clean_text_is_repaired() -> None:
     assert all(r == (t.lower(),) or not t.isalpha() for t, r in zip(words, readings) if t.isascii())
 
 
+@pytest.mark.parametrize(("token", "kept"), COLLISIONS)
 def test_collision_without_context_keeps_both(token: str, kept: set[str]) -> None:
     assert set(readings_of(token, 0)) >= kept
 
