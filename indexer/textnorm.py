@@ -37,6 +37,9 @@ def _build_fold_table() -> dict[int, str]:
             table[code] = base
     table[ord("đ")] = "d"
     table[ord("Đ")] = "D"
+    # the look-alike eth: PDF and OCR output print `QÐ-UBND` for QĐ-UBND
+    table[ord("ð")] = "d"
+    table[ord("Ð")] = "D"
     # Combining marks left over after NFC (unusual stacks) carry no letter.
     for code in range(0x300, 0x370):
         table[code] = ""

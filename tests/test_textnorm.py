@@ -43,6 +43,7 @@ def test_every_letter_folds_to_its_base(letter, base, form, case):
         ("tuyén truyén", "tuyen truyen"),  # OCR marks that differ only in diacritics
         ("Đảng", "dang"),
         ("QĐ-UBND", "qd-ubnd"),
+        ("QÐ-UBND", "qd-ubnd"),  # eth look-alike
     ],
 )
 def test_phrases_fold(printed, folded):
