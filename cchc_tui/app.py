@@ -17,17 +17,18 @@ from cchc_tui.screens.compare import CompareScreen
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.help import HelpScreen, own_bindings
 from cchc_tui.screens.search import SearchScreen
-from indexer.compare import Comparison, compare_reports
 from indexer.api import Library
+from indexer.compare import Comparison, compare_reports
 from indexer.model import Filters, Hit, Report, SearchResult
 
 RELOAD_SECONDS = 3.0
 SEARCH_LIMIT = 50
+BROWSE_LIMIT = 200  # rows listed when browsing; the count and facets cover every report
 
 T = TypeVar("T")
 
 
-def browse(reports: Iterable[Report]) -> SearchResult:
+def browse(reports: Iterable[Report], limit: int = BROWSE_LIMIT) -> SearchResult:
     """Every report as a hit, newest first, with facet counts from the stored metadata."""
     hits: list[Hit] = []
     facets: dict[str, Counter[str]] = {name: Counter() for name in ("unit", "doc_type", "year", "topic")}
@@ -39,7 +40,7 @@ def browse(reports: Iterable[Report]) -> SearchResult:
         facets["year"].update([info.date[:4]] if info.date else [])
         facets["topic"].update(topic.topic for topic in info.topics)
     hits.sort(key=lambda hit: hit.date or "", reverse=True)
-    return SearchResult("", len(hits), hits, {name: dict(counts) for name, counts in facets.items()})
+    return SearchResult("", len(hits), hits[:limit], {name: dict(counts) for name, counts in facets.items()})
 
 
 class CchcApp(App[None]):

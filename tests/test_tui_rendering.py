@@ -100,3 +100,5 @@ def test_browse_lists_newest_first_with_facets():
     assert result.facets["unit"] == {"Sở A": 2}
     assert result.facets["year"] == {"2024": 1, "2025": 1}
     assert result.facets["topic"] == {"mot_cua": 1}
+    assert [hit.doc_id for hit in browse(reports, limit=2).hits] == ["b", "a"]
+    assert browse(reports, limit=2).total == 3

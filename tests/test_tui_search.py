@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from tui_app_factory import keys_for, make_app, open_library, settle, shared_index
@@ -221,5 +222,33 @@ def test_a_query_without_words_browses(index_dir, query):
             await type_query(pilot, query)
             assert app.screen.query_one(SearchBar).value == query
             assert sorted(hit.doc_id for hit in app.screen.query_one(ResultList).hits) == every
+
+    asyncio.run(scenario())
+
+
+def test_a_slow_older_search_never_overwrites_a_newer_one(index_dir):
+    expected = open_library(index_dir).search("quyet dinh 3041", limit=50)
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            real_search = app.search
+
+            def slow_for_the_first_query(query, filters):
+                result = real_search(query, filters)
+                if query == "quyet dinh":
+                    time.sleep(0.6)  # outside the index lock: the newer search overtakes it
+                return result
+
+            app.search = slow_for_the_first_query
+            await pilot.press(*keys_for("quyet dinh"))
+            await pilot.pause(0.3)  # the slow search is running
+            await type_query(pilot, " 3041")
+            await pilot.pause(0.8)  # the cancelled thread still runs to its end
+            await settle(pilot, 0)
+            results = app.screen.query_one(ResultList)
+            assert app.screen.last_result.query == "quyet dinh 3041"
+            assert [hit.doc_id for hit in results.hits] == [hit.doc_id for hit in expected.hits]
 
     asyncio.run(scenario())

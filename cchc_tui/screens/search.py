@@ -75,13 +75,19 @@ class SearchScreen(Screen[None]):
             result = self.app.search(query, filters)
             labels = self.app.topic_labels
         except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
-            self.app.call_from_thread(self.show_failure, error)
+            self.app.call_from_thread(self.show_failure, query, filters, error)
             return
         elapsed_ms = (perf_counter() - started) * 1000
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_result, query, filters, result, elapsed_ms, labels)
 
-    def show_failure(self, error: Exception) -> None:
+    def is_stale(self, query: str, filters: Filters) -> bool:
+        """An older request finished after a newer one started."""
+        return query != self.query_text or filters != self.filters
+
+    def show_failure(self, query: str, filters: Filters, error: Exception) -> None:
+        if self.is_stale(query, filters):
+            return
         self.last_result = None
         self.query_one(ResultList).show_hits([])
         self.query_one(SuggestionBar).show_suggestions([])
@@ -90,8 +96,8 @@ class SearchScreen(Screen[None]):
     def show_result(
         self, query: str, filters: Filters, result: SearchResult, elapsed_ms: float, labels: dict[str, str] | None = None
     ) -> None:
-        if query != self.query_text or filters != self.filters:
-            return  # an older request finished after a newer one started
+        if self.is_stale(query, filters):
+            return
         same_query = self.last_result is not None and self.last_result.query == result.query
         self.last_result, self.last_elapsed_ms = result, elapsed_ms
         self.query_one(ResultList).show_hits(result.hits, keep_position=same_query)
