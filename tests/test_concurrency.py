@@ -153,7 +153,6 @@ def read_only_index(tmp_path):
         yield index_dir, tmp_path / "more"
 
 
-@pytest.mark.xfail(strict=True, reason="WriterLock lets PermissionError escape: requests-ingest.md #4")
 def test_index_into_non_writable_dir_is_a_one_line_error(read_only_index):
     index_dir, more = read_only_index
     update = run_cchc("index", str(more), "--index-dir", str(index_dir))
@@ -163,7 +162,6 @@ def test_index_into_non_writable_dir_is_a_one_line_error(read_only_index):
     assert len(lines) == 1 and lines[0].startswith("cchc: ") and str(index_dir) in lines[0], update.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="tantivy needs to write its meta lock to read: requests-ingest.md #5")
 def test_search_works_in_non_writable_index_dir(read_only_index):
     index_dir, _ = read_only_index
     search = run_cchc("search", "cải cách", "--index-dir", str(index_dir))

@@ -152,7 +152,6 @@ def test_sigkill_during_indexing_leaves_a_consistent_index(tmp_path):
     assert sum(n for name, n in outcomes.items() if "finished first" not in name) >= KILLS // 2
 
 
-@pytest.mark.xfail(strict=True, reason="stale .del file blocks the next commit: requests-ingest.md #6")
 def test_leftover_files_of_a_killed_commit_do_not_block_the_next_run(tmp_path):
     """A kill after tantivy wrote a commit's files but before `meta.json` named them:
     simulated exactly by putting the previous `meta.json` back."""
