@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from textual.widgets import TabbedContent
 from tui_app_factory import keys_for, make_app, open_library, settle, shared_index
 
 from cchc_tui.messages import CompareReports
@@ -13,6 +14,7 @@ from cchc_tui.widgets.compare_rows import TABLES
 from cchc_tui.widgets.compare_table import CompareTable
 from cchc_tui.widgets.report_view import ReportView
 from cchc_tui.widgets.result_list import ResultList
+from cchc_tui.widgets.status_line import StatusLine
 from indexer.compare import compare_reports
 
 QUERY = "tuyen truyen cai cach hanh chinh"
@@ -81,5 +83,22 @@ def test_compare_needs_two_marks(index_dir):
             await pilot.press("enter", "space", "c")
             await pilot.pause()
             assert not isinstance(app.screen, CompareScreen)
+
+    asyncio.run(scenario())
+
+
+def test_comparing_a_report_that_is_gone_says_so(index_dir):
+    present = next(open_library(index_dir).reports()).doc_id
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(140, 45)) as pilot:
+            await settle(pilot)
+            app.post_message(CompareReports("no_such_report", present))
+            await settle(pilot, 0)
+            assert isinstance(app.screen, CompareScreen)
+            status = str(app.screen.query_one(StatusLine).render())
+            assert "no_such_report" in status and app.screen.comparison is None
+            assert not app.screen.query_one(TabbedContent).loading
 
     asyncio.run(scenario())

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from cchc_tui.messages import OpenReport
+from cchc_tui.messages import IndexChanged, OpenReport
 from cchc_tui.widgets.compare_rows import TABLES
 from cchc_tui.widgets.compare_table import CompareTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
@@ -67,10 +67,16 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def show_failure(self, error: Exception) -> None:
+        self.query_one(TabbedContent).loading = False
         self.query_one(StatusLine).show_error(failure_message(error))
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text("Comparing…")
+        self.query_one(TabbedContent).loading = True
+        self.run_compare()
+
+    @on(IndexChanged)
+    def _index_changed(self) -> None:
         self.run_compare()
 
     @work(exclusive=True, thread=True, group="compare", exit_on_error=False)
@@ -85,6 +91,7 @@ class CompareScreen(Screen[None]):
 
     def show_comparison(self, comparison: Comparison, elapsed_ms: float) -> None:
         self.comparison = comparison
+        self.query_one(TabbedContent).loading = False
         refs = ref_line("A", comparison.a).append("\n").append_text(ref_line("B", comparison.b))
         self.query_one("#compare-refs", Static).update(refs)
         for tab, (_, columns, build_rows) in TABLES.items():
