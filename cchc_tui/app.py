@@ -17,6 +17,7 @@ from cchc_tui.screens.compare import CompareScreen
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.help import HelpScreen, own_bindings
 from cchc_tui.screens.search import SearchScreen
+from cchc_tui.widgets.status_line import failure_message
 from indexer.api import Library
 from indexer.compare import Comparison, compare_reports
 from indexer.model import Filters, Hit, Report, SearchResult
@@ -63,6 +64,7 @@ class CchcApp(App[None]):
         self.initial_query = initial_query
         # tantivy searchers are shared: one index call at a time across workers.
         self._index_lock = threading.Lock()
+        self._reload_failing = False
 
     # -- index access (call from thread workers) -----------------------------
 
@@ -100,7 +102,15 @@ class CchcApp(App[None]):
     @work(exclusive=True, thread=True, group="reload", exit_on_error=False)
     def check_index(self) -> None:
         """Poll for commits by another process (`cchc index` running elsewhere)."""
-        if self._locked(self.library.reload):
+        try:
+            changed = self._locked(self.library.reload)
+        except Exception as error:  # noqa: BLE001  (say it once, keep polling)
+            if not self._reload_failing:
+                self._reload_failing = True
+                self.call_from_thread(self.notify, failure_message(error), title="Index check failed", severity="error", markup=False)
+            return
+        self._reload_failing = False
+        if changed:
             self.call_from_thread(self._broadcast_index_changed)
 
     def _broadcast_index_changed(self) -> None:

@@ -74,3 +74,28 @@ def test_picking_a_facet_value_filters_the_results(tmp_path):
 
     assert 0 < expected.total < library.search(QUERY, limit=50).total
     asyncio.run(scenario())
+
+
+def test_a_failing_index_check_is_reported_once_and_polling_goes_on(tmp_path):
+    index_dir = build_index(shutil.copytree(CORPUS, tmp_path / "corpus"), tmp_path / "index")
+    calls, notes = [], []
+
+    async def scenario():
+        app = make_app(index_dir, reload_seconds=0.1)
+        app.notify = lambda message, **options: notes.append((message, options))
+
+        def broken_reload():
+            calls.append(1)
+            raise OSError("index folder vanished [/]")
+
+        app.library.reload = broken_reload
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.6)
+            await app.workers.wait_for_complete()
+            assert app.is_running
+
+
+    asyncio.run(scenario())
+    assert len(calls) >= 3
+    assert [message for message, _ in notes] == ["internal error (OSError: index folder vanished [/]); please report it"]
+    assert notes[0][1]["markup"] is False
