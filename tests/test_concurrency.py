@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import time
 from contextlib import contextmanager
@@ -61,7 +62,7 @@ def indexing_in_background(folder: Path, index_dir: Path, *, finish: bool = True
     """An index run that is known to hold the writer lock when the block starts;
     at the end it is waited for (and must succeed), or killed."""
     process = subprocess.Popen(cchc_process_args("index", str(folder), "--index-dir", str(index_dir)),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + RUN_TIMEOUT
         while not lock_is_held(index_dir):
@@ -72,8 +73,8 @@ def indexing_in_background(folder: Path, index_dir: Path, *, finish: bool = True
         if finish:
             assert process.wait(timeout=RUN_TIMEOUT) == 0, process.stderr.read()[-2000:]
     finally:
-        if process.poll() is None:
-            process.kill()
+        if process.poll() is None:  # the whole group: its worker processes too
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
 
