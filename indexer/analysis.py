@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 
 from indexer.docmodel import ReportInfo
-from indexer.textnorm import Token, fold, tokenize
+from indexer.textnorm import Token, token_folds, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def ocr_readings(words: list[str]) -> list[tuple[str, ...]]:
 def analyze_text(text: str) -> AnalyzedText:
     tokens = tokenize(text)
     words = [t.text for t in tokens]
-    folds = [fold(w) for w in words]
+    folds = token_folds(text, tokens)
     readings = ocr_readings(words)
     extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(folds, readings)]
     return AnalyzedText(tokens, folds, extra)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Glyphs the OCR prints in place of Vietnamese letters (`S&`=Sở, `S¢`=Sở,
 # `V@`=Về, `$6`=Số, `¥`=ý): they belong inside a word, not between words.
@@ -59,8 +59,7 @@ def lower_nfc(text: str) -> str:
     return nfc(text).lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: reports have thousands and queries re-tokenise them
     start: int  # offset in the NFC text
     end: int
     line: int  # 1-based
@@ -96,8 +95,21 @@ class LineIndex:
 
 def tokenize(text: str) -> list[Token]:
     """Split NFC text into word tokens; punctuation and line breaks separate them."""
-    lines = LineIndex(text)
-    return [Token(m.start(), m.end(), lines.line_of(m.start()), m.group()) for m in TOKEN_RE.finditer(text)]
+    tokens, line, last = [], 1, 0
+    for match in TOKEN_RE.finditer(text):
+        start = match.start()
+        line += text.count("\n", last, start)
+        last = start
+        tokens.append(Token(start, match.end(), line, match.group()))
+    return tokens
+
+
+def token_folds(text: str, tokens: list[Token]) -> list[str]:
+    """`fold` of every token; one pass over the text when folding keeps its length (it almost always does)."""
+    folded = text.translate(FOLD_TABLE).lower()
+    if len(folded) != len(text):
+        return [fold(t.text) for t in tokens]
+    return [folded[t.start : t.end] for t in tokens]
 
 
 def query_words(text: str) -> list[str]:

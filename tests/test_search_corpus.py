@@ -117,3 +117,26 @@ def test_filters_alone_are_a_query(library):
         library.search("")
     result = library.search("", filters=Filters(date_from="1900"), limit=20)
     assert 0 <= result.total <= ALL_FIVE
+
+
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("3041/QĐ-UBND", 2),
+        ("3041/QD-UBND", 2),  # typed without Đ
+        ("qđ 3041", 2),
+        ("Quyết định 3041", 2),
+        ("3041", 2),
+        ("kh 3041", 0),  # a plan numbered 3041 is another document
+        ("6121/SVHTTDL-TTBCXB", 2),
+    ],
+)
+def test_cites_filter_reads_any_typed_form(library, typed, expected):
+    assert library.search("", filters=Filters(cites=typed), limit=20).total == expected
+
+
+def test_unit_filter_is_exact_about_the_unit(library):
+    result = library.search("", filters=Filters(unit="Sở Ngoại vụ"), limit=20)
+    assert result.total == 2
+    assert {h.unit for h in result.hits} == {"Sở Ngoại vụ"}
+    assert library.search("", filters=Filters(unit="so ngoai vu"), limit=20).total == 2

@@ -13,7 +13,7 @@ from indexer.search.suggest import suggest
 from tantivy import Occur, Query
 
 from indexer.search.tantivy_query import build_query
-from indexer.textnorm import fold, tokenize
+from indexer.textnorm import token_folds, tokenize
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
@@ -29,7 +29,7 @@ def analyzed_from_stored(doc: tantivy.Document) -> tuple[str, AnalyzedText]:
     text = doc.get_first("text") or ""
     tokens = tokenize(text)
     readings = decode_readings(doc.get_first("readings") or "", len(tokens))
-    return text, AnalyzedText(tokens, [fold(t.text) for t in tokens], readings)
+    return text, AnalyzedText(tokens, token_folds(text, tokens), readings)
 
 
 def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, fuzzy: set[str]) -> Hit:

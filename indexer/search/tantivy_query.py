@@ -7,7 +7,6 @@ from tantivy import Occur, Query
 from indexer.model import Filters
 from indexer.search.matcher import fuzzy_limit, slip_budget
 from indexer.search.query import Phrase, QueryPlan
-from indexer.search.symbols import symbol_key_of, symbol_number
 from indexer.textnorm import fold
 
 ADJACENT_BOOST = 2.0  # loose words that also stand together rank first
@@ -103,13 +102,20 @@ def filter_clauses(schema: tantivy.Schema, filters: Filters, topic_ids: list[str
 
 
 def cites_query(schema: tantivy.Schema, typed: str) -> Query:
-    """A full symbol matches its key; a bare number (`3041`, `qđ 3041`) matches by number."""
-    key = symbol_key_of(typed)
-    if "/" in key or "-" in key:
-        return Query.term_query(schema, "cites", key)
-    number = next((w for w in fold(typed).split() if w.isdigit()), None)
-    number = symbol_number(number) if number else None
-    return Query.term_query(schema, "cite_num", number) if number else Query.empty_query()
+    """A whole symbol matches its key; `qđ 3041` matches number and type; `3041` the number alone."""
+    from indexer.parse.citeindex import parse_symbol_query
+
+    asked = parse_symbol_query(typed)
+    if asked.key:
+        return Query.term_query(schema, "cites", asked.key)
+    if not asked.number:
+        return Query.empty_query()
+    if asked.type_code == "?":  # a word that is no document type: nothing can match
+        return Query.empty_query()
+    number = str(int(asked.number))
+    if asked.type_code:
+        return Query.term_query(schema, "cite_typed", f"{number}/{asked.type_code}")
+    return Query.term_query(schema, "cite_num", number)
 
 
 def build_query(schema, plan: QueryPlan, filters: Filters, fuzzy_words: set[str], topic_ids, *, tolerant: bool) -> Query:

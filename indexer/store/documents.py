@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
 from indexer.docmodel import ReportInfo
-from indexer.search.symbols import symbol_key_of, symbol_number
-from indexer.textnorm import fold, lower_nfc, tokenize
+from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
+from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -35,9 +35,11 @@ def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
     for cit in info.citations:
         if cit.symbol:
             doc.add_text("cites", symbol_key_of(cit.symbol))
-            number = symbol_number(cit.symbol)
+            number, typed = symbol_number(cit.symbol), symbol_typed_number(cit.symbol)
             if number:
                 doc.add_text("cite_num", number)
+            if typed:
+                doc.add_text("cite_typed", typed)
     for topic in info.topics:
         doc.add_text("topic", topic.topic)
     match = ISO_DATE.match(info.date or "")
@@ -65,7 +67,7 @@ def prepare(path: str, sha: str, text: str) -> Prepared:
 def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     path, sha, text, info = prepared.path, prepared.sha, prepared.text, prepared.info
     tokens = tokenize(text)
-    analyzed = AnalyzedText(tokens, [fold(t.text) for t in tokens], prepared.readings)
+    analyzed = AnalyzedText(tokens, token_folds(text, tokens), prepared.readings)
     doc = tantivy.Document()
     doc.add_text("doc_id", doc_id)
     doc.add_text("path", path)

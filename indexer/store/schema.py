@@ -9,7 +9,7 @@ from __future__ import annotations
 import tantivy
 
 # Bump when fields or their meaning change: older indexes are rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
@@ -35,6 +35,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("doc_type_key", tokenizer_name="raw")
     sb.add_text_field("cites", tokenizer_name="raw")  # symbol keys, multi-valued
     sb.add_text_field("cite_num", tokenizer_name="raw")  # leading number of each cited symbol
+    sb.add_text_field("cite_typed", tokenizer_name="raw")  # number and type code: `3041/qd`
     sb.add_text_field("topic", fast=True, tokenizer_name="raw")  # topic ids, multi-valued
     sb.add_integer_field("year", stored=True, indexed=True, fast=True)
     sb.add_integer_field("date_int", indexed=True, fast=True)  # YYYYMMDD
