@@ -54,13 +54,27 @@ def meta_line(unit, symbol, doc_type, date) -> str:
     return " · ".join(inert_line(p) for p in parts) if parts else "(no metadata found)"
 
 
+SNIPPET_CHARS = 240  # a hit shows this much of its line (a PDF dump can be one 2 MB line)
+SNIPPET_LEAD = 80  # characters kept before the first match
+
+
+def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """The line stripped, or a window around its first match when it is long; spans follow."""
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    spans = [(max(0, s - lead), max(0, e - lead)) for s, e in spans]
+    if len(text) <= SNIPPET_CHARS:
+        return text, spans
+    start = max(0, min(s for s, _ in spans) - SNIPPET_LEAD) if spans else 0
+    end = min(len(text), start + SNIPPET_CHARS)
+    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    shifted = [(s - start + len(prefix), min(e, end) - start + len(prefix)) for s, e in spans if start <= s < end]
+    return prefix + text[start:end] + suffix, shifted
+
+
 def render_line_hit(lh: LineHit, color: bool) -> str:
-    return f"    {style(f'{lh.line:>4}', DIM, color)}  {highlight(lh.text.strip(), shift(lh), color)}"
-
-
-def shift(lh: LineHit) -> list[tuple[int, int]]:
-    lead = len(lh.text) - len(lh.text.lstrip())
-    return [(max(0, s - lead), max(0, e - lead)) for s, e in lh.spans]
+    text, spans = snippet(lh.text, lh.spans)
+    return f"    {style(f'{lh.line:>4}', DIM, color)}  {highlight(text, spans, color)}"
 
 
 def render_hit(rank: int, hit: Hit, color: bool, max_lines: int = 3) -> str:

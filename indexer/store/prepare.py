@@ -6,9 +6,13 @@ inherit the writer lock: a killed `cchc index` frees it at once.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +23,7 @@ from indexer.store.documents import Prepared, prepare
 
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
 MAX_WORKERS = 4
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(slots=True)
@@ -48,6 +53,24 @@ def prepare_changed(item: Changed) -> Prepared | Failed:
     return prepare(str(item.path), item.sha, text)
 
 
+def exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker must not outlive a killed `cchc index` (SIGKILL runs no cleanup,
+    and the workers hold their own queue open, so they would wait forever)."""
+    try:  # Linux: the kernel kills us when the parent dies
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (or if prctl failed): poll
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def worker_count(items: int) -> int:
     if items < PARALLEL_FROM:
         return 1
@@ -61,5 +84,7 @@ def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
         yield from map(prepare_changed, items)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(prepare_changed, items, chunksize=4)
