@@ -22,6 +22,7 @@ from indexer.parse.symbols import canonical_symbol
 from indexer.parse.tables import doc_type_names
 
 HEADER_LINES = 16  # the header block never runs longer
+HEADER_LINE_CHARS = 400  # nor wider: a one-line PDF dump must not make the scans below quadratic
 MOTTO_ANCHORS = ("Cộng hòa xã", "Độc lập", "Tự do", "Hạnh phúc")
 TITLE_MAX_LINES = 4
 
@@ -60,8 +61,9 @@ def _strip_motto(line: str) -> str:
 def _find_symbol(lines: list[str], header: Header) -> None:
     last = header.type_line or HEADER_LINES  # the number sits above the type line
     for number, line in enumerate(lines[:last], 1):
+        fline = folded(line)  # same offsets as `line`
         for m in SYMBOL_RE.finditer(line):
-            if _NUMBER_LABEL.search(folded(line[:m.start()])):
+            if _NUMBER_LABEL.search(fline, 0, m.start()):
                 header.symbol = canonical_symbol(m.group("symbol"))
                 header.symbol_line = number
                 return
@@ -172,7 +174,7 @@ def _unit_fragments(lines: list[str], header: Header, date_line: int | None) -> 
 
 
 def parse_header(text: str) -> Header:
-    lines = text.split("\n")
+    lines = [line[:HEADER_LINE_CHARS] for line in text.split("\n")]
     header = Header()
     _find_type_line(lines, header)
     _find_symbol(lines, header)
