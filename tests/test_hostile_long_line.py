@@ -44,7 +44,6 @@ def test_one_line_report_is_prepared_in_linear_time():
     assert large < FAST_ENOUGH_SECONDS or large < MAX_GROWTH_FOR_4X * small, (small, large)
 
 
-@pytest.mark.xfail(strict=True, reason="a hit prints its whole line: requests-ingest.md #12")
 def test_search_hit_on_a_long_line_prints_a_window(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -198,7 +198,6 @@ def test_leftover_files_of_a_killed_commit_do_not_block_the_next_run(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process groups from /proc")
-@pytest.mark.xfail(strict=True, reason="spawned workers hang on after their parent is killed: requests-ingest.md #10")
 def test_workers_exit_when_cchc_index_is_killed(tmp_path):
     """A large run prepares reports in worker processes; SIGKILL of `cchc index`
     (what `kill -9` or an out-of-memory kill does) must not leave them running."""
