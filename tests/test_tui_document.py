@@ -187,3 +187,23 @@ def test_an_index_change_reloads_the_report_at_the_same_line(index_dir):
             assert view.current_line == 40
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 50)])
+def test_the_first_match_is_in_view_at_any_terminal_size(index_dir, size):
+    hit = best_hit(index_dir, "mot cua")
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=size) as pilot:
+            view = await open_report(app, pilot, hit)
+            await pilot.pause()
+            assert view.current_line == hit.lines[0].line
+            assert view.screen_row(view.current_line) is not None
+            outline = app.screen.query_one("#outline")
+            assert outline.display == (size[0] >= 100)
+            await pilot.press("ctrl+b")  # toggling the outline re-wraps; the line stays in view
+            await pilot.pause()
+            assert view.screen_row(view.current_line) is not None
+
+    asyncio.run(scenario())

@@ -150,6 +150,10 @@ class DocumentScreen(Screen[None]):
     def _index_changed(self) -> None:
         self.load_report()
 
+    def on_resize(self, event) -> None:
+        # Narrow terminals give the text the whole width (ctrl+b shows the outline).
+        self.query_one("#outline", TabbedContent).display = event.size.width >= 100
+
     def action_back(self) -> None:
         self.dismiss(None)
 

@@ -106,6 +106,7 @@ class ReportView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self.wrap:
             self._relayout()
+            self._scroll_to_current()  # rows moved: keep the current line in view
 
     # -- rendering -----------------------------------------------------------
 
@@ -140,10 +141,16 @@ class ReportView(ScrollView, can_focus=True):
         """Scroll so `line` sits about a third down the view, and mark it current."""
         if not self.lines:
             return
-        line = min(max(1, line), len(self.lines))
-        self.current_line = line
-        row = self._first_row[line - 1] if self._first_row else 0
-        self.scroll_to(y=max(0, row - self.size.height // 3), animate=False)
+        self.current_line = min(max(1, line), len(self.lines))
+        self._scroll_to_current()
+        # Before the first layout the view has no height to scroll in: try again after it.
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        if self.current_line is None or not self._first_row:
+            return
+        row = self._first_row[self.current_line - 1]
+        self.scroll_to(y=max(0, row - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
 
     def walk_matches(self) -> None:
