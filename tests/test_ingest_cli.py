@@ -8,8 +8,8 @@ from pathlib import Path
 from helpers_badfiles import build, cli, readable_cases, skipped_cases
 from indexer.api import Library
 
-# The 2 MB one-line file is left to test_hostile_long_line.py while the header
-# parser is quadratic on long lines (requests-ingest.md #8): here it would hang.
+# The 2 MB one-line file costs ~15 s to prepare: its linear cost is checked on a
+# smaller line in test_hostile_long_line.py instead.
 READABLE = [c for c in readable_cases() if c.name != "long_line.txt"]
 
 
