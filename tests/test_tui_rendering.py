@@ -8,7 +8,10 @@ from rich.text import Text
 from cchc_tui.app import browse
 from cchc_tui.screens.filters import parse_form
 from cchc_tui.screens.search import filters_for_facet
+from cchc_tui.widgets.compare_rows import SECTION_WIDTH, section_rows
 from cchc_tui.widgets.rendering import MATCH_STYLE, excerpt, highlighted, inert
+from indexer.compare import Comparison, Header, Originality, ReportRef, SectionPair
+from indexer.compare.result import SectionSide
 from indexer.docmodel import ReportInfo, TopicHit
 from indexer.model import Filters, LineHit, Report
 
@@ -102,3 +105,39 @@ def test_browse_lists_newest_first_with_facets():
     assert result.facets["topic"] == {"mot_cua": 1}
     assert [hit.doc_id for hit in browse(reports, limit=2).hits] == ["b", "a"]
     assert browse(reports, limit=2).total == 3
+
+
+def side(number: str, heading: str, line: int) -> SectionSide:
+    return SectionSide(number=number, heading=heading, kind="other", level=1, line=line, end_line=line + 5)
+
+
+def comparison_with_sections(pairs: list[SectionPair]) -> Comparison:
+    ref = ReportRef("x", "/x", None, None, None, None)
+    empty = Originality(0, 0, 0, 0, 1.0)
+    return Comparison(ref, ref, Header([], None), pairs, [], [], [], [], empty, empty)
+
+
+SECTION_CASES = [
+    ("both sides", [SectionPair("ket_qua", side("I", "KẾT QUẢ", 10), side("I", "KET QUA", 12), 1.0)],
+     [("I KẾT QUẢ", 10, "I KET QUA", 12)]),
+    ("missing in B", [SectionPair("other", side("2", "Nội dung", 20), None, 0.0)],
+     [("2 Nội dung", 20, "— missing —", None)]),
+    ("children follow their parent", [SectionPair("ket_qua", side("I", "A", 1), side("I", "B", 2), 1.0,
+                                                   [SectionPair("other", None, side("1", "con", 3), 0.0)])],
+     [("I A", 1, "I B", 2), ("— missing —", None, "1 con", 3)]),
+    ("markup heading stays literal", [SectionPair("other", side("1", "[@click=app.quit]x[/]", 5), None, 0.0)],
+     [("1 [@click=app.quit]x[/]", 5, "— missing —", None)]),
+]
+
+
+@pytest.mark.parametrize(("name", "pairs", "expected"), SECTION_CASES, ids=[c[0] for c in SECTION_CASES])
+def test_section_rows_pair_both_reports(name, pairs, expected):
+    rows = section_rows(comparison_with_sections(pairs))
+    shown = [(r.cells[1].plain.strip(), r.a_line, r.cells[3].plain.strip(), r.b_line) for r in rows]
+    assert shown == expected
+
+
+def test_long_section_headings_are_cut_to_fit():
+    pair = SectionPair("other", side("1", "tiêu đề " * 20, 1), side("1", "x", 2), 0.5)
+    cell = section_rows(comparison_with_sections([pair]))[0].cells[1]
+    assert cell.cell_len <= SECTION_WIDTH and cell.plain.endswith("…")

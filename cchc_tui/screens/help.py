@@ -18,6 +18,7 @@ GROUP_NAMES = {
     "ResultList": "Result list",
     "ReportView": "Report text",
     "SearchBar": "Search box",
+    "CompareTable": "Compare tables",
 }
 
 

@@ -49,6 +49,9 @@ def header_rows(comparison: Comparison) -> list[CompareRow]:
     return rows
 
 
+SECTION_WIDTH = 38  # both sides must fit an 80-column terminal
+
+
 def _section_cell(side: SectionSide | None, indent: int) -> Text:
     if side is None:
         return Text("— missing —", style="dim italic")
@@ -56,6 +59,7 @@ def _section_cell(side: SectionSide | None, indent: int) -> Text:
     cell.append(inert(side.number), style="bold")
     cell.append(" ")
     cell.append(inert(side.heading))
+    cell.truncate(SECTION_WIDTH, overflow="ellipsis")
     return cell
 
 
@@ -126,7 +130,7 @@ def figure_rows(comparison: Comparison) -> list[CompareRow]:
     return rows
 
 
-def _excerpt(text: str, width: int = 60) -> Text:
+def _excerpt(text: str, width: int = 36) -> Text:
     flat = " ".join(text.split())
     return Text(inert(flat[:width] + ("…" if len(flat) > width else "")))
 
