@@ -1,10 +1,25 @@
 """Builds the app: used by `cchc tui` (and bare `cchc`) and by the tests."""
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from cchc_tui.app import RELOAD_SECONDS, CchcApp
-from indexer.api import Library
+from indexer.api import CchcError, Library
+
+KEYMAP_ENV = "CCHC_KEYMAP"  # e.g. "report.next=j,report.previous=k" (binding ids: see the help screen)
+
+
+def parse_keymap(spec: str) -> dict[str, str]:
+    """`id=key,id=key` into a keymap; CchcError names the first malformed entry."""
+    keymap: dict[str, str] = {}
+    for entry in filter(None, (part.strip() for part in spec.split(","))):
+        binding_id, sep, key = entry.partition("=")
+        if not sep or not binding_id.strip() or not key.strip():
+            raise CchcError(f"{KEYMAP_ENV}: expected binding-id=key, got {entry!r}")
+        keymap[binding_id.strip()] = key.strip()
+    return keymap
 
 
 def create_app(
@@ -13,11 +28,17 @@ def create_app(
     library: Library | None = None,
     reload_seconds: float = RELOAD_SECONDS,
     initial_query: str = "",
+    keymap: Mapping[str, str] | None = None,
 ) -> CchcApp:
     """The app over the index at `index_dir` (default location when None).
 
-    Raises `CchcError` when there is no index, before any terminal setup, so the
-    CLI can print the message and exit 1.
+    Raises `CchcError` when there is no index or the keymap is malformed, before
+    any terminal setup, so the CLI can print the message and exit 1. `keymap`
+    (binding id -> key) defaults to `$CCHC_KEYMAP`.
     """
+    keys = dict(keymap) if keymap is not None else parse_keymap(os.environ.get(KEYMAP_ENV, ""))
     opened = library if library is not None else Library.open(index_dir)
-    return CchcApp(opened, reload_seconds=reload_seconds, initial_query=initial_query)
+    app = CchcApp(opened, reload_seconds=reload_seconds, initial_query=initial_query)
+    if keys:
+        app.set_keymap(keys)
+    return app

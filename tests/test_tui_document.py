@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import asyncio
+import io
 
 import pytest
+from rich.console import Console
 from rich.style import Style
 from tui_app_factory import make_app, open_library, settle, shared_index
 
@@ -205,5 +207,27 @@ def test_the_first_match_is_in_view_at_any_terminal_size(index_dir, size):
             await pilot.press("ctrl+b")  # toggling the outline re-wraps; the line stays in view
             await pilot.pause()
             assert view.screen_row(view.current_line) is not None
+
+    asyncio.run(scenario())
+
+
+def test_a_keymap_rebinds_by_binding_id_and_help_shows_it(index_dir):
+    hit = best_hit(index_dir, "quyet dinh")
+    lines = sorted(line_hit.line for line_hit in hit.lines)
+
+    async def scenario():
+        app = make_app(index_dir, keymap={"report.next": "j"})
+        async with app.run_test(size=(140, 45)) as pilot:
+            view = await open_report(app, pilot, hit)
+            await pilot.press("n")  # rebound away
+            assert view.current_line == lines[0]
+            await pilot.press("j")
+            assert view.current_line == lines[1]
+            await pilot.press("f1")
+            await pilot.pause()
+            console = Console(width=200, record=True, file=io.StringIO())
+            console.print(app.screen.render_table())
+            rows = [" ".join(line.split()) for line in console.export_text().splitlines()]
+            assert any(row.startswith("j Next match") and row.endswith("report.next") for row in rows)
 
     asyncio.run(scenario())

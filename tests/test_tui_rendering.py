@@ -6,10 +6,12 @@ from rich.style import Style
 from rich.text import Text
 
 from cchc_tui.app import browse
+from cchc_tui.factory import parse_keymap
 from cchc_tui.screens.filters import parse_form
 from cchc_tui.screens.search import filters_for_facet
 from cchc_tui.widgets.compare_rows import SECTION_WIDTH, section_rows
 from cchc_tui.widgets.rendering import MATCH_STYLE, excerpt, highlighted, inert
+from indexer.api import CchcError
 from indexer.compare import Comparison, Header, Originality, ReportRef, SectionPair
 from indexer.compare.result import SectionSide
 from indexer.docmodel import ReportInfo, TopicHit
@@ -141,3 +143,21 @@ def test_long_section_headings_are_cut_to_fit():
     pair = SectionPair("other", side("1", "tiêu đề " * 20, 1), side("1", "x", 2), 0.5)
     cell = section_rows(comparison_with_sections([pair]))[0].cells[1]
     assert cell.cell_len <= SECTION_WIDTH and cell.plain.endswith("…")
+
+
+KEYMAP_CASES = [
+    ("empty", "", {}),
+    ("one", "report.next=j", {"report.next": "j"}),
+    ("two with spaces", " report.next = j , report.previous=k ", {"report.next": "j", "report.previous": "k"}),
+    ("several keys", "app.quit=q,ctrl+q", None),  # "ctrl+q" alone has no id: an error
+    ("no key", "report.next=", None),
+]
+
+
+@pytest.mark.parametrize(("name", "spec", "expected"), KEYMAP_CASES, ids=[c[0] for c in KEYMAP_CASES])
+def test_parse_keymap(name, spec, expected):
+    if expected is None:
+        with pytest.raises(CchcError):
+            parse_keymap(spec)
+    else:
+        assert parse_keymap(spec) == expected

@@ -44,6 +44,8 @@ def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
 
 
 class HelpScreen(ModalScreen[None]):
+    """Keys of the screen underneath; the last column is the id to rebind it in CCHC_KEYMAP."""
+
     BINDINGS = [Binding("escape,f1,q,question_mark", "close", "Close", id="help.close", tooltip="Close help")]
 
     def __init__(self, target: Screen) -> None:
@@ -59,10 +61,15 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(no_wrap=True, style="bold cyan")
         table.add_column(no_wrap=True)
         table.add_column(style="dim")
+        table.add_column(style="dim italic", no_wrap=True)
+        keymap = getattr(self.app, "_keymap", {})  # user overrides (CCHC_KEYMAP) by binding id
         for group, bindings in binding_groups(self.target):
-            table.add_row(Text(group, style="bold underline"), Text(""), Text(""))
+            table.add_row(Text(group, style="bold underline"), Text(""), Text(""), Text(""))
             for binding in bindings:
-                table.add_row(Text(self.app.get_key_display(binding)), Text(binding.description), Text(binding.tooltip))
+                if binding.id in keymap:
+                    binding = binding.with_key(keymap[binding.id])
+                key = Text(self.app.get_key_display(binding))
+                table.add_row(key, Text(binding.description), Text(binding.tooltip), Text(binding.id or ""))
         return table
 
     def action_close(self) -> None:
