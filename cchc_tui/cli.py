@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import orjson
 import typer
 
+from cchc_tui.output import emit_json
 from indexer.errors import CchcError
 
 app = typer.Typer(
@@ -37,13 +37,6 @@ JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8, one ob
 
 def bundled_corpus() -> Path:
     return Path(os.environ.get("CCHC_CORPUS") or Path(__file__).resolve().parent.parent / "corpus")
-
-
-def emit_json(data: object) -> None:
-    from indexer.safety import inert_json
-
-    sys.stdout.buffer.write(inert_json(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)) + b"\n")
-    sys.stdout.flush()
 
 
 def edge(func):

@@ -21,10 +21,8 @@ class AnalyzedText:
 
 
 def ocr_readings(words: list[str]) -> list[tuple[str, ...]]:
-    try:
-        from indexer.ocr import token_readings
-    except ImportError:  # the OCR repair step is optional for plain folding
-        return [() for _ in words]
+    from indexer.ocr import token_readings  # here, not at import: it loads the lexicon
+
     return token_readings(words)
 
 
@@ -39,10 +37,8 @@ def analyze_text(text: str) -> AnalyzedText:
 
 def parse_info(text: str, label: str) -> ReportInfo:
     """Parsed metadata; a parser failure costs the metadata, never the report."""
-    try:
-        from indexer.parse import parse_report
-    except ImportError:
-        return ReportInfo()
+    from indexer.parse import parse_report
+
     try:
         return parse_report(text)
     except Exception as exc:  # noqa: BLE001 - one odd report must not stop an index run

@@ -6,13 +6,12 @@ Plain functions with typer annotations; `cchc_tui/cli.py` registers them and tur
 """
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
-import orjson
 import typer
 
+from cchc_tui.output import emit_json, inert_line
 from indexer.errors import CchcError
 
 INDEX_DIR_HELP = "Index directory [default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index]."
@@ -20,24 +19,7 @@ CONTEXT_WIDTH = 110
 
 
 def _inert(text: str | None) -> str:
-    try:
-        from indexer.safety import inert_line
-    except ImportError:
-        return "".join(ch if ch == "\t" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0) else "\ufffd"
-                       for ch in text or "")
     return inert_line(text or "")
-
-
-def _emit_json(data: object) -> None:
-    encoded = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
-    try:
-        from indexer.safety import inert_json
-
-        encoded = inert_json(encoded)
-    except ImportError:
-        pass
-    sys.stdout.buffer.write(encoded + b"\n")
-    sys.stdout.flush()
 
 
 def _reports(index_dir: Path | None) -> list:
@@ -77,7 +59,7 @@ def cite(
     citing = [(d, c) for d in documents for c in d.citing]
     symbols = [d.symbol or d.name for d in documents]
     if json_:
-        _emit_json({
+        emit_json({
             "query": symbol,
             "symbol": symbols[0] if len(symbols) == 1 else query.symbol,
             "symbols": symbols,
@@ -131,7 +113,7 @@ def citations(
     if conflicts:
         documents = [d for d in documents if d.conflicts]
     if json_:
-        _emit_json({"count": len(documents), "documents": [
+        emit_json({"count": len(documents), "documents": [
             {"symbol": d.symbol, "name": d.name, "type": d.type, "reports": d.report_count,
              "doc_ids": sorted({c.doc_id for c in d.citing}), "dates": d.dates, "issuers": d.issuers,
              "conflict": bool(d.conflicts), "conflicts": _conflict_dicts(d.conflicts)} for d in documents]})
@@ -156,7 +138,7 @@ def units(
         groups.setdefault(report.info.unit, []).append(report)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0] or "\uffff"))
     if json_:
-        _emit_json({"count": len(ordered), "units": [
+        emit_json({"count": len(ordered), "units": [
             {"unit": unit, "parent": Counter(r.info.unit_parent for r in rs).most_common(1)[0][0],
              "reports": len(rs), "doc_ids": [r.doc_id for r in rs]} for unit, rs in ordered]})
         return
@@ -180,7 +162,7 @@ def topics(
         for hit in report.info.topics:
             covered.setdefault(hit.topic, []).append((report.doc_id, len(hit.lines)))
     if json_:
-        _emit_json({"topics": [{"topic": tid, "label": labels.get(tid, tid), "reports": len(docs),
+        emit_json({"topics": [{"topic": tid, "label": labels.get(tid, tid), "reports": len(docs),
                                 "doc_ids": [d for d, _ in docs], "lines": sum(n for _, n in docs)}
                                for tid, docs in covered.items()]})
         return

@@ -10,24 +10,15 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from cchc_tui.output import emit_json, inert_line
 from indexer.api import CchcError
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the engine is imported by the command that runs, not by every `cchc` start
     from indexer.compare import Comparison, Matrix
-
-try:
-    from indexer.safety import inert_json, inert_line
-except ImportError:  # pragma: no cover - local fallback until the safety module exists
-    def inert_line(text: str) -> str:
-        return "".join(ch if ch.isprintable() or ch == "\t" else "\ufffd" for ch in text)
-
-    def inert_json(encoded: bytes) -> bytes:
-        return encoded
 
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -92,18 +83,11 @@ def _open_library(index_dir: Path | None):
     return Library.open(index_dir)
 
 
-def _emit_json(data: object) -> None:
-    import orjson
-
-    sys.stdout.buffer.write(inert_json(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)) + b"\n")
-    sys.stdout.flush()
-
-
 def _print_comparison(result: Comparison, json_: bool, markdown: bool) -> None:
     from indexer.compare.export import comparison_markdown
 
     if json_:
-        _emit_json(result.to_dict())
+        emit_json(result.to_dict())
     elif markdown:
         typer.echo(comparison_markdown(result))
     else:
@@ -114,7 +98,7 @@ def _print_matrices(matrices: list[Matrix], json_: bool, markdown: bool, csv_: b
     from indexer.compare.export import matrix_csv, matrix_markdown
 
     if json_:
-        _emit_json({"reports": matrices[0].to_dict()["reports"], "matrices": [m.to_dict() for m in matrices]})
+        emit_json({"reports": matrices[0].to_dict()["reports"], "matrices": [m.to_dict() for m in matrices]})
     elif csv_:
         sys.stdout.write(matrix_csv(matrices[0]))
     elif markdown:
