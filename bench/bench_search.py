@@ -7,6 +7,8 @@ latency percentiles on a synthetic corpus, and the wall time of a cold
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import resource
 import statistics
 import subprocess
@@ -33,12 +35,15 @@ def timed(fn, *args, **kwargs):
     return value, time.perf_counter() - started
 
 
-def index_throughput(corpus: Path, idx: Path, with_repair: bool) -> float:
-    if with_repair:
+def index_throughput(corpus: Path, idx: Path, with_repair: bool, workers: bool) -> float:
+    """Seconds to index `corpus`; without repair every token is indexed under its fold alone."""
+    patches = [] if workers else [mock.patch("indexer.store.prepare.PARALLEL_FROM", 10**9)]
+    if not with_repair:
+        patches.append(mock.patch("indexer.analysis.ocr_readings", lambda words: [() for _ in words]))
+    with contextlib.ExitStack() as stack:
+        for patch in patches:
+            stack.enter_context(patch)
         _, seconds = timed(update_index, [corpus], idx)
-    else:
-        with mock.patch("indexer.analysis.ocr_readings", lambda words: [() for _ in words]):
-            _, seconds = timed(update_index, [corpus], idx)
     return seconds
 
 
@@ -65,17 +70,21 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        seeds_s = index_throughput(ROOT / "corpus", tmp / "seed-idx", True)
+        seeds_s = index_throughput(ROOT / "corpus", tmp / "seed-idx", True, workers=False)
         print(f"seed corpus (5 reports): indexed in {seeds_s:.2f}s")
         corpus = tmp / "synth"
         write_corpus(corpus, args.reports)
-        plain_s = index_throughput(corpus, tmp / "plain-idx", False)
-        full_s = index_throughput(corpus, tmp / "full-idx", True)
-        print(f"synthetic corpus ({args.reports} reports): fold only {plain_s:.1f}s ({args.reports / plain_s:.0f}/s); "
-              f"with OCR repair + parsing {full_s:.1f}s ({args.reports / full_s:.0f}/s); ratio {full_s / plain_s:.2f}x")
-        print(f"{'query':<34}{'p50 ms':>9}{'max ms':>9}")
+        n = args.reports
+        plain_s = index_throughput(corpus, tmp / "plain-idx", False, workers=False)
+        full_s = index_throughput(corpus, tmp / "full-idx", True, workers=False)
+        par_s = index_throughput(corpus, tmp / "par-idx", True, workers=True)
+        print(f"synthetic corpus ({n} reports), one process: fold only {plain_s:.1f}s ({n / plain_s:.1f}/s); "
+              f"with OCR repair {full_s:.1f}s ({n / full_s:.1f}/s); repair costs {full_s / plain_s:.2f}x at index time")
+        print(f"with worker processes ({os.cpu_count()} cores): {par_s:.1f}s ({n / par_s:.1f}/s), {full_s / par_s:.2f}x faster")
+        print(f"{'query':<34}{'fold-only p50':>14}{'with repair p50':>16}{'max':>8}  (ms)")
+        plain = search_latencies(tmp / "plain-idx", args.rounds)
         for query, samples in search_latencies(tmp / "full-idx", args.rounds).items():
-            print(f"{query:<34}{statistics.median(samples):>9.1f}{max(samples):>9.1f}")
+            print(f"{query:<34}{statistics.median(plain[query]):>14.1f}{statistics.median(samples):>16.1f}{max(samples):>8.1f}")
         cli_s, bare_s = cold_cli(tmp / "seed-idx")
         print(f"cold `cchc search` process: {cli_s * 1000:.0f} ms; bare python: {bare_s * 1000:.0f} ms; ratio {cli_s / bare_s:.1f}x")
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
