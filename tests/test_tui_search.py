@@ -252,3 +252,29 @@ def test_a_slow_older_search_never_overwrites_a_newer_one(index_dir):
             assert [hit.doc_id for hit in results.hits] == [hit.doc_id for hit in expected.hits]
 
     asyncio.run(scenario())
+
+
+def test_choosing_a_suggestion_searches_for_it(index_dir):
+    library = open_library(index_dir)
+    candidates = ["AND", "OR OR", "qx", "zq", "ww"]
+    query = next((q for q in candidates if (r := library.search(q, limit=50)).total == 0 and r.suggestions), None)
+    if query is None:
+        pytest.skip("the engine suggests nothing for these candidates")
+    suggestion = library.search(query, limit=50).suggestions[0]
+    expected = library.search(suggestion, limit=50)
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, query)
+            bar = app.screen.query_one(SuggestionBar)
+            assert bar.has_class("-visible")
+            bar.focus()
+            bar.highlighted = 0
+            await pilot.press("enter")
+            await settle(pilot, 0)
+            assert app.screen.query_one(SearchBar).value == suggestion
+            assert [hit.doc_id for hit in app.screen.query_one(ResultList).hits] == [hit.doc_id for hit in expected.hits]
+            assert not bar.has_class("-visible")
+
+    asyncio.run(scenario())
