@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TypeVar
@@ -20,28 +19,13 @@ from cchc_tui.screens.search import SearchScreen
 from cchc_tui.widgets.status_line import failure_message
 from indexer.api import Library
 from indexer.compare import Comparison, compare_reports
-from indexer.model import Filters, Hit, Report, SearchResult
+from indexer.model import Filters, Report, SearchResult
 
 RELOAD_SECONDS = 3.0
 SEARCH_LIMIT = 50
 BROWSE_LIMIT = 200  # rows listed when browsing; the count and facets cover every report
 
 T = TypeVar("T")
-
-
-def browse(reports: Iterable[Report], limit: int = BROWSE_LIMIT) -> SearchResult:
-    """Every report as a hit, newest first, with facet counts from the stored metadata."""
-    hits: list[Hit] = []
-    facets: dict[str, Counter[str]] = {name: Counter() for name in ("unit", "doc_type", "year", "topic")}
-    for report in reports:
-        info = report.info
-        hits.append(Hit(report.doc_id, report.path, 0.0, info.unit, info.symbol, info.doc_type, info.date, info.title))
-        facets["unit"].update([info.unit] if info.unit else [])
-        facets["doc_type"].update([info.doc_type] if info.doc_type else [])
-        facets["year"].update([info.date[:4]] if info.date else [])
-        facets["topic"].update(topic.topic for topic in info.topics)
-    hits.sort(key=lambda hit: hit.date or "", reverse=True)
-    return SearchResult("", len(hits), hits[:limit], {name: dict(counts) for name, counts in facets.items()})
 
 
 class CchcApp(App[None]):
@@ -73,9 +57,8 @@ class CchcApp(App[None]):
             return call()
 
     def search(self, query: str, filters: Filters, limit: int = SEARCH_LIMIT) -> SearchResult:
-        """Hits for `query`; with no words and no filter, every report (browsing)."""
-        if not any(char.isalnum() for char in query) and filters.is_empty():
-            return self._locked(lambda: browse(self.library.reports()))
+        """Hits for `query`; with no words, every report the filters admit, newest first (browsing)."""
+        limit = limit if any(char.isalnum() for char in query) else BROWSE_LIMIT
         return self._locked(lambda: self.library.search(query, limit=limit, filters=filters))
 
     def get_report(self, doc_id: str) -> Report:

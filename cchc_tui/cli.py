@@ -30,7 +30,7 @@ app = typer.Typer(
 
 IndexDir = Annotated[
     Optional[Path],
-    typer.Option("--index-dir", help="Index directory [default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index].", show_default=False),
+    typer.Option("--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False),
 ]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8, one object) instead of text.")]
 
@@ -71,7 +71,7 @@ def open_library(index_dir: Path | None):
 def main_callback(ctx: typer.Context) -> None:
     """Bare `cchc` opens the terminal app."""
     if ctx.invoked_subcommand is None:
-        tui(index_dir=None)
+        tui(query="", index_dir=None)
 
 
 @app.command()
@@ -111,8 +111,8 @@ def search(
     doc_type: Annotated[Optional[str], typer.Option("--type", help='Document type: "Báo cáo", "Kế hoạch" …')] = None,
     cites: Annotated[Optional[str], typer.Option("--cites", help='Reports citing this symbol: "3041/QĐ-UBND", "qđ 3041", "3041".')] = None,
     topic: Annotated[Optional[str], typer.Option("--topic", help='Topic id or name: "mot cua", "chuyển đổi số" (see `cchc topics`).')] = None,
-    date_from: Annotated[Optional[str], typer.Option("--from", help="Reports dated on or after YYYY[-MM[-DD]].")] = None,
-    date_to: Annotated[Optional[str], typer.Option("--to", help="Reports dated on or before YYYY[-MM[-DD]].")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     index_dir: IndexDir = None,
     json_: JsonOut = False,
 ) -> None:
@@ -155,14 +155,17 @@ def show(
 
 @app.command()
 @edge
-def tui(index_dir: IndexDir = None) -> None:
-    """Open the terminal app (also what bare `cchc` does)."""
+def tui(
+    query: Annotated[str, typer.Argument(help="Search to start with.", show_default=False)] = "",
+    index_dir: IndexDir = None,
+) -> None:
+    """Open the terminal app (also what bare `cchc` does). F1 lists the keys; CCHC_KEYMAP rebinds them."""
     from cchc_tui.indexing import ensure_index
 
     directory = ensure_index(index_dir, bundled_corpus())
     from cchc_tui.factory import create_app
 
-    create_app(directory).run()
+    create_app(directory, initial_query=query).run()
 
 
 def register_optional_commands() -> None:

@@ -5,7 +5,6 @@ import pytest
 from rich.style import Style
 from rich.text import Text
 
-from cchc_tui.app import browse
 from cchc_tui.factory import parse_keymap
 from cchc_tui.screens.filters import parse_form
 from cchc_tui.screens.search import filters_for_facet
@@ -14,7 +13,7 @@ from cchc_tui.widgets.rendering import MATCH_STYLE, excerpt, highlighted, inert
 from indexer.api import CchcError
 from indexer.compare import Comparison, Header, Originality, ReportRef, SectionPair
 from indexer.compare.result import SectionSide
-from indexer.docmodel import ReportInfo, TopicHit
+from indexer.docmodel import ReportInfo
 from indexer.model import Filters, LineHit, Report
 
 
@@ -91,22 +90,6 @@ def test_filter_form(name, values, expected):
 
 def make_report(doc_id: str, **info) -> Report:
     return Report(doc_id, f"/x/{doc_id}.txt", "text", ReportInfo(**info))
-
-
-def test_browse_lists_newest_first_with_facets():
-    reports = [
-        make_report("a", unit="Sở A", date="2024-03-01", topics=[TopicHit("mot_cua", "Một cửa", [3])]),
-        make_report("b", unit="Sở A", date="2025-01-02", doc_type="Báo cáo"),
-        make_report("c"),
-    ]
-    result = browse(reports)
-    assert [hit.doc_id for hit in result.hits] == ["b", "a", "c"]
-    assert result.total == 3
-    assert result.facets["unit"] == {"Sở A": 2}
-    assert result.facets["year"] == {"2024": 1, "2025": 1}
-    assert result.facets["topic"] == {"mot_cua": 1}
-    assert [hit.doc_id for hit in browse(reports, limit=2).hits] == ["b", "a"]
-    assert browse(reports, limit=2).total == 3
 
 
 def side(number: str, heading: str, line: int) -> SectionSide:

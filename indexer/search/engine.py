@@ -78,6 +78,17 @@ def compile_queries(index, plan, filters, fuzzy, topic_ids):
     return exact, tolerant
 
 
+def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchResult:
+    """No words: every report the filters admit (all of them without filters), newest first."""
+    query = build_query(index.schema, parse_query(""), filters, set(), topic_ids, tolerant=False)
+    found = searcher.search(query, limit=max(1, limit), count=True, order_by_field="date_int")
+    hits = [hit_from_doc(searcher.doc(addr), 0.0, parse_query(""), set()) for _s, addr in found.hits]
+    result = SearchResult(query="", total=found.count or 0, hits=hits)
+    if with_facets:
+        result.facets = facets(searcher, query)
+    return result
+
+
 def run_search(
     index: tantivy.Index,
     text: str,
@@ -90,9 +101,9 @@ def run_search(
 ) -> SearchResult:
     filters = filters or Filters()
     plan = parse_query(text, compounds)
-    if plan.is_empty and filters.is_empty():
-        raise CchcError("empty query: give words to search for, or a filter such as --unit or --cites")
     searcher = index.searcher()
+    if plan.is_empty:
+        return browse(index, searcher, filters, topic_ids, limit, with_facets)
     fuzzy = missing_words(searcher, plan)
     exact, tolerant = compile_queries(index, plan, filters, fuzzy, topic_ids)
     found = searcher.search(exact, limit=max(1, limit), count=True)
