@@ -124,9 +124,7 @@ def search(
         raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
     result = open_library(index_dir).search(query, limit=limit, filters=filters)
     if json_:
-        data = result.to_dict()
-        data.pop("suggestions") if not result.suggestions else None
-        emit_json(data)
+        emit_json(result.to_dict())
         return
     from cchc_tui.render import render_search, use_color
 
