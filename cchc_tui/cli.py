@@ -118,10 +118,13 @@ def search(
 ) -> None:
     """Search reports; OCR-garbled words are found from proper Vietnamese and vice versa."""
     from indexer.model import Filters
+    from indexer.textnorm import query_words
 
     filters = Filters(unit=unit, doc_type=doc_type, cites=cites, topic=topic, date_from=date_from, date_to=date_to)
-    if not query.strip() and filters.is_empty():
-        raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
+    if filters.is_empty() and not query_words(query):
+        if not query.strip():
+            raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
+        raise CchcError(f"empty query: {query!r} holds no word to search for")
     result = open_library(index_dir).search(query, limit=limit, filters=filters)
     if json_:
         emit_json(result.to_dict())
