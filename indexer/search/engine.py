@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import orjson
 import tantivy
+from tantivy import Occur, Query
 
 from indexer.analysis import AnalyzedText, decode_readings
 from indexer.errors import CchcError
@@ -10,8 +11,6 @@ from indexer.model import Filters, Hit, SearchResult
 from indexer.search.matcher import fuzzy_limit, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.suggest import suggest
-from tantivy import Occur, Query
-
 from indexer.search.tantivy_query import build_query
 from indexer.textnorm import token_folds, tokenize
 
@@ -80,9 +79,10 @@ def compile_queries(index, plan, filters, fuzzy, topic_ids):
 
 def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchResult:
     """No words: every report the filters admit (all of them without filters), newest first."""
-    query = build_query(index.schema, parse_query(""), filters, set(), topic_ids, tolerant=False)
+    no_words = parse_query("")
+    query = build_query(index.schema, no_words, filters, set(), topic_ids, tolerant=False)
     found = searcher.search(query, limit=max(1, limit), count=True, order_by_field="date_int")
-    hits = [hit_from_doc(searcher.doc(addr), 0.0, parse_query(""), set()) for _s, addr in found.hits]
+    hits = [hit_from_doc(searcher.doc(addr), 0.0, no_words, set()) for _s, addr in found.hits]
     result = SearchResult(query="", total=found.count or 0, hits=hits)
     if with_facets:
         result.facets = facets(searcher, query)
