@@ -13,7 +13,7 @@ QUARTER_RE = re.compile(rf"\bquy\s+(?P<q>[1-4]|[ivx|l1]{{1,4}})\s*(?:/|\s+{NAM}\
 MONTHS_RE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+{THANG}\s+(?P<part>d[a-z]{{1,2}}u|cu[a-z]{{1,2}}i)?\s*(?:{NAM})?\s*{YEAR}")
 MONTH_RE = re.compile(rf"\b{THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|\s+{NAM}\s+)\s*{YEAR}")
 YEAR_RE = re.compile(rf"\b{NAM}\s+{YEAR}")
-SPAN_RE = re.compile(rf"\bgiai\s+doan\s+(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)")
+SPAN_RE = re.compile(r"\bgiai\s+doan\s+(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)")
 
 
 def find_period(title: str) -> str | None:
