@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 
-
 from helpers_badfiles import cli
 
 WORDS = "báo cáo cải cách hành chính Quyết định 3041/QĐ-UBND ngày 12/10/2025 của Sở Nội vụ "
