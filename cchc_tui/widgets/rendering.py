@@ -39,10 +39,8 @@ def _local_inert(line: str) -> str:
 
 def inert(line: str) -> str:
     """`line` with every control character made visible and harmless, same length."""
-    try:
-        from indexer.safety import inert_line
-    except ImportError:
-        return _local_inert(line)
+    from indexer.safety import inert_line
+
     safe = inert_line(line)
     # The shared helper may expand characters; spans need a one-to-one mapping.
     if len(safe) != len(line):
