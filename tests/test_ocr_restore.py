@@ -56,3 +56,15 @@ def test_restore_words_keeps_length_and_case() -> None:
 def test_empty() -> None:
     assert restore_text("") == ""
     assert restore_words([]) == []
+
+
+@pytest.mark.parametrize(
+    "printed,restored",
+    [
+        ("Quy 1/2025", "Quý 1/2025"),
+        ("bao cao quy I nam 2025", "báo cáo quý I năm 2025"),
+        ("quy dinh", "quy định"),  # no number after it: the lexicon word stands
+    ],
+)
+def test_counting_word_before_a_number(printed, restored):
+    assert restore_text(printed) == restored

@@ -8,6 +8,7 @@ glyph points to (`ocr_glyph_hints.tsv`). pyvi's lexicon supplies the rest.
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +55,14 @@ def hinted(printed: str) -> str:
     return "".join(hints.get(ch, "") for ch in printed.lower())
 
 
+@cache
+def before_number_spellings() -> dict[str, str]:
+    return {row["folded"]: nfc(row["spelling"]) for row in _rows("ocr_before_number.tsv")}
+
+
+ROMAN_OR_NUMBER = re.compile(r"^(?:\d|[IVXL1|]+\b)")
+
+
 def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") -> str:
     """Spelling of a lone syllable: what the glyph points to, a capital that makes
     it a name (Sở Nội vụ, Đảng), else the common spelling."""
@@ -67,6 +76,8 @@ def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") ->
             for option in options:
                 if hint in option:
                     return option
+    if ROMAN_OR_NUMBER.match(next_printed) and folded in before_number_spellings():
+        return before_number_spellings()[folded]
     if printed[:1].isupper() and not next_printed[:1].isdigit() and folded in capitalised_spellings():
         return capitalised_spellings()[folded]
     return common or (options[0] if options else folded)
