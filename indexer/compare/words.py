@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import fold, tokenize
 
 # Onsets, longest first so `ngh` wins over `ng` and `n`.
@@ -26,15 +27,6 @@ FINALS = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
 # after this the skeleton sees letters only.
 GLYPH_TO_LETTER = str.maketrans({"0": "o", "1": "l", "3": "a", "4": "a", "6": "o", "8": "e", "|": "l",
                                  "&": "o", "¢": "o", "@": "e", "€": "e", "§": "y", "¥": "y", "$": "s"})
-# A well-formed folded syllable: an all-caps word of this shape is a word
-# (a heading like `KET QUA`), any other all-caps word is an acronym.
-SYLLABLE_RE = re.compile(
-    rf"""^(?:{"|".join(ONSETS)})?   # onset
-         [aeiouy]+                  # nucleus
-         (?:{"|".join(FINALS)})?$   # final consonant
-    """,
-    re.VERBOSE,
-)
 
 
 @lru_cache(maxsize=65536)
@@ -45,7 +37,7 @@ def skeleton(word: str, printed: str | None = None) -> str:
     if letters.isdigit() or not letters:
         return letters
     read = letters.translate(GLYPH_TO_LETTER)
-    if (printed or word).isupper() and not SYLLABLE_RE.match(read):
+    if (printed or word).isupper() and not is_syllable(read):
         return letters  # CCHC, UBND, TTHC: acronyms are their own key
     letters = read
     onset = next((o for o in ONSETS if letters.startswith(o)), "")
@@ -56,24 +48,11 @@ def skeleton(word: str, printed: str | None = None) -> str:
     return f"{onset}|{final}"
 
 
-def _token_readings():
-    """`indexer.ocr.token_readings` when the OCR repair module exists, else None."""
-    try:
-        from indexer.ocr import token_readings  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return token_readings
-
-
 def best_readings(words: list[str]) -> list[str]:
-    """The best folded reading of each printed word (OCR repair when available)."""
-    readings = _token_readings()
-    if readings is not None and words:
-        try:
-            return [(r[0] if r else fold(w)) for w, r in zip(words, readings(words))]
-        except Exception:  # repair is an optional improvement, never a failure
-            pass
-    return [fold(w) for w in words]
+    """The best folded reading of each printed word (the OCR repair's first choice)."""
+    from indexer.ocr import token_readings  # loads the lexicon: only when readings are asked for
+
+    return [(r[0] if r else fold(w)) for w, r in zip(words, token_readings(words))]
 
 
 @lru_cache(maxsize=4096)
