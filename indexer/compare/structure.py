@@ -114,11 +114,9 @@ def compare_citations(a: ReportInfo, b: ReportInfo) -> list[CitationRow]:
 # --- topics -----------------------------------------------------------------
 
 def taxonomy_labels() -> dict[str, str]:
-    """Every topic the parser knows (id -> label), so topics nobody covers show too; {} without it."""
-    try:
-        from indexer.parse.topics import topic_labels
-    except ImportError:
-        return {}
+    """Every topic the parser knows (id -> label), so topics nobody covers show too."""
+    from indexer.parse.topics import topic_labels
+
     return topic_labels()
 
 

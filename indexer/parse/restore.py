@@ -26,12 +26,7 @@ def restore(text: str | None) -> str | None:
     """Proper Vietnamese for a short printed text (title, unit, name); the text itself when impossible."""
     if not text or looks_clean(text):
         return text
-    try:
-        from indexer.ocr import restore_text
-    except ImportError:
-        return text
-    try:
-        restored = restore_text(text)
-    except Exception:  # the restorer is another helper's work in progress: never fail a parse on it
-        return text
+    from indexer.ocr import restore_text  # loads the lexicon: only for text that needs it
+
+    restored = restore_text(text)
     return restored if restored and fold(restored).split() and len(restored) >= len(text) // 2 else text
