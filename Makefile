@@ -19,6 +19,8 @@ run: index
 	$(BIN)/cchc tui
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

@@ -46,8 +46,7 @@ def load(folder: Path) -> list[list[str]]:
 def main() -> None:
     print(f"import indexer.ocr (fresh process)        {fresh_process_seconds(IMPORT_PROBE) * 1000:8.1f} ms")
     print(f"first call (loads lexicon + tables)       {fresh_process_seconds(FIRST_CALL_PROBE) * 1000:8.1f} ms")
-    from indexer.ocr import restore_words, token_readings
-    from indexer.ocr import _word_costs
+    from indexer.ocr import _word_costs, restore_words, token_readings
     from indexer.ocr.channel import candidates
     from indexer.ocr.tokens import kind_of
 

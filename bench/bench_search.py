@@ -26,7 +26,9 @@ from synth import write_corpus  # noqa: E402
 
 from indexer.api import Library, update_index  # noqa: E402
 
-QUERIES = ["tổ chức bộ máy", "cai cach hanh chinh", '"dịch vụ công trực tuyến"', "Quyết định 3041", "SIPAS", '"chuyển đổi số"', "một cửa liên thông", "ISO 9001"]
+QUERIES = [
+    "tổ chức bộ máy", "cai cach hanh chinh", '"dịch vụ công trực tuyến"',
+    "Quyết định 3041", "SIPAS", '"chuyển đổi số"', "một cửa liên thông", "ISO 9001"]
 
 
 def timed(fn, *args, **kwargs):

@@ -196,7 +196,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest errors")
     args = parser.parse_args()
-    tallies = {name: Tally() for name in ("dev 000-002", "held-out 003-004", "all", "all incl. debris", "restored (clean)", "restored, unaccented")}
+    names = ("dev 000-002", "held-out 003-004", "all",
+             "all incl. debris", "restored (clean)", "restored, unaccented")
+    tallies = {name: Tally() for name in names}
     for path in sorted(CORPUS.glob("*.txt")):
         stem = path.name[:3]
         ocr, truth = path.read_text(encoding="utf-8"), (RESTORED / path.name).read_text(encoding="utf-8")

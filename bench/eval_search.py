@@ -66,7 +66,8 @@ def main() -> int:
             print(f"       missed {f}:{line}")
         for f, line in extra:
             print(f"       extra  {f}:{line}")
-    print(f"overall (phrase): line recall {recall:.3f} (target {TARGET_RECALL}), line precision {precision:.3f} (target {TARGET_PRECISION})")
+    print(f"overall (phrase): line recall {recall:.3f} (target {TARGET_RECALL}), "
+          f"line precision {precision:.3f} (target {TARGET_PRECISION})")
     print(f"overall (as typed, unquoted): line recall {loose_recall:.3f}, line precision {loose_precision:.3f}")
     return 0
 

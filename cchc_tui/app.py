@@ -87,7 +87,7 @@ class CchcApp(App[None]):
         """Poll for commits by another process (`cchc index` running elsewhere)."""
         try:
             changed = self._locked(self.library.reload)
-        except Exception as error:  # noqa: BLE001  (say it once, keep polling)
+        except Exception as error:
             if not self._reload_failing:
                 self._reload_failing = True
                 self.call_from_thread(self.notify, failure_message(error), title="Index check failed", severity="error", markup=False)

@@ -10,7 +10,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 
 IndexDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False),
 ]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8, one object) instead of text.")]
@@ -50,13 +50,13 @@ def edge(func):
             from indexer.safety import inert_line
 
             typer.echo(f"cchc: {inert_line(str(exc))}", err=True)
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
         except BrokenPipeError:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("cchc: interrupted", err=True)
-            raise typer.Exit(130)
+            raise typer.Exit(130) from None
 
     return wrapper
 
@@ -77,7 +77,8 @@ def main_callback(ctx: typer.Context) -> None:
 @app.command()
 @edge
 def index(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders (*.txt, recursive). Default: the bundled corpus/.", show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Report files or folders (*.txt, recursive). Default: the bundled corpus/.", show_default=False)] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start over: re-read every file.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any file was skipped.")] = False,
     index_dir: IndexDir = None,
@@ -107,12 +108,12 @@ SEARCH_EXAMPLES = "\n\n".join([
 def search(
     query: Annotated[str, typer.Argument(help='Words (ANDed) and "quoted phrases"; diacritics optional.')] = "",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000, help="Reports to list.")] = 10,
-    unit: Annotated[Optional[str], typer.Option("--unit", help='Issuing unit, e.g. "Sở Ngoại vụ" or "phuong Le Chan".')] = None,
-    doc_type: Annotated[Optional[str], typer.Option("--type", help='Document type: "Báo cáo", "Kế hoạch" …')] = None,
-    cites: Annotated[Optional[str], typer.Option("--cites", help='Reports citing this symbol: "3041/QĐ-UBND", "qđ 3041", "3041".')] = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", help='Topic id or name: "mot cua", "chuyển đổi số" (see `cchc topics`).')] = None,
-    date_from: Annotated[Optional[str], typer.Option("--from", help="Reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    date_to: Annotated[Optional[str], typer.Option("--to", help="Reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help='Issuing unit, e.g. "Sở Ngoại vụ" or "phuong Le Chan".')] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help='Document type: "Báo cáo", "Kế hoạch" …')] = None,
+    cites: Annotated[str | None, typer.Option("--cites", help='Reports citing this symbol: "3041/QĐ-UBND", "qđ 3041", "3041".')] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help='Topic id or name: "mot cua", "chuyển đổi số" (see `cchc topics`).')] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     index_dir: IndexDir = None,
     json_: JsonOut = False,
 ) -> None:
@@ -173,7 +174,8 @@ def register_optional_commands() -> None:
     """Commands whose modules are built separately; each registers only when present."""
     import importlib
 
-    for module_name, names in (("cchc_tui.commands.cite", ("cite", "citations", "units", "topics")), ("cchc_tui.commands.compare", ("compare",))):
+    modules = (("cchc_tui.commands.cite", ("cite", "citations", "units", "topics")), ("cchc_tui.commands.compare", ("compare",)))
+    for module_name, names in modules:
         try:
             module = importlib.import_module(module_name)
         except ImportError:

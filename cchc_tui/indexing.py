@@ -10,8 +10,8 @@ from indexer.store.index import index_exists, resolve_index_dir
 
 
 def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_out: bool) -> dict:
-    from indexer.api import update_index
     from cchc_tui.output import inert_line
+    from indexer.api import update_index
 
     directory = resolve_index_dir(index_dir)
     missing = [p for p in paths if not p.exists()]

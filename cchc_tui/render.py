@@ -6,7 +6,6 @@ import sys
 from collections.abc import Iterable
 
 from indexer.model import Hit, LineHit, Report, SearchResult
-
 from indexer.safety import inert_line
 
 BOLD_YELLOW = "\x1b[1;33m"

@@ -41,7 +41,7 @@ def parse_info(text: str, label: str) -> ReportInfo:
 
     try:
         return parse_report(text)
-    except Exception as exc:  # noqa: BLE001 - one odd report must not stop an index run
+    except Exception as exc:
         from indexer.safety import inert_line
 
         log.warning("metadata extraction failed for %s: %s", inert_line(label), inert_line(repr(exc)))

@@ -62,7 +62,7 @@ class Library:
         self._generation = self._meta_generation()
 
     @classmethod
-    def open(cls, index_dir: Path | str | None = None) -> "Library":
+    def open(cls, index_dir: Path | str | None = None) -> Library:
         directory = resolve_index_dir(index_dir)
         return cls(directory, open_index(directory))
 

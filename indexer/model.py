@@ -47,7 +47,7 @@ class Report:
     doc_id: str  # file name without `.txt`
     path: str  # absolute path when indexed
     text: str  # the NFC text as read (line numbers refer to it)
-    info: "ReportInfo"
+    info: ReportInfo
 
     def line_text(self, line: int) -> str:
         lines = self.text.split("\n")

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from helpers_badfiles import CORPUS, cchc_process_args
+
 from indexer.api import Library
 from indexer.store.index import LOCK_FILE
 

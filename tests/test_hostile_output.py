@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from helpers_badfiles import cli
+
 from indexer.safety import BIDI_CONTROLS
 
 ESC, BEL, ST = "\x1b", "\x07", "\x1b\\"

@@ -6,7 +6,6 @@ import os
 import shutil
 
 import pytest
-
 from helpers_badfiles import CORPUS, cli
 
 SECRET = "mật khẩu: hunter2"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from helpers_badfiles import build, cli, readable_cases, skipped_cases
+
 from indexer.api import Library
 
 # The 2 MB one-line file costs ~15 s to prepare: its linear cost is checked on a

@@ -5,8 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from helpers_badfiles import SAMPLE, build, readable_cases, skipped_cases
+
 from indexer.ingest import BadReport, discover, read_report
 
 

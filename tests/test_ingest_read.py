@@ -8,8 +8,8 @@ import time
 import unicodedata
 
 import pytest
-
 from helpers_badfiles import MB, SAMPLE, build, readable_cases, restored_text, skipped_cases, to_cp1258, to_legacy
+
 from indexer.ingest import MAX_REPORT_BYTES, BadReport, read_report
 from indexer.ingest.decode import NotText, decode_report_bytes
 

@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from helpers_badfiles import CORPUS, cchc_process_args
+
 from indexer.api import CchcError, Library
 from indexer.ingest import read_report
 

@@ -37,7 +37,8 @@ CASES = [
     ("Phuc déap Cong van s6 6121/SVHTTDL-TTBCXB ngay 27/11/2025 cua\nS& Vin hoa, Thé thao va Du lich thanh phé Hai Phong vé",
      "Công văn", "6121/SVHTTDL-TTBCXB", "2025-11-27", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Bé an s6 01/PA-NV ngay 27/02/2025 vé viéc giai thé", "Đề án", "01/ĐA-NV", "2025-02-27", None),
-    ("Thong bao s6 2555-TB/TU\nngay 06/02/2025 cua Ban Thuong vu Thanh uy vé", "Thông báo", "2555-TB/TU", "2025-02-06", "Ban Thường vụ Thành ủy"),
+    ("Thong bao s6 2555-TB/TU\nngay 06/02/2025 cua Ban Thuong vu Thanh uy vé",
+     "Thông báo", "2555-TB/TU", "2025-02-06", "Ban Thường vụ Thành ủy"),
     ("Chi thi s6\n35/CT-TTg ngay 17/9/2024 cua Thua tuéng Chinh phu.", "Chỉ thị", "35/CT-TTg", "2024-09-17", "Thủ tướng Chính phủ"),
     ("cong dién s6 644/CD-TTg ngay 13/7/2023 cua", "Công điện", "644/CĐ-TTg", "2023-07-13", None),
     # symbols broken across a line end, cited without `số`

@@ -7,10 +7,10 @@ import random
 import time
 
 import pytest
+from helpers_badfiles import cli
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers_badfiles import cli
 from indexer.api import CchcError
 
 OPERATORS = ["AND", "OR", "NOT", "+", "-", ":", "^", "~", "*", "(", ")", "[", "]", "{", "}", '"', "'", "\\", "/",

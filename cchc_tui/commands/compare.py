@@ -10,7 +10,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,18 +24,22 @@ DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def compare(
-    docs: Annotated[Optional[list[str]], typer.Argument(help="Two or more doc ids (file names without .txt) or indexed paths.", show_default=False)] = None,
+    docs: Annotated[list[str] | None, typer.Argument(
+        help="Two or more doc ids (file names without .txt) or indexed paths.", show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Compare every indexed report (with the filters below) as a matrix.")] = False,
-    unit: Annotated[Optional[str], typer.Option("--unit", help='With --all: issuing unit, diacritics optional ("phuong Le Chan").')] = None,
-    doc_type: Annotated[Optional[str], typer.Option("--type", help='With --all: document type ("Báo cáo", "Kế hoạch").')] = None,
-    date_from: Annotated[Optional[str], typer.Option("--from", help="With --all: reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    date_to: Annotated[Optional[str], typer.Option("--to", help="With --all: reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    matrix: Annotated[Optional[str], typer.Option("--matrix", help="Matrix over the reports: topics or citations (default: both).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help='With --all: issuing unit, diacritics optional ("phuong Le Chan").')] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help='With --all: document type ("Báo cáo", "Kế hoạch").')] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="With --all: reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="With --all: reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    matrix: Annotated[str | None, typer.Option("--matrix", help="Matrix over the reports: topics or citations (default: both).")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Matrix columns to keep (most widespread first).")] = 20,
     json_: Annotated[bool, typer.Option("--json", help="Print the full result as JSON (UTF-8).")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report to paste into an email or document.")] = False,
     csv_: Annotated[bool, typer.Option("--csv", help="Print the matrix as CSV (needs --matrix).")] = False,
-    index_dir: Annotated[Optional[Path], typer.Option("--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False)] = None,
+    index_dir: Annotated[Path | None, typer.Option(
+        "--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False)] = None,
 ) -> None:
     """Compare reports: header, aligned sections, citations, topics, figures and shared text
     for two reports; a topics/citations matrix for more (or --all)."""

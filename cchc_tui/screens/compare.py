@@ -84,7 +84,7 @@ class CompareScreen(Screen[None]):
         started = perf_counter()
         try:
             comparison = self.app.compare(self.left, self.right)
-        except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
+        except Exception as error:
             self.app.call_from_thread(self.show_failure, error)
             return
         self.app.call_from_thread(self.show_comparison, comparison, (perf_counter() - started) * 1000)

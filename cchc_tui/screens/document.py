@@ -100,7 +100,7 @@ class DocumentScreen(Screen[None]):
     def load_report(self) -> None:
         try:
             report = self.app.get_report(self.doc_id)
-        except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
+        except Exception as error:
             self.app.call_from_thread(self.show_failure, error)
             return
         self.app.call_from_thread(self.show_report, report)

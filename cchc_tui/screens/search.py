@@ -74,7 +74,7 @@ class SearchScreen(Screen[None]):
         try:
             result = self.app.search(query, filters)
             labels = self.app.topic_labels
-        except Exception as error:  # noqa: BLE001  (shown, never a silent dead worker)
+        except Exception as error:
             self.app.call_from_thread(self.show_failure, query, filters, error)
             return
         elapsed_ms = (perf_counter() - started) * 1000

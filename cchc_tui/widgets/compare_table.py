@@ -10,7 +10,6 @@ from textual.widgets import DataTable
 
 from cchc_tui.widgets.compare_rows import CompareRow
 
-
 OPEN_SIDE = Binding.Group("Open A/B here", compact=True)
 
 
@@ -22,7 +21,7 @@ class CompareTable(DataTable):
 
     @dataclass
     class OpenSide(Message):
-        compare_table: "CompareTable"
+        compare_table: CompareTable
         side: str  # "a" | "b"
         line: int
 

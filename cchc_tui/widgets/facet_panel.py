@@ -29,7 +29,7 @@ class FacetPanel(Tree[FacetValue | None]):
 
     @dataclass
     class Picked(Message):
-        facet_panel: "FacetPanel"
+        facet_panel: FacetPanel
         facet: str
         value: str
 

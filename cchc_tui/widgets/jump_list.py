@@ -23,7 +23,7 @@ class JumpItem:
 class JumpList(OptionList):
     @dataclass
     class Jump(Message):
-        jump_list: "JumpList"
+        jump_list: JumpList
         line: int
         name: str = ""
         lines: tuple[int, ...] = ()

@@ -44,7 +44,7 @@ class ReportView(ScrollView, can_focus=True):
 
     @dataclass
     class MatchChanged(Message):
-        report_view: "ReportView"
+        report_view: ReportView
         index: int  # 0-based position among the lines being walked
         total: int
         line: int

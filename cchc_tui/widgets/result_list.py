@@ -27,18 +27,18 @@ class ResultList(OptionList):
     class Chosen(Message):
         """The user opened a result (Enter or click)."""
 
-        result_list: "ResultList"
+        result_list: ResultList
         hit: Hit
 
     @dataclass
     class CompareRequested(Message):
-        result_list: "ResultList"
+        result_list: ResultList
         left: str  # doc ids: marks survive a change of query
         right: str
 
     @dataclass
     class MarksChanged(Message):
-        result_list: "ResultList"
+        result_list: ResultList
         marked: list[str]
 
     def __init__(self, **kwargs) -> None:

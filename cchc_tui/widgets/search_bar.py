@@ -16,7 +16,7 @@ class SearchBar(Input):
 
     @dataclass
     class QueryChanged(Message):
-        search_bar: "SearchBar"
+        search_bar: SearchBar
         query: str
 
     def __init__(self, *, debounce: float = DEBOUNCE_SECONDS, **kwargs) -> None:

@@ -25,7 +25,7 @@ def section_label(section: Section) -> Text:
 class SectionTree(Tree[Section]):
     @dataclass
     class Jump(Message):
-        section_tree: "SectionTree"
+        section_tree: SectionTree
         line: int
 
     def __init__(self, **kwargs) -> None:

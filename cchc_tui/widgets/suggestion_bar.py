@@ -22,7 +22,7 @@ class SuggestionBar(OptionList):
 
     @dataclass
     class Accepted(Message):
-        suggestion_bar: "SuggestionBar"
+        suggestion_bar: SuggestionBar
         query: str
 
     def __init__(self, **kwargs) -> None:

@@ -9,8 +9,18 @@ from indexer.compare.engine import compare_reports, pair_figures, report_ref
 from indexer.compare.figures import extract_figures
 from indexer.compare.matrix import MATRIX_KINDS, citation_matrix, compare_matrix, filter_reports, topic_matrix
 from indexer.compare.result import (
-    CitationRow, Comparison, Figure, FigurePair, Header, Matrix, MatrixColumn, Originality, ReportRef,
-    SectionPair, SharedPassage, TopicRow,
+    CitationRow,
+    Comparison,
+    Figure,
+    FigurePair,
+    Header,
+    Matrix,
+    MatrixColumn,
+    Originality,
+    ReportRef,
+    SectionPair,
+    SharedPassage,
+    TopicRow,
 )
 from indexer.compare.shared import shared_passages
 

@@ -44,7 +44,7 @@ def _section_rows(pairs: list[SectionPair], depth: int = 0) -> list[list[object]
     rows = []
     for pair in pairs:
         indent = "› " * depth  # Markdown tables drop leading spaces
-        side = lambda s: f"{indent}{s.number}. {s.heading} ({lines_label(s.line, s.end_line)})" if s else None  # noqa: E731
+        side = lambda s, indent=indent: f"{indent}{s.number}. {s.heading} ({lines_label(s.line, s.end_line)})" if s else None  # noqa: E731
         rows.append([side(pair.a), side(pair.b), pair.kind if pair.kind != "other" else "",
                      f"{pair.score:.2f}" if pair.a and pair.b else "missing"])
         rows += _section_rows(pair.children, depth + 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from indexer.docmodel import Citation
 from indexer.parse import named
@@ -32,7 +32,7 @@ class Occurrence:
     start: int = 0  # offset in the text, to keep the order of the text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _type_tail_re() -> re.Pattern[str]:
     """A type word ending the text before a symbol: `Quyết định số`, `Kế hoạch:` `số`, `Nghị định`."""
     number_word = rf"(?:{word_pattern('số')})"

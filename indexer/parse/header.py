@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from indexer.parse.dates import find_worded_date, iso_date
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern, word_pattern
@@ -41,7 +41,7 @@ class Header:
     title_head: str | None = None  # the title's start, printed on the type line itself
 
 
-@lru_cache(maxsize=None)
+@cache
 def _motto_regex() -> re.Pattern[str]:
     anchors = [phrase_pattern(a) for a in MOTTO_ANCHORS]
     anchors.append(phrase_pattern("Độc") + r"\s+[l1i|]")  # `Poc l1ap`: lập too damaged to spell
@@ -92,7 +92,7 @@ def _find_date_and_place(lines: list[str], header: Header) -> int | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _type_line_regex() -> re.Pattern[str]:
     return re.compile(r"[\W\d_]*(?:" + alternation(doc_type_names()).pattern + r")(?P<rest>.*)")
 
@@ -116,7 +116,7 @@ def _type_index(m: re.Match[str]) -> int:
     return next(i for i in range(len(doc_type_names())) if m.group(f"p{i}") is not None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _body_starter_regex() -> re.Pattern[str]:
     return re.compile(r"\s*(?:" + "|".join(phrase_pattern(s) for s in _BODY_STARTERS) + ")")
 

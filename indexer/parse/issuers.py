@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from indexer.parse.fuzzy import alternation, matched_index, phrase_pattern, word_pattern
-from indexer.parse.tables import load
 from indexer.parse.restore import restore
+from indexer.parse.tables import load
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
 
@@ -18,14 +18,14 @@ _STOP_WORDS = ("về", "v/v", "ban hành", "phê duyệt", "quy định", "hư�
                "đề xuất", "phân công", "giao", "tại", "theo", "đã", "nhằm", "cho", "trong", "khóa", "ngày")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _issuer_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
     pairs = [(s, e["name"]) for e in load("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # longest first: `match` takes the fullest name
     return alternation([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stop_regex() -> re.Pattern[str]:
     words = "|".join(phrase_pattern(w) for w in _STOP_WORDS if "/" not in w)
     return re.compile(rf"{words}|v\s*/\s*v|[;.()“”\"]|\n\s*\n")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
 from indexer.parse.symbols import split_symbol
@@ -44,7 +44,7 @@ def unit_from_header(fragments: list[str]) -> tuple[str | None, str | None]:
     return unit, parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verb_regex(group: int):
     return alternation(VERB_GROUPS[group], "v")
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 from indexer.docmodel import Citation
 from indexer.parse.dates import iso_date
-from indexer.parse.issuers import issuer_after
 from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, phrase_pattern, word_pattern
+from indexer.parse.issuers import issuer_after
 from indexer.parse.restore import restore
 from indexer.textnorm import LineIndex, fold
 
@@ -22,7 +22,7 @@ _NAME_STOPS = ("ngay", "ngiay", "nam", "nim", "ndm", "niam", "cua", "cia", "caa"
 _NOT_A_NAME = ("sư", "pháp", "lệ")  # luật sư, luật pháp, luật lệ
 
 
-@lru_cache(maxsize=None)
+@cache
 def _law_regex() -> re.Pattern[str]:
     stops = "|".join(_NAME_STOPS) + rf"|{word_pattern('số')}(?=\s*\d)"
     word = r"(?:[^\W_]|[&¢@€§¥$])[^\s,;.:()“”\"]*"

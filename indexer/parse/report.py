@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from indexer.docmodel import Citation, ReportInfo
 from indexer.parse.citations import extract_citations
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.header import parse_header
-from indexer.parse.regexes import SYMBOL_RE
-from indexer.parse.symbols import canonical_symbol
 from indexer.parse.issuing import find_unit
 from indexer.parse.periods import find_period
+from indexer.parse.regexes import SYMBOL_RE
 from indexer.parse.restore import restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
+from indexer.parse.symbols import canonical_symbol
 from indexer.parse.topics import detect_topics
 from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
@@ -24,7 +24,7 @@ RESPONSE_LEADS = ("Thực hiện", "Phúc đáp", "Căn cứ", "Trả lời", "T
 LEAD_REACH = 120  # the cited directive follows its lead word closely
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lead_regex() -> re.Pattern[str]:
     leads = "|".join(phrase_pattern(lead) for lead in RESPONSE_LEADS)
     return re.compile(rf"(?:^|(?<=\n)|(?<=[.;]\s))[\s\-+•]*(?:{leads})")  # a lead opens a sentence

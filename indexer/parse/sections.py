@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from indexer.docmodel import Section
 from indexer.parse.fuzzy import alternation, folded
@@ -86,7 +86,7 @@ def _headings(lines: list[str]) -> list[_Heading]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kind_regex():
     kinds = load("section_kinds.json")["kinds"]
     owners, triggers = [], []

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
+from indexer.parse.tables import load
 from indexer.parse.units import known_unit_at
 from indexer.textnorm import OCR_LETTER_GLYPHS
-from indexer.parse.tables import load
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
 ROLES = ("Phó Chánh Văn phòng", "Chánh Văn phòng", "Phó Giám đốc", "Giám đốc", "Phó Chủ tịch", "Chủ tịch",
@@ -42,17 +42,17 @@ class Foot:
     recipients: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _receivers_regex() -> re.Pattern[str]:
     return re.compile(phrase_pattern("Nơi nhận") + r"|noinh\w*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _roles_regex() -> re.Pattern[str]:
     return alternation(ROLES, "r")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     data = load("person_names.json")
     return tuple(data["surnames"]), tuple(data["given"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from indexer.parse.regexes import STANDARD_RE, YEAR
 from indexer.parse.tables import load, type_by_code
@@ -20,7 +20,7 @@ def _spellings(code: str, letters: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
     table = load("doc_types.json")
     whole = {v: code for code, letters in table["d_codes"].items() for v in _spellings(code, letters)}

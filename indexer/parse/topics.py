@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from indexer.docmodel import TopicHit
 from indexer.parse.fuzzy import PhraseSet, folded
@@ -10,7 +10,7 @@ from indexer.parse.tables import load
 from indexer.textnorm import LineIndex
 
 
-@lru_cache(maxsize=None)
+@cache
 def _topic_phrases() -> tuple[PhraseSet, tuple[dict, ...]]:
     pairs = [(trigger, topic) for topic in load("topics.json")["topics"] for trigger in topic["triggers"]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # at one start, the longest trigger wins
@@ -29,7 +29,7 @@ class Topic:
         return self.triggers
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_taxonomy() -> tuple[Topic, ...]:
     return tuple(Topic(t["id"], t["label"], tuple(t["triggers"])) for t in load("topics.json")["topics"])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.restore import restore
@@ -32,7 +32,7 @@ def _place_unit(kind: str, place: str, parent: str) -> KnownUnit:
         f"UBND {kind} {place}", f"Ủy ban nhân dân {kind} {place}", f"{kind} {place}"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_units() -> tuple[KnownUnit, ...]:
     units: list[KnownUnit] = []
     for table_name in UNIT_TABLES:
@@ -48,14 +48,14 @@ def known_units() -> tuple[KnownUnit, ...]:
     return tuple(units)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _variant_index() -> tuple[re.Pattern[str], tuple[KnownUnit, ...]]:
     pairs = sorted(((v, u) for u in known_units() for v in u.variants), key=lambda p: len(p[0]), reverse=True)
     # Longest spelling first: `match` then takes "UBND phường X" over "phường X".
     return alternation([v for v, _ in pairs], "u"), tuple(u for _, u in pairs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _province_tail() -> str:
     names = {load(t)["province"] for t in UNIT_TABLES}
     return "|".join(PROVINCE_TAIL.format(tp=phrase_pattern("thành phố"), name=phrase_pattern(n)) for n in names)
@@ -82,7 +82,7 @@ def unit_by_code(code: str) -> KnownUnit | None:
 
 # --- generic naming for units absent from the tables ---------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _kinds() -> tuple[list[dict], list[str]]:
     data = load("unit_kinds.json")
     bodies = sorted(data["bodies"], key=lambda b: len(b["name"]), reverse=True)
@@ -90,7 +90,7 @@ def _kinds() -> tuple[list[dict], list[str]]:
     return bodies, places
 
 
-@lru_cache(maxsize=None)
+@cache
 def _body_regex() -> tuple[re.Pattern[str], tuple[dict, ...]]:
     bodies, _ = _kinds()
     owners, spellings = [], []
@@ -101,7 +101,7 @@ def _body_regex() -> tuple[re.Pattern[str], tuple[dict, ...]]:
     return alternation(spellings, "b"), tuple(owners)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _place_regex() -> re.Pattern[str]:
     return alternation(_kinds()[1], "q")
 

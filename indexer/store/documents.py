@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import orjson
 import tantivy
-
-from dataclasses import dataclass
 
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
 from indexer.docmodel import ReportInfo

@@ -104,7 +104,7 @@ class WriterLock:
         self.path = index_dir / LOCK_FILE
         self._fd: int | None = None
 
-    def __enter__(self) -> "WriterLock":
+    def __enter__(self) -> WriterLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -117,7 +117,7 @@ class WriterLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise IndexBusy(f"another process is updating the index at {self.path.parent}; try again when it finishes")
+            raise IndexBusy(f"another process is updating the index at {self.path.parent}; try again when it finishes") from None
         self._fd = fd
         return self
 

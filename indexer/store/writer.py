@@ -18,8 +18,8 @@ from indexer.errors import CchcError
 from indexer.ingest import BadReport, Skipped, discover
 from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
-from indexer.store.prepare import Changed, Failed, checked_read, prepare_all
 from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
+from indexer.store.prepare import Changed, Failed, checked_read, prepare_all
 
 WRITER_HEAP_BYTES = 64_000_000
 COMMIT_EVERY = 500  # documents between intermediate commits on large runs
