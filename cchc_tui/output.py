@@ -14,7 +14,12 @@ __all__ = ["emit_json", "finish_output", "inert_line", "prepare_streams", "silen
 
 
 def prepare_streams() -> None:
-    """A terminal whose encoding cannot show a character gets it escaped (`\\u1ebf`), not a crash."""
+    """A terminal whose encoding cannot show a character gets it escaped (`\\u1ebf`), not a crash;
+    a stream closed before we started (`cchc index >&-`) is a sink: the work is still done."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             try:

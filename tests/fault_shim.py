@@ -128,7 +128,7 @@ class Shim:
 class WriterProxy:
     """tantivy's IndexWriter is a native type: its methods are reached through this proxy."""
 
-    def __init__(self, real, shim: Shim) -> None:
+    def __init__(self, real, shim: Shim | None) -> None:
         self._real, self._shim = real, shim
         self.commits = 0
 
@@ -138,7 +138,8 @@ class WriterProxy:
             return method
 
         def call(*args, **kwargs):
-            self._shim.point(f"tantivy.{name}", "writer")
+            if self._shim is not None:
+                self._shim.point(f"tantivy.{name}", "writer")
             return method(*args, **kwargs)
 
         return call

@@ -69,6 +69,25 @@ def current_folder(index_dir: Path) -> Path:
     return folder
 
 
+_HELD_FOLDERS: dict[str, int] = {}  # folder -> descriptor kept open for tantivy (see tantivy_path)
+
+
+def tantivy_path(folder: Path) -> str:
+    """tantivy takes a UTF-8 path; a folder whose name is not UTF-8 is reached through a
+    descriptor held open on it (`/proc/self/fd/N`, Linux)."""
+    text = os.fspath(folder)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    if not Path("/proc/self/fd").is_dir():
+        raise CchcError(f"the index folder name {shown_dir(folder)} is not valid UTF-8; choose another with --index-dir")
+    if text not in _HELD_FOLDERS:
+        _HELD_FOLDERS[text] = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    return f"/proc/self/fd/{_HELD_FOLDERS[text]}"
+
+
 def open_read_only_copy(folder: Path, index_dir: Path) -> tantivy.Index:
     """tantivy takes a lock file even to read; a folder we may not write (a colleague's shared
     index, a read-only mount) is searched through a private copy instead."""
@@ -86,7 +105,7 @@ def open_read_only_copy(folder: Path, index_dir: Path) -> tantivy.Index:
 def open_folder(folder: Path, index_dir: Path) -> tantivy.Index:
     """Open one generation and register the analyzers it needs."""
     try:
-        index = tantivy.Index(build_schema(), path=str(folder), reuse=True)
+        index = tantivy.Index(build_schema(), path=tantivy_path(folder), reuse=True)
     except (ValueError, OSError) as exc:
         if not os.access(folder, os.W_OK) or "PermissionDenied" in str(exc):
             index = open_read_only_copy(folder, index_dir)
@@ -109,7 +128,7 @@ def open_index(index_dir: Path) -> tantivy.Index:
 
 
 def create_index(folder: Path) -> tantivy.Index:
-    index = tantivy.Index(build_schema(), path=str(folder), reuse=False)
+    index = tantivy.Index(build_schema(), path=tantivy_path(folder), reuse=False)
     register_analyzers(index)
     return index
 

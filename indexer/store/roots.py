@@ -19,6 +19,7 @@ import tantivy
 
 from indexer.ingest import shown_path
 from indexer.store.documents import Prepared
+from indexer.store.index import tantivy_path
 from indexer.store.layout import Marker, generation_dir, shown_dir
 from indexer.store.schema import SCHEMA_VERSION, register_analyzers
 
@@ -146,7 +147,7 @@ def read_existing(index: tantivy.Index) -> dict[str, Indexed]:
 def open_any(folder: Path) -> tantivy.Index | None:
     """An index of any schema of ours, read as it is (to recover roots or carry reports over)."""
     try:
-        index = tantivy.Index.open(str(folder))
+        index = tantivy.Index.open(tantivy_path(folder))
         register_analyzers(index)
         return index
     except (ValueError, OSError):
