@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -29,6 +30,26 @@ def is_index_damage(exc: BaseException) -> bool:
         return True
     text = str(exc).lower()
     return type(exc) is ValueError and any(word in text for word in DAMAGE_WORDS)
+
+
+# No Vietnamese word, OCR token or document symbol is this long; a pasted blob is cut to it, so
+# the work per query word is bounded (a 1 MB single-token query took 73 s uncut).
+MAX_QUERY_WORD_CHARS = 64
+MAX_QUERY_WORDS = 64  # what indexer.search keeps of a longer query
+LONG_WORD = re.compile(rf"[^\s\"“”]{{{MAX_QUERY_WORD_CHARS + 1},}}")
+
+
+def bounded_query(text: str) -> tuple[str, list[str]]:
+    """The query with over-long words cut, and notes saying what was cut (for the front ends)."""
+    notes = []
+    cut = LONG_WORD.sub(lambda m: m.group()[:MAX_QUERY_WORD_CHARS], text)
+    if cut != text:
+        notes.append(f"words longer than {MAX_QUERY_WORD_CHARS} characters were cut to their first "
+                     f"{MAX_QUERY_WORD_CHARS}")
+    words = len(cut.split())
+    if words > MAX_QUERY_WORDS:
+        notes.append(f"only the first {MAX_QUERY_WORDS} of the query's {words} words are searched")
+    return cut, notes
 
 
 def index_errors(method):
@@ -101,6 +122,7 @@ class Library:
         from indexer.search.topics import topic_ids_for
 
         filters = filters or Filters()
+        query, _notes = bounded_query(query)
         topic_ids = topic_ids_for(filters.topic) if filters.topic else None
         from indexer.search.compounds import compounds
 
