@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from cchc_tui.output import emit_json
-from indexer.errors import CchcError
+from indexer.api import CchcError
 
 app = typer.Typer(
     name="cchc",
@@ -47,7 +47,7 @@ def edge(func):
         try:
             return func(*args, **kwargs)
         except CchcError as exc:
-            from indexer.safety import inert_line
+            from indexer.api import inert_line
 
             typer.echo(f"cchc: {inert_line(str(exc))}", err=True)
             raise typer.Exit(1) from None
@@ -118,11 +118,10 @@ def search(
     json_: JsonOut = False,
 ) -> None:
     """Search reports; OCR-garbled words are found from proper Vietnamese and vice versa."""
-    from indexer.model import Filters
-    from indexer.textnorm import query_words
+    from indexer.api import Filters, has_words
 
     filters = Filters(unit=unit, doc_type=doc_type, cites=cites, topic=topic, date_from=date_from, date_to=date_to)
-    if filters.is_empty() and not query_words(query):
+    if filters.is_empty() and not has_words(query):
         if not query.strip():
             raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
         raise CchcError(f"empty query: {query!r} holds no word to search for")
@@ -170,22 +169,16 @@ def tui(
     create_app(directory, initial_query=query).run()
 
 
-def register_optional_commands() -> None:
-    """Commands whose modules are built separately; each registers only when present."""
-    import importlib
+def register_commands() -> None:
+    """The commands that live in their own modules. Imported here, not lazily per command: a
+    broken module must fail loudly, never make its command vanish."""
+    from cchc_tui.commands import cite, compare
 
-    modules = (("cchc_tui.commands.cite", ("cite", "citations", "units", "topics")), ("cchc_tui.commands.compare", ("compare",)))
-    for module_name, names in modules:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        for name in names:
-            if hasattr(module, name):
-                app.command(name)(edge(getattr(module, name)))
+    for command in (cite.cite, cite.citations, cite.units, cite.topics, compare.compare):
+        app.command(command.__name__)(edge(command))
 
 
-register_optional_commands()
+register_commands()
 
 
 def main() -> None:
