@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from cchc_tui.options import IndexDir, JsonOut
 from cchc_tui.output import emit_json
 from indexer.api import CchcError
 
@@ -28,11 +29,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-IndexDir = Annotated[
-    Path | None,
-    typer.Option("--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False),
-]
-JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8, one object) instead of text.")]
 
 
 def bundled_corpus() -> Path:

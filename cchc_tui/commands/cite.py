@@ -11,10 +11,10 @@ from pathlib import Path
 
 import typer
 
+from cchc_tui.options import IndexDir, JsonOut
 from cchc_tui.output import emit_json, inert_line
 from indexer import api
 
-INDEX_DIR_HELP = "Index directory [default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index]."
 CONTEXT_WIDTH = 110
 
 
@@ -34,8 +34,8 @@ def _table(rows: list[list[str]], header: list[str]) -> None:
 
 def cite(
     symbol: str = typer.Argument(..., help="A document symbol in any form: 3041/QĐ-UBND, 3041/QD-UBND, 'qđ 3041', 3041."),
-    index_dir: Path | None = typer.Option(None, "--index-dir", help=INDEX_DIR_HELP, show_default=False),
-    json_: bool = typer.Option(False, "--json", help="Print JSON (UTF-8, one object) instead of text."),
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
 ) -> None:
     """Every report citing a document, with the line, the context, and the date and issuer that report gives."""
     found = api.cite(_reports(index_dir), symbol)
@@ -64,8 +64,8 @@ def _print_document(document: api.CitedDocument, found: api.CiteResult) -> None:
 
 
 def citations(
-    index_dir: Path | None = typer.Option(None, "--index-dir", help=INDEX_DIR_HELP, show_default=False),
-    json_: bool = typer.Option(False, "--json", help="Print JSON (UTF-8, one object) instead of text."),
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
     conflicts: bool = typer.Option(False, "--conflicts", help="Only documents whose citations disagree."),
 ) -> None:
     """Every document cited across the corpus: type, citing reports, dates and issuers seen, conflicts."""
@@ -83,8 +83,8 @@ def citations(
 
 
 def units(
-    index_dir: Path | None = typer.Option(None, "--index-dir", help=INDEX_DIR_HELP, show_default=False),
-    json_: bool = typer.Option(False, "--json", help="Print JSON (UTF-8, one object) instead of text."),
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
 ) -> None:
     """Issuing units with their number of reports."""
     summaries = api.units(_reports(index_dir))
@@ -99,8 +99,8 @@ def units(
 
 
 def topics(
-    index_dir: Path | None = typer.Option(None, "--index-dir", help=INDEX_DIR_HELP, show_default=False),
-    json_: bool = typer.Option(False, "--json", help="Print JSON (UTF-8, one object) instead of text."),
+    index_dir: IndexDir = None,
+    json_: JsonOut = False,
 ) -> None:
     """CCHC topics with the reports that cover them."""
     summaries = api.topics(_reports(index_dir))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cchc_tui.options import IndexDir
 from cchc_tui.output import emit_json, inert_line
 from indexer.api import CchcError
 
@@ -38,8 +39,7 @@ def compare(
     json_: Annotated[bool, typer.Option("--json", help="Print the full result as JSON (UTF-8).")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report to paste into an email or document.")] = False,
     csv_: Annotated[bool, typer.Option("--csv", help="Print the matrix as CSV (needs --matrix).")] = False,
-    index_dir: Annotated[Path | None, typer.Option(
-        "--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False)] = None,
+    index_dir: IndexDir = None,
 ) -> None:
     """Compare reports: header, aligned sections, citations, topics, figures and shared text
     for two reports; a topics/citations matrix for more (or --all)."""
