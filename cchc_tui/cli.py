@@ -96,6 +96,7 @@ SEARCH_EXAMPLES = "\n\n".join([
     "cchc search '\"dich vu cong truc tuyen\"'   (quoted: words in order)",
     'cchc search --cites "qđ 3041"   (reports citing Quyết định 3041/QĐ-UBND)',
     'cchc search "" --unit "Sở Ngoại vụ" --from 2025-01 --json',
+    "cchc search --batch queries.txt > results.jsonl   (one query per line; JSON Lines out)",
 ])
 
 
@@ -110,6 +111,9 @@ def search(
     topic: Annotated[str | None, typer.Option("--topic", help='Topic id or name: "mot cua", "chuyển đổi số" (see `cchc topics`).')] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    batch: Annotated[str | None, typer.Option(
+        "--batch", metavar="FILE",
+        help="One query per line of FILE ('-': standard input); prints one JSON object per query (JSON Lines).")] = None,
     index_dir: IndexDir = None,
     json_: JsonOut = False,
 ) -> None:
@@ -117,6 +121,11 @@ def search(
     from indexer.api import Filters, has_words
 
     filters = Filters(unit=unit, doc_type=doc_type, cites=cites, topic=topic, date_from=date_from, date_to=date_to)
+    if batch is not None:
+        from cchc_tui.batch import run_batch
+
+        run_batch(batch, open_library(index_dir), limit=limit, filters=filters)
+        return
     if filters.is_empty() and not has_words(query):
         if not query.strip():
             raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
