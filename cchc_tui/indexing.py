@@ -7,9 +7,12 @@ from pathlib import Path
 
 import typer
 
-from indexer.ingest import shown_path
-from indexer.store.index import index_exists, resolve_index_dir
-from indexer.store.layout import shown_dir
+from indexer.api import index_exists, resolve_index_dir
+
+
+def shown(path: Path) -> str:
+    """A path for a message: bytes that are not UTF-8 escaped, as `ls -b` shows them."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_out: bool,
@@ -21,9 +24,9 @@ def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_
     directory = resolve_index_dir(index_dir)
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        from indexer.errors import CchcError
+        from indexer.api import CchcError
 
-        raise CchcError(f"no such file or folder: {shown_path(missing[0])}")
+        raise CchcError(f"no such file or folder: {shown(missing[0])}")
     bar = None
     if sys.stderr is not None and sys.stderr.isatty() and not json_out:
         bar = typer.progressbar(length=1, label="indexing", file=sys.stderr, show_pos=True)
@@ -45,9 +48,9 @@ def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_
     for skipped in summary.skipped:
         typer.echo(f"skipped {inert_line(skipped.path)}: {inert_line(skipped.reason)}", err=True)
     if not json_out:
-        typer.echo(f"{summary.line()} — index at {inert_line(shown_dir(directory))}")
+        typer.echo(f"{summary.line()} — index at {inert_line(shown(directory))}")
     return {
-        "index_dir": shown_dir(directory),
+        "index_dir": shown(directory),
         "indexed": summary.indexed,
         "unchanged": summary.unchanged,
         "removed": summary.removed,
@@ -61,6 +64,6 @@ def ensure_index(index_dir: Path | None, corpus: Path) -> Path:
     """The app opens on something: an empty index location gets the bundled corpus."""
     directory = resolve_index_dir(index_dir)
     if not index_exists(directory):
-        typer.echo(f"cchc: no index at {shown_dir(directory)} yet; indexing the bundled corpus first", err=True)
+        typer.echo(f"cchc: no index at {shown(directory)} yet; indexing the bundled corpus first", err=True)
         run_index([corpus], directory, rebuild=False, json_out=False)
     return directory

@@ -5,17 +5,15 @@ import functools
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 import orjson
 import tantivy
 
-from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError, IndexDamaged, UsageError
 from indexer.ingest import shown_path
 from indexer.model import Filters, Report, SearchResult
+from indexer.store.documents import info_from_dict
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
 from indexer.store.layout import shown_dir
 
@@ -68,25 +66,6 @@ def index_errors(method):
             raise UsageError(str(exc)) from exc
 
     return wrapper
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def section_from_dict(data: dict[str, Any]) -> Section:
-    kids = [section_from_dict(c) for c in data.get("children") or []]
-    return Section(**{**_known(Section, data), "children": kids})
-
-
-def info_from_dict(data: dict[str, Any]) -> ReportInfo:
-    """Stored JSON back into typed metadata; unknown keys (from newer fields) are ignored."""
-    info = ReportInfo(**_known(ReportInfo, data))
-    info.sections = [section_from_dict(s) for s in data.get("sections") or []]
-    info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
-    info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
-    return info
 
 
 def report_from_doc(doc: tantivy.Document) -> Report:

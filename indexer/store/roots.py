@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 import tantivy
 
 from indexer.ingest import shown_path
-from indexer.store.documents import Prepared
+from indexer.store.documents import Prepared, info_from_dict
 from indexer.store.index import tantivy_path
 from indexer.store.layout import Marker, generation_dir, shown_dir
 from indexer.store.schema import SCHEMA_VERSION, register_analyzers
@@ -171,7 +171,6 @@ def recovered_roots(folder: Path) -> list[Path]:
 def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, Prepared]]:
     """Reports of unreachable roots, rebuilt from what the old index stored."""
     from indexer.analysis import decode_readings
-    from indexer.library import info_from_dict
     from indexer.textnorm import tokenize
 
     index = open_any(folder)
