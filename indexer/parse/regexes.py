@@ -66,9 +66,3 @@ WORDED_DATE_RE = re.compile(
 )
 # "ngày" before a date, OCR-tolerant on folded text (ngay, ngiay, ngay,).
 DATE_LEAD_RE = re.compile(r"[\s,;(]*(?:ng[a-z]{0,2}y|ban\s+hanh|bh)?[\s,:]*")
-
-# "Số:" in the header (folded): so, s6, sb, $6, s& ...
-HEADER_NUMBER_RE = re.compile(r"(?:^|\s)(?:s|\$)[o0-9e&¢bd]{0,2}\s*[:;.]")
-
-# Roman numerals as the OCR prints them in headings: I11 = III, Il = II, | = I.
-ROMAN_TOKEN = r"[IVXivx|l1]{1,5}"
