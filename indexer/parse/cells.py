@@ -34,7 +34,7 @@ _DATE_LEAD = re.compile(r"(?:^|(?<=[\s,]))ng[a-z]{0,2}y(?=[\s.…_]*(?:\d|th[a-z
 class Cell:
     line: int  # 1-based line of the text
     text: str  # stripped
-    kind: str = "text"  # unit-like "caps", "motto", "number", "date", "type", "rule", "text"
+    kind: str = "text"  # unit-like "caps", "motto", "number", "date", "type", "draft", "rule", "text"
     end_line: int = 0  # last line, when the cell was joined over two (`QUYẾT` / `ĐỊNH`)
 
 
@@ -54,6 +54,11 @@ def motto_regex() -> re.Pattern[str]:
 def type_regex() -> re.Pattern[str]:
     prefixes = "|".join(phrase_pattern(p) for p in _words()["type_prefixes"])
     return re.compile(rf"[\W\d_]*(?:(?:{prefixes})\s+)?(?:" + alternation(doc_type_names()).pattern + r")(?P<rest>.*)")
+
+
+@cache
+def _type_prefix_regex() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:" + "|".join(phrase_pattern(p) for p in _words()["type_prefixes"]) + r")\s*")
 
 
 def type_of(m: re.Match[str]) -> str:
@@ -148,6 +153,8 @@ def classify(text: str) -> str:
         return "date"
     if mostly_upper(text, 0.8) and type_regex().fullmatch(ftext):
         return "type"
+    if _type_prefix_regex().fullmatch(ftext):
+        return "draft"  # `DỰ THẢO` alone in the right column
     return "caps" if mostly_upper(text) else "text"
 
 

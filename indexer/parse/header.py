@@ -153,9 +153,12 @@ def _title_lines(lines: list[str], first: int, head: str | None) -> list[int]:
 def _opens_body(line: str, first: bool) -> bool:
     """A body sentence, not the title: starts with `Căn cứ`, `Thực hiện` … — except the title's own first
     line, which may start so (`TRIỂN KHAI PHONG TRÀO …`) when it is capitals or short and unpunctuated."""
+    if not first and len(line) > TITLE_LINE_CHARS and re.search(r"[.;:]$", line):
+        return True  # a paragraph, whatever its first word (`Ngày 16 tháng 5 …, Ban Chỉ đạo … như sau:`)
     if not _body_starter_regex().match(folded(line)):
         return False
-    heading = mostly_upper(line, 0.8) or (len(line) <= TITLE_LINE_CHARS and not re.search(r"[.;:,]$", line))
+    short = len(line) <= TITLE_LINE_CHARS and not re.search(r"[.;:,]$", line)
+    heading = mostly_upper(line, 0.8) or short or line[:1].islower()  # `thực hiện Nghị quyết …` continues `KẾ HOẠCH`
     return not (first and heading)
 
 
@@ -181,10 +184,13 @@ def _find_title(lines: list[str], cells: list[Cell], header: Header) -> None:
     if header.type_line is not None:
         _set_title(lines, header, header.type_line, header.title_head)
         return
-    for cell in cells:  # công văn: "V/v ..." under the symbol
+    for cell in cells:  # công văn: "V/v ..." under the symbol, maybe continued in lower case
         if _VV.match(folded(cell.text)):
-            header.title = re.sub(r"^\s*[Vv]\s*/\s*[vV]\s*[:.]?\s*", "", cell.text).strip()
-            header.title_lines = (cell.line, cell.line)
+            parts, last = [re.sub(r"^\s*[Vv]\s*/\s*[vV]\s*[:.]?\s*", "", cell.text).strip()], cell.line
+            while last < len(lines) and len(parts) < TITLE_MAX_LINES and lines[last].strip()[:1].islower():
+                parts.append(" ".join(lines[last].split()))
+                last += 1
+            header.title, header.title_lines = " ".join(parts), (cell.line, last)
             return
     if header.formal:  # no type word: the title follows the number and the date (`BAN HÀNH KẾ HOẠCH …`)
         last = max(c.line for c in cells if c.kind in ("number", "date", "motto"))

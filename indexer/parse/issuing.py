@@ -48,11 +48,20 @@ def _combine_fragments(fragments: list[str]) -> list[str]:
     units: list[str] = []
     for fragment in fragments:
         ffragment = folded(fragment)
-        if body_at(ffragment, 0) is None and units and (_bare_body(units[-1]) or not place_at(ffragment, 0)):
-            units[-1] = f"{units[-1]} {fragment}"
+        if body_at(ffragment, 0) is None and units and (
+                _bare_body(units[-1]) or not place_at(ffragment, 0) or not _names_place(units[-1])):
+            units[-1] = f"{units[-1]} {fragment}"  # `BAN CHỈ ĐẠO CCHC` + `TỈNH BẮC KẠN`: one body
         else:
             units.append(fragment)
     return units
+
+
+def _names_place(fragment: str) -> bool:
+    """`UBND THÀNH PHỐ X` names its place (a `PHƯỜNG Y` under it is another body); `BAN CHỈ ĐẠO …` does not."""
+    ffragment = folded(fragment)
+    body = body_at(ffragment, 0)
+    return body is None or body[0]["naming"] == "place" or any(place_at(ffragment, m.start())
+                                                                for m in re.finditer(r"\S+", ffragment))
 
 
 def _bare_body(fragment: str) -> bool:
