@@ -30,6 +30,7 @@ def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
 
 def _restore_segment(segment: str, type_hint: str | None) -> str:
     whole, prefixes = _d_code_table()
+    segment = load("doc_types.json")["code_case"].get(segment, segment)
     if type_hint == "Đề án" and segment.replace("Đ", "D").upper() in load("doc_types.json")["de_an_codes"]:
         return "ĐA"
     if segment in whole:
@@ -49,6 +50,7 @@ def canonical_symbol(raw: str, type_hint: str | None = None) -> str:
     standard = STANDARD_RE.fullmatch(text)
     if standard:
         return canonical_standard(standard)
+    text = re.sub(r"(?<=[A-Za-zĐđ])\.(?=[A-ZĐ])", "-", text)  # `QĐ.TTg`: the dot printed for a dash
     text = _SEPARATORS.sub(lambda m: "-" if m.group(1) in "-–" else "/", text)
     parts = re.split(r"([/\-])", text)
     out = []
