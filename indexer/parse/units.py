@@ -14,6 +14,7 @@ from functools import cache
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.restore import restore
 from indexer.parse.tables import load
+from indexer.textnorm import OCR_LETTER_GLYPHS
 
 UNIT_TABLES = ("units_haiphong.json",)
 PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"
@@ -164,6 +165,8 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
     text = " ".join(printed)
     ftext = folded(text)
     m = _place_in(ftext)
+    if m and _looks_proper(text) and text[m.start():m.end()].lower() != _kinds()[1][matched_index(m, "q")]:
+        m = None  # typed text: `HẢI QUAN` is not `quận`
     if m is None:
         words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
         return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
@@ -172,6 +175,17 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
     head = _join(_capitalise_field([w for w in re.split(r"(\s+|,)", " ".join(restored[:head_words])) if w.strip()]))
     name = spell_place(printed[name_start:]) if province_named(" ".join(printed[name_start:])) else restored[name_start:]
     return f"{head} {place} {_join(_capitalise_place(name))}".strip()
+
+
+_PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
+_OCR_DEBRIS = re.compile(rf"[{re.escape(OCR_LETTER_GLYPHS)}]|[^\W\d_]\d|\d[^\W\d_]")
+
+
+def _looks_proper(printed: str) -> bool:
+    """Typed Vietnamese (`CỤC HẢI QUAN`): kept as printed, never "restored" (to `Hải quận`). OCR prints
+    few letters beyond `é` and leaves debris (`S&`, `L8`); text without diacritics is restored."""
+    letters = _PROPER_LETTERS.findall(printed)
+    return len([c for c in letters if c.lower() != "é"]) >= 1 and not _OCR_DEBRIS.search(printed)
 
 
 def name_unit(printed: str) -> str | None:
@@ -183,7 +197,7 @@ def name_unit(printed: str) -> str | None:
     if known:
         return known.name
     words = printed.split()
-    restored = (restore(printed) or printed).split()
+    restored = words if _looks_proper(printed) else (restore(printed) or printed).split()
     if len(restored) != len(words):  # the restorer merged or split words: keep the printed ones
         restored = words
     ftext = folded(printed)
