@@ -51,8 +51,9 @@ def score_report(info, gold: dict) -> dict:
     for name in FIELDS:
         if name in OPTIONAL and name not in gold:
             continue
-        if name in gold:
-            fields[name] = _same(name, getattr(info, name), gold[name])
+        if name in gold:  # `unit_also_accepted`: other forms the gold accepts
+            accepted = [gold[name], *gold.get(f"{name}_also_accepted", [])]
+            fields[name] = any(_same(name, getattr(info, name), a) for a in accepted)
     g = gold_symbols(gold)
     p = Counter(c.symbol for c in info.citations if c.symbol)
     return {"fields": fields, "tp": sum((g & p).values()), "gold": sum(g.values()), "pred": sum(p.values()),

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.parse.fuzzy import alternation, folded, phrase_pattern
+from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, folded, phrase_pattern, word_pattern
 from indexer.parse.tables import doc_type_names, load
 
 HEADER_LINES = 24  # the header block never runs longer, even one cell per line
@@ -26,7 +26,14 @@ HEADER_LINE_CHARS = 400  # nor wider: a one-line PDF dump must not make the scan
 CELL_MAX_CHARS = 120  # a header cell is short; a longer piece is a sentence, never cut at its anchors
 # `|`, tabs, or a gap of 2+ spaces, except the padding inside a symbol (`Số: 31  /BC-UBND`, `Số:      /BC`).
 _CELL_SPLIT = re.compile(r"[ \t\u00a0]*\|[ \t\u00a0]*|\t+|(?<![/\-–:]) {2,}(?![ /\-–])")
-NUMBER_LABEL = re.compile(r"(?:^|(?<=\s))(?:s|\$)[o0-9e&¢bdé]{0,2}[ \t]*[:;]")  # folded: so:, s6:, s06:, $6:
+NUMBER_LABEL = re.compile(r"(?:^|(?<=\s))(?:s|\$)[o0-9e&¢bd]{0,2}[ \t]*[:;]")  # folded: so:, s6:, s06:, $6:
+# The Party's `Số 12-CTr/ĐU` has no colon: a label only where a cell starts (OCR: `S6 12-…`, `Sé 12-…`).
+_BARE_LABEL = re.compile(r"(?:s|\$)[o06e&¢bd]?(?=[ \t]+\d{1,5}[-/])")
+
+
+def number_label(ftext: str) -> re.Match[str] | None:
+    """The `Số:` label opening a cell (folded), with or without its colon."""
+    return NUMBER_LABEL.match(ftext) or _BARE_LABEL.match(ftext)
 _DATE_LEAD = re.compile(r"(?:^|(?<=[\s,]))ng[a-z]{0,2}y(?=[\s.…_]*(?:\d|th[a-z]{1,4}g\b|$))")
 
 
@@ -51,9 +58,32 @@ def motto_regex() -> re.Pattern[str]:
 
 
 @cache
+def _motto_words() -> tuple[tuple[re.Pattern[str], ...], ...]:
+    return tuple(tuple(re.compile(r"[\s\-–]*" + word_pattern(w) + WORD_BOUNDARY_AFTER) for w in re.findall(r"[^\W_]+", line))
+                 for line in _words()["motto_lines"])
+
+
+def motto_end(ftext: str, start: int) -> int:
+    """End of the longest run of consecutive motto words from `start` (folded text)."""
+    best = start
+    for words in _motto_words():
+        for first in range(len(words)):
+            pos = start
+            for word in words[first:]:
+                m = word.match(ftext, pos)
+                if not m:
+                    break
+                pos = m.end()
+            best = max(best, pos)
+    return best
+
+
+@cache
 def type_regex() -> re.Pattern[str]:
     prefixes = "|".join(phrase_pattern(p) for p in _words()["type_prefixes"])
-    return re.compile(rf"[\W\d_]*(?:(?:{prefixes})\s+)?(?:" + alternation(doc_type_names()).pattern + r")(?P<rest>.*)")
+    qualifiers = "|".join(phrase_pattern(q) for q in _words()["type_qualifiers"])
+    return re.compile(rf"[\W\d_]*(?:(?:{prefixes})\s+)?(?:" + alternation(doc_type_names()).pattern
+                      + rf")(?:\s+(?:{qualifiers}))?(?P<rest>.*)")
 
 
 @cache
@@ -78,6 +108,10 @@ def _split_at_anchors(piece: str) -> list[str]:
     motto = motto_regex().search(fpiece)
     if motto and motto.start() > 0:
         cuts.append(motto.start())
+    if motto:
+        end = motto_end(fpiece, motto.start())
+        if fpiece[end:].strip(" |-–"):
+            cuts.append(end)  # a unit glued after the motto (columns reversed)
     label = NUMBER_LABEL.search(fpiece)
     if label and label.start() > 0 and (not motto or label.start() < motto.start()):
         cuts.append(label.start())
@@ -146,7 +180,7 @@ def classify(text: str) -> str:
     ftext = folded(text)
     if motto_regex().match(ftext):
         return "motto"
-    if NUMBER_LABEL.match(ftext):
+    if number_label(ftext):
         return "number"
     lead = _DATE_LEAD.search(ftext)
     if lead and (ftext[:lead.start()].rstrip().endswith(",") or len(ftext[:lead.start()].split()) <= 4):

@@ -21,10 +21,10 @@ from functools import cache
 from indexer.parse.cells import (
     HEADER_LINE_CHARS,
     HEADER_LINES,
-    NUMBER_LABEL,
     Cell,
     date_lead,
     mostly_upper,
+    number_label,
     split_cells,
     type_of,
     type_regex,
@@ -91,7 +91,7 @@ def _zone_end(lines: list[str]) -> int:
 
 def _read_number(cells: list[Cell], index: int, header: Header) -> None:
     cell = cells[index]
-    label = NUMBER_LABEL.match(folded(cell.text))
+    label = number_label(folded(cell.text))
     rest = cell.text[label.end():]
     if not any(c.isalnum() for c in rest):  # `Số:` alone: the symbol is the next cell
         following = next((c for c in cells[index + 1:] if c.kind != "rule"), None)
@@ -107,11 +107,11 @@ def _read_date(cells: list[Cell], index: int, header: Header) -> None:
     fcell = folded(cell.text)
     lead = date_lead(fcell)
     text = fcell[lead.end():]
-    for following in cells[index + 1:index + 3]:  # `Hà Nội, ngày 01` / `tháng 3 năm 2025`
-        if re.search(r"(?:19|20)\d\d", text) or following.kind == "rule" and not text.strip():
+    for following in cells[index + 1:index + 4]:  # `Hà Nội, ngày 01` / `tháng 3 năm 2025`
+        if re.search(r"(?:19|20)\d\d", text):
             break
-        if following.kind != "rule":
-            text += " " + folded(following.text)
+        if following.kind == "text" and re.match(r"\d|th\w{1,4}g\b", folded(following.text)):
+            text += " " + folded(following.text)  # skipping `|`, `*` and a number cell between
     numeric = NUMERIC_DATE_RE.match(text.strip())
     if numeric:  # "Hà Nội, ngày 05/3/2025"
         header.date = iso_date(numeric.group("d"), numeric.group("m"), numeric.group("y"))
@@ -130,7 +130,7 @@ def _read_type(cell: Cell, header: Header) -> None:
 
 def _unit_fragments(cells: list[Cell], stop: int) -> list[str]:
     """Unit-like capitals above the number and the type word (any column order)."""
-    return [" ".join(c.text.split()).strip(" .,;:-–|]") for c in cells[:stop] if c.kind == "caps"]
+    return [" ".join(c.text.split()).strip(" .;:-–|]") for c in cells[:stop] if c.kind == "caps"]
 
 
 def _title_lines(lines: list[str], first: int, head: str | None) -> list[int]:
@@ -207,8 +207,7 @@ def _headline(lines: list[str], header: Header) -> None:
     if first is None:
         return
     line = " ".join(lines[first - 1].split())
-    alone = first == len(lines) or not lines[first].strip()
-    if alone and len(line.split()) <= HEADLINE_MAX_WORDS and not re.search(r"[.;:,]$", line) \
+    if len(line.split()) <= HEADLINE_MAX_WORDS and not re.search(r"[.;:,]$", line) \
             and not _body_starter_regex().match(folded(line)):
         header.title, header.title_lines = line, (first, first)
 
