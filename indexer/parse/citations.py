@@ -18,7 +18,7 @@ from indexer.parse.fuzzy import alternation, folded, matched_index, word_pattern
 from indexer.parse.issuers import issuer_after, issuer_before
 from indexer.parse.regexes import BARE_SYMBOL_RE, STANDARD_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
-from indexer.parse.tables import doc_type_names
+from indexer.parse.tables import doc_type_names, type_by_code
 from indexer.textnorm import LineIndex
 
 TYPE_WINDOW = 80  # characters before a symbol searched for its type word
@@ -98,6 +98,21 @@ def _symbol_matches(text: str, ftext: str):
     return sorted(full + bare, key=lambda m: m.start())
 
 
+_AGENCY_AFTER_BREAK = re.compile(r"[ \t]*-?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<agency>[A-ZĐ][A-ZĐ0-9&]+(?:-[A-ZĐ][A-ZĐ0-9&]+)*)(?![\wĐđ/])")
+
+
+def _agency_over_break(text: str, symbol: str, end: int) -> tuple[str, int]:
+    """`Thông tư số 04/2020/TT` + line break + `BTP`: a yearly symbol that stops at its type code lost its
+    dash at the line end; the agency code opening the next line completes it."""
+    m = re.fullmatch(r"\d+\w?/(?:19|20)\d\d/(?P<code>[^/\-]+)", symbol)
+    if not m or m.group("code") not in type_by_code():
+        return symbol, end
+    agency = _AGENCY_AFTER_BREAK.match(text, end)
+    if not agency:
+        return symbol, end
+    return f"{symbol}-{agency.group('agency')}", agency.end()
+
+
 def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurrence]:
     found, spans, by_subject = [], [], []
     for m in _symbol_matches(text, ftext):
@@ -105,9 +120,10 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
         if _caption_re().search(ftext, max(0, type_start - 30), type_start):
             continue
         symbol = canonical_symbol(m.group("symbol"), type_word)
+        symbol, symbol_end = _agency_over_break(text, symbol, m.end())
         if type_word == "Văn bản":  # "văn bản số 1187/SNV-CCHC" is a công văn; "văn bản số 12/QĐ-…" a decision
             type_word = type_from_symbol(symbol)
-        date, date_raw, after = date_after(text, ftext, m.end())
+        date, date_raw, after = date_after(text, ftext, symbol_end)
         issuer = issuer_after(text, ftext, after)
         by_subject.append(issuer is None)
         issuer = issuer or issuer_before(text, ftext, type_start)
@@ -121,11 +137,11 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
             date_raw=date_raw,
             issuer=issuer,
             line=lines.line_of(m.start()),
-            end_line=lines.line_of(m.end() - 1),
+            end_line=lines.line_of(symbol_end - 1),
             raw=text[type_start:after].strip(),
         )
         citation.subject = subject_after(ftext, after) or None
-        found.append(Occurrence(symbol, citation, citation.subject or "", m.start(), m.end()))
+        found.append(Occurrence(symbol, citation, citation.subject or "", m.start(), symbol_end))
     _share_list_issuer(spans, found, ftext)
     _continue_subject_issuer(spans, found, ftext, by_subject)
     return found

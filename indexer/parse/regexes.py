@@ -16,12 +16,12 @@ import re
 NUMBER = r"\d{1,5}[a-z]?"  # 30c/NQ-CP: a number with a letter
 YEAR = r"(?:19|20)\d\d"
 # A code segment: starts with a capital (Đ included), may hold lower case (TTg, TTr) and digits (QH15).
-SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+SEGMENT = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"  # Ð (U+00D0): tesseract's Đ, read `QĐÐ`
 # Trailing lower-case tag some offices append (02/KH-NV-n).
 TAG = r"[a-z]{1,2}(?![\wĐđ])"
 # A separator, possibly padded, possibly followed by a line break (`15/KH-` + newline + `NV`).
 GAP = r"[ \t]{0,2}"
-BREAK = r"(?:[ \t]*\n[ \t]*)?"
+BREAK = r"(?:[ \t]*\n(?:[ \t]*\n)?[ \t]*)?"  # tesseract leaves a blank line between blocks
 SLASH = rf"{GAP}/{GAP}{BREAK}"
 # OCR also pads after the dash (`15/KH- UBND`); some offices print a dot for it (`136/2001/QĐ.TTg`).
 DASH = rf"(?:{GAP}[-–]{BREAK}|[-–][ \t](?=[A-ZĐ])|\.(?=[A-ZĐ]))"

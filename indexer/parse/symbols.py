@@ -47,6 +47,8 @@ def canonical_symbol(raw: str, type_hint: str | None = None) -> str:
     `type_hint` is the type word the text gives ("Đề án" turns `01/PA-NV` into `01/ĐA-NV`).
     """
     text = nfc(raw).strip()
+    for glyph, letter in load("doc_types.json")["glyph_fixes"].items():
+        text = text.replace(glyph, letter)
     standard = STANDARD_RE.fullmatch(text)
     if standard:
         return canonical_standard(standard)
