@@ -157,7 +157,20 @@ def split_cells(lines: list[str], last_line: int) -> list[Cell]:
             for piece in _split_at_anchors(raw) if raw else []:
                 cells.append(Cell(number, piece, classify(piece)))
     _mark_motto_heads(cells)
+    _mark_motto_tails(cells)
     return _join_split_types(cells)
+
+
+def _mark_motto_tails(cells: list[Cell]) -> None:
+    """`VIỆT NAM` alone on the line under `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` (the OCR's own break): motto, when
+    the cell is two or more motto words and a motto cell comes just before it."""
+    content = [c for c in cells if c.kind != "rule"]
+    for index, cell in enumerate(content):
+        if cell.kind != "caps" or len(cell.text.split()) < 2 or not any(c.kind == "motto" for c in content[max(0, index - 2):index]):
+            continue
+        fcell = folded(cell.text)
+        if motto_end(fcell, 0) >= len(fcell.rstrip(" |-–")):
+            cell.kind = "motto"
 
 
 def _join_split_types(cells: list[Cell]) -> list[Cell]:

@@ -130,7 +130,12 @@ def _read_type(cell: Cell, header: Header) -> None:
 
 def _unit_fragments(cells: list[Cell], stop: int) -> list[str]:
     """Unit-like capitals above the number and the type word (any column order)."""
-    return [" ".join(c.text.split()).strip(" .;:-–|]") for c in cells[:stop] if c.kind == "caps"]
+    fragments = []
+    for cell in cells[:stop]:
+        words = [w for w in cell.text.split() if any(c.isalnum() for c in w)]  # OCR debris: `ỦY ¬`
+        if cell.kind == "caps" and words and "/" not in cell.text:  # `/TB-UBND`: a number without its label
+            fragments.append(" ".join(words).strip(" .;:-–|]"))
+    return fragments
 
 
 def _title_lines(lines: list[str], first: int, head: str | None) -> list[int]:
@@ -140,6 +145,9 @@ def _title_lines(lines: list[str], first: int, head: str | None) -> list[int]:
     collected: list[int] = []
     while number <= len(lines) and len(collected) < TITLE_MAX_LINES:
         line = lines[number - 1].strip(" |\t")
+        if not line and collected and _caps_continue(lines, collected[-1], number + 1):
+            number += 1  # the OCR's blank line inside a title in capitals (`BAN` / / `HÀNH KẾ HOẠCH …`)
+            continue
         if not any(c.isalpha() for c in line) or is_authority_line(line) or _opens_body(line, not collected and head is None):
             break
         previous = lines[collected[-1] - 1] if collected else head
@@ -160,6 +168,13 @@ def _opens_body(line: str, first: bool) -> bool:
     short = len(line) <= TITLE_LINE_CHARS and not re.search(r"[.;:,]$", line)
     heading = mostly_upper(line, 0.8) or short or line[:1].islower()  # `thực hiện Nghị quyết …` continues `KẾ HOẠCH`
     return not (first and heading)
+
+
+def _caps_continue(lines: list[str], last: int, following: int) -> bool:
+    if following > len(lines) or not mostly_upper(lines[last - 1], 0.8):
+        return False
+    line = lines[following - 1].strip(" |\t")
+    return mostly_upper(line, 0.8) and not is_authority_line(line) and not _body_starter_regex().match(folded(line))
 
 
 def _set_title(lines: list[str], header: Header, start: int, head: str | None) -> None:

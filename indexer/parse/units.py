@@ -14,7 +14,7 @@ from functools import cache
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.restore import restore
 from indexer.parse.tables import load
-from indexer.textnorm import OCR_LETTER_GLYPHS
+from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 
 UNIT_TABLES = ("units_haiphong.json",)
 PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"
@@ -165,8 +165,10 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
     text = " ".join(printed)
     ftext = folded(text)
     m = _place_in(ftext)
-    if m and _looks_proper(text) and text[m.start():m.end()].lower() != _kinds()[1][matched_index(m, "q")]:
-        m = None  # typed text: `HẢI QUAN` is not `quận`
+    if m and _looks_proper(text):
+        printed_kind, kind = text[m.start():m.end()].lower(), _kinds()[1][matched_index(m, "q")]
+        if fold(printed_kind) == printed_kind and fold(kind) != kind:
+            m = None  # typed text: `HẢI QUAN` (no tone) is not `quận`; `TĨNH` (a wrong tone) is still `tỉnh`
     if m is None:
         words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
         return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
