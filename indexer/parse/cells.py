@@ -37,6 +37,10 @@ def number_label(ftext: str) -> re.Match[str] | None:
 _DATE_LEAD = re.compile(r"(?:^|(?<=[\s,]))ng[a-z]{0,2}y(?=[\s.…_]*(?:\d|th[a-z]{1,4}g\b|$))")
 
 
+# What may follow `ngày` in a place-and-date cell: the date and nothing else (a body line goes on: `… của Ban`).
+_DATE_ONLY = re.compile(r"(?:[\s\d/.\-–,…_|]|th[a-z]{1,4}g\b|n[a-z&]{0,3}m\b)*")
+
+
 @dataclass(slots=True)
 class Cell:
     line: int  # 1-based line of the text
@@ -97,7 +101,8 @@ def type_of(m: re.Match[str]) -> str:
 
 
 def mostly_upper(text: str, share: float = 0.7) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    """Capitals, ignoring one-letter debris (`UY a`)."""
+    letters = [c for w in text.split() if sum(ch.isalpha() for ch in w) > 1 for c in w if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= share * len(letters)
 
 
@@ -196,7 +201,8 @@ def classify(text: str) -> str:
     if number_label(ftext):
         return "number"
     lead = _DATE_LEAD.search(ftext)
-    if lead and (ftext[:lead.start()].rstrip().endswith(",") or len(ftext[:lead.start()].split()) <= 4):
+    if lead and (ftext[:lead.start()].rstrip().endswith(",") or len(ftext[:lead.start()].split()) <= 4) \
+            and _DATE_ONLY.fullmatch(ftext, lead.end()):
         return "date"
     if mostly_upper(text, 0.8) and type_regex().fullmatch(ftext):
         return "type"
