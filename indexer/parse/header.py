@@ -37,6 +37,7 @@ from indexer.parse.tables import load
 
 TITLE_MAX_LINES = 6
 TITLE_LINE_CHARS = 100  # a title line starting like a sentence is short
+PROSE_CHARS = 60  # a mixed-case line this long above every header cell is the body of a page without one
 HEADLINE_MAX_WORDS = 25  # a portal article's headline, standing alone as the first line
 
 
@@ -132,7 +133,8 @@ def _unit_fragments(cells: list[Cell], stop: int) -> list[str]:
     """Unit-like capitals above the number and the type word (any column order)."""
     fragments = []
     for cell in cells[:stop]:
-        words = [w for w in cell.text.split() if any(c.isalnum() for c in w)]  # OCR debris: `ỦY ¬`
+        words = [w for w in cell.text.split()  # OCR debris: `ỦY ¬`, `UY a`
+                 if any(c.isalnum() for c in w) and not (len(w) == 1 and w.islower())]
         if cell.kind == "caps" and words and "/" not in cell.text:  # `/TB-UBND`: a number without its label
             fragments.append(" ".join(words).strip(" .;:-–|]"))
     return fragments
@@ -227,12 +229,19 @@ def _headline(lines: list[str], header: Header) -> None:
         header.title, header.title_lines = line, (first, first)
 
 
+def _is_prose(cell: Cell) -> bool:
+    """A sentence of the body (a page without a header): no header cell comes after it."""
+    return cell.kind == "text" and len(cell.text) > PROSE_CHARS and not mostly_upper(cell.text)
+
+
 def parse_header(text: str) -> Header:
     lines = [line[:HEADER_LINE_CHARS] for line in text.split("\n")]
     cells = split_cells(lines, _zone_end(lines))
     header = Header()
     kinds = [c.kind for c in cells]
     type_at = kinds.index("type") if "type" in kinds else len(cells)
+    prose = next((i for i, c in enumerate(cells) if _is_prose(c)), len(cells))
+    kinds = kinds[:prose] + ["text"] * (len(cells) - prose) if prose < type_at else kinds  # the body began
     number_at = kinds.index("number") if "number" in kinds[:type_at] else None
     if type_at < len(cells):
         _read_type(cells[type_at], header)
