@@ -9,8 +9,9 @@ import tantivy
 
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
 from indexer.docmodel import ReportInfo
-from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
-from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
+from indexer.search.filters import type_key, unit_index_words
+from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
+from indexer.textnorm import lower_nfc, token_folds, tokenize
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -27,17 +28,18 @@ def body_tokens(analyzed: AnalyzedText, with_readings: bool) -> tantivy.PreToken
 def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
     if info.unit:
         doc.add_text("unit", info.unit)
-        doc.add_text("unit_words", fold(info.unit))
+    if info.unit or info.unit_parent:  # the unit filter matches words of either (indexer.search.filters)
+        doc.add_text("unit_words", " ".join(unit_index_words(info.unit, info.unit_parent)))
     if info.doc_type:
         doc.add_text("doc_type", info.doc_type)
-        doc.add_text("doc_type_key", fold(info.doc_type))
+        doc.add_text("doc_type_key", type_key(info.doc_type))
     for cit in info.citations:
         if cit.symbol:
             doc.add_text("cites", symbol_key_of(cit.symbol))
-            number, typed = symbol_number(cit.symbol), symbol_typed_number(cit.symbol)
+            number = symbol_number(cit.symbol)
             if number:
                 doc.add_text("cite_num", number)
-            if typed:
+            for typed in sorted(typed_number_keys(cit.symbol, cit.type)):
                 doc.add_text("cite_typed", typed)
     for topic in info.topics:
         doc.add_text("topic", topic.topic)
