@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from cchc_tui.output import emit_json
+from indexer.dates import DateError
 from indexer.errors import CchcError
 
 app = typer.Typer(
@@ -46,6 +47,8 @@ def edge(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except DateError as exc:  # a malformed --from/--to: a usage error (exit 2), naming the value
+            raise typer.BadParameter(str(exc)) from None
         except CchcError as exc:
             from indexer.safety import inert_line
 

@@ -88,8 +88,15 @@ def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[
     windows = _windows(found, len(groups))
     if windows:
         return windows[:SCATTER_LINES]
-    ranked = sorted(held, key=lambda line: (-len(held[line]), line))[:SCATTER_LINES]
-    return [sorted(set(by_line[line])) for line in sorted(ranked)]
+    ranked = sorted(held, key=lambda line: (-len(held[line]), line))
+    picked, covered = [], set()
+    for line in ranked:  # lines holding the most words, then one line more for each word not yet shown
+        if not picked or held[line] - covered:
+            picked.append(line)
+            covered |= held[line]
+        if len(picked) == SCATTER_LINES:
+            break
+    return [sorted(set(by_line[line])) for line in sorted(picked)]
 
 
 def _windows(found: list[list[list[int]]], need: int) -> list[list[int]]:
