@@ -9,8 +9,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label
 
-from indexer.dates import DateError, check_date
-from indexer.model import Filters
+from indexer.api import DateError, Filters, check_date
 
 # (field, label, placeholder)
 FIELDS = [
