@@ -9,31 +9,24 @@ from __future__ import annotations
 import orjson
 import tantivy
 
-from indexer.analysis import AnalyzedText, decode_readings
 from indexer.errors import CchcError
 from indexer.model import Filters, Hit, SearchResult
+from indexer.search.doctext import DocText
 from indexer.search.filters import type_prefix
 from indexer.search.matcher import DocTerms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
+from indexer.search.scan import LineScan
 from indexer.search.suggest import suggest
 from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
 from indexer.search.variants import WordForms, resolve_forms
-from indexer.textnorm import token_folds, tokenize
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
 TYPE_TERMS = 1000
 
 
-def analyzed_from_stored(doc: tantivy.Document) -> tuple[str, AnalyzedText]:
-    text = doc.get_first("text") or ""
-    tokens = tokenize(text)
-    readings = decode_readings(doc.get_first("readings") or "", len(tokens))
-    return text, AnalyzedText(tokens, token_folds(text, tokens), readings)
-
-
 def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: dict[str, WordForms],
-                 scattered: bool = False) -> Hit:
+                 scan: LineScan | None, scattered: bool = False) -> Hit:
     info = orjson.loads(doc.get_first("info") or "{}")
     hit = Hit(
         doc_id=doc.get_first("doc_id"),
@@ -46,10 +39,12 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: di
         title=info.get("title"),
         scattered=scattered,
     )
-    if not plan.is_empty:
-        text, analyzed = analyzed_from_stored(doc)
-        matches = match_tokens(plan, DocTerms(analyzed, forms), info.get("citations") or [], scattered)
-        hit.lines = line_hits(text, analyzed, matches, scattered)
+    if scan is not None:
+        text = DocText(doc.get_first("text") or "", doc.get_first("readings") or "", doc.get_first("line_tokens"))
+        citations = info.get("citations") or []
+        scan.load(text, citations, scattered)
+        matches = match_tokens(plan, DocTerms(text, forms), citations, scattered)
+        hit.lines = line_hits(text, matches, scattered)
     return hit
 
 
@@ -78,7 +73,7 @@ def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchRes
     no_words = parse_query("")
     query = build_tiers(index.schema, no_words, {}, filters_query(index, searcher, filters, topic_ids)).phrase
     found = searcher.search(query, limit=max(1, limit), count=True, order_by_field="date_int")
-    hits = [hit_from_doc(searcher.doc(addr), 0.0, no_words, {}) for _s, addr in found.hits]
+    hits = [hit_from_doc(searcher.doc(addr), 0.0, no_words, {}, None) for _s, addr in found.hits]
     result = SearchResult(query="", total=found.count or 0, hits=hits)
     if with_facets:
         result.facets = facets(searcher, query)
@@ -87,14 +82,16 @@ def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchRes
 
 def page(searcher: tantivy.Searcher, tiers: Tiers, plan: QueryPlan, forms, limit: int) -> tuple[list[Hit], int, int]:
     """Phrase reports first, then scattered ones; stored text read only for the hits returned."""
+    rarity = {w: searcher.doc_freq("body", w) for w in plan.all_words()}
+    scan = LineScan(plan, forms, rarity)
     first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
-    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms) for score, addr in first.hits]
+    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in first.hits]
     total = first.count or 0
     if tiers.scattered is None:
         return hits, total, total
     rest = searcher.search(tiers.scattered, limit=max(1, limit - len(hits)), count=True)
     if len(hits) < limit:
-        hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scattered=True) for score, addr in rest.hits]
+        hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in rest.hits]
     return hits, total + (rest.count or 0), total
 
 

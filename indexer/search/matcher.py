@@ -10,26 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from indexer.analysis import AnalyzedText
 from indexer.model import LineHit
 from indexer.search.citequery import CiteTerm
+from indexer.search.doctext import DocText
 from indexer.search.query import QueryPlan
 from indexer.search.tantivy_query import can_slip, slip_budget
 from indexer.search.variants import WordForms, edit_distance
-from indexer.textnorm import LineIndex
 
 SCATTER_WINDOW = 12  # tokens: loose words this close (any order) are shown before lines holding fewer
 SCATTER_LINES = 3  # lines shown for a report where the words only occur apart
 
 
 class DocTerms:
-    """Positions of every form (fold and OCR readings) in one report."""
+    """Positions of every form (fold and OCR readings) on the loaded lines of one report."""
 
-    def __init__(self, analyzed: AnalyzedText, forms: dict[str, WordForms]) -> None:
+    def __init__(self, analyzed: DocText, forms: dict[str, WordForms]) -> None:
         self.analyzed = analyzed
-        self.count = len(analyzed.tokens)
+        self.count = analyzed.count
         self.by_form: dict[str, list[int]] = {}
-        for i in range(self.count):
+        for i in analyzed.tokens:
             for form in analyzed.forms(i):
                 self.by_form.setdefault(form, []).append(i)
         self._forms = forms
@@ -78,7 +77,7 @@ def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[
     """For a report without the phrase: the few lines where the words come closest (every word
     within a window, in any order), else the lines holding the most of them."""
     found = [group_occurrences(g, terms) for g in groups]
-    line_of = [t.line for t in terms.analyzed.tokens]
+    line_of = {i: t.line for i, t in terms.analyzed.tokens.items()}
     by_line: dict[int, list[int]] = {}
     held: dict[int, set[int]] = {}
     for k, occurrences in enumerate(found):
@@ -130,7 +129,7 @@ def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list
             continue
         first = citation.get("line") or 0
         lines = set(citation.get("lines") or []) | set(range(first, max(first, citation.get("end_line") or 0) + 1))
-        for i, tok in enumerate(tokens):
+        for i, tok in tokens.items():
             fold = terms.analyzed.folds[i]
             if tok.line in lines and fold.isdigit() and int(fold) in wanted:
                 found.append([i])
@@ -163,8 +162,8 @@ def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scatte
     return matches
 
 
-def line_hits(text: str, analyzed: AnalyzedText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
-    lines = LineIndex(text)
+def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
+    lines = analyzed.lines
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}
     for match in matches:

@@ -29,21 +29,37 @@ def confusion_groups() -> list[tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _member_re() -> tuple[re.Pattern[str], dict[str, str]]:
-    members = {m: "(?:" + "|".join(re.escape(x) for x in group) + ")" for group in confusion_groups() for m in group}
+def _member_re() -> tuple[re.Pattern[str], set[str]]:
+    members = {m for group in confusion_groups() for m in group}
     return re.compile("|".join(re.escape(m) for m in sorted(members, key=len, reverse=True))), members
+
+
+def confusion_parts(word: str) -> list[list[str]] | None:
+    """`word` cut into literal runs and confusable glyphs, each glyph with its whole group:
+    `vneid` -> [[vne], [i, l, 1, li], [d, cl]]; None when no glyph is confusable."""
+    finder, _members = _member_re()
+    group_of = {m: list(g) for g in confusion_groups() for m in g}
+    parts, last, groups = [], 0, 0
+    for match in finder.finditer(word):
+        if groups == MAX_PATTERN_GROUPS:
+            break
+        if match.start() > last:
+            parts.append([word[last : match.start()]])
+        parts.append(group_of[match.group()])
+        last, groups = match.end(), groups + 1
+    if last < len(word):
+        parts.append([word[last:]])
+    return parts if groups else None
+
+
+def parts_regex(parts: list[list[str]]) -> str:
+    return "".join(re.escape(p[0]) if len(p) == 1 else "(?:" + "|".join(map(re.escape, p)) + ")" for p in parts)
 
 
 def confusion_pattern(word: str) -> str | None:
     """A regex (full-match) for every way OCR may print `word`; None when no glyph is confusable."""
-    finder, members = _member_re()
-    out, last, groups = [], 0, 0
-    for match in finder.finditer(word):
-        if groups == MAX_PATTERN_GROUPS:
-            break
-        out += [re.escape(word[last : match.start()]), members[match.group()]]
-        last, groups = match.end(), groups + 1
-    return "".join([*out, re.escape(word[last:])]) if groups else None
+    parts = confusion_parts(word)
+    return parts_regex(parts) if parts else None
 
 
 def is_code_like(typed: str, folded: str) -> bool:
@@ -100,6 +116,10 @@ class WordForms:
     def regex(self) -> str:
         """The tantivy regex for the word with its confusions (fuzzy handled separately)."""
         return self.pattern or re.escape(self.word)
+
+    def parts(self) -> list[list[str]]:
+        """Literal runs and glyph alternatives (see `confusion_parts`); the word alone when plain."""
+        return (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
 
     def accepts(self, form: str) -> bool:
         if form == self.word:

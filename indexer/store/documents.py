@@ -9,6 +9,7 @@ import tantivy
 
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
 from indexer.docmodel import ReportInfo
+from indexer.search.doctext import encode_line_tokens
 from indexer.search.filters import type_key, unit_index_words
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import lower_nfc, token_folds, tokenize
@@ -75,6 +76,7 @@ def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     doc.add_text("sha", sha)
     doc.add_text("text", text)
     doc.add_text("readings", encode_readings(analyzed.readings))
+    doc.add_bytes("line_tokens", encode_line_tokens(text, (t.line for t in tokens)))
     doc.add_text("info", orjson.dumps(info.to_dict()).decode())
     doc.add_pre_tokenized_text("body", body_tokens(analyzed, with_readings=True))
     doc.add_pre_tokenized_text("body_exact", body_tokens(analyzed, with_readings=False))

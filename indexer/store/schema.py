@@ -25,6 +25,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("readings", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("info", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_bytes_field("line_tokens", stored=True)  # tokens per line: the matcher tokenises only lines it needs
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
