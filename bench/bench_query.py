@@ -118,7 +118,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        corpus = work / f"corpus-{max(sizes)}-seed{args.seed}"
+        corpus = work / f"corpus-seed{args.seed}"
         make_corpus(corpus, max(sizes), args.seed)
         files = sorted(corpus.glob("*.txt"))
         for n in sizes:
