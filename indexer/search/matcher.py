@@ -148,12 +148,23 @@ def _cites(cite: CiteTerm, citation: dict) -> bool:
     return cite.typed_key in typed_number_keys(symbol, citation.get("type"))
 
 
+def merge_overlapping(occurrences: list[list[int]]) -> list[list[int]]:
+    """One citation printed once is one match, however many of its forms found it."""
+    merged: list[list[int]] = []
+    for occ in sorted(occurrences):
+        if merged and occ[0] <= merged[-1][-1] + 1:
+            merged[-1] = sorted(set(merged[-1]) | set(occ))
+        else:
+            merged.append(list(occ))
+    return merged
+
+
 def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scattered: bool) -> list[list[int]]:
     matches: list[list[int]] = []
     for phrase in plan.phrases:
         matches += adjacent(phrase.words, terms, slip_budget(phrase.words))
     for cite in plan.cites:
-        matches += list(map(list, dict.fromkeys(map(tuple, cite_matches(cite, terms, citations)))))
+        matches += merge_overlapping(cite_matches(cite, terms, citations))
     words = plan.loose.words
     if len(words) == 1 or (words and not scattered):
         matches += adjacent(words, terms, slip_budget(words))
