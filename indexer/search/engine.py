@@ -112,8 +112,12 @@ def run_search(
         return browse(index, searcher, filters, topic_ids, limit, with_facets)
     try:
         forms = resolve_forms(searcher, index.schema, plan.typed_words())
-        tiers = build_tiers(index.schema, plan, forms, filters_query(index, searcher, filters, topic_ids))
+        clauses = filters_query(index, searcher, filters, topic_ids)
+        tiers = build_tiers(index.schema, plan, forms, clauses, slips=False)
         hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
+        if phrase_total == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
+            tiers = build_tiers(index.schema, plan, forms, clauses, slips=True)
+            hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
     except ValueError as exc:  # tantivy refusing a query it cannot build (an odd regex): say so
         raise CchcError(f"cannot search for {text!r}: {exc}") from exc
     result = SearchResult(query=text, total=total, hits=hits, missing=[w for w, f in forms.items() if not f.found])

@@ -54,11 +54,11 @@ def exact_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
     return Query.regex_phrase_query(schema, BODY, [position_regex(f, False) for f in forms])
 
 
-def phrase_query(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
+def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = True) -> Query:
     """The words in order and adjacent; in a long phrase one of them may be a one-edit slip."""
     exact = exact_phrase(schema, forms)
     words = [f.word for f in forms]
-    if not slip_budget(words):
+    if not slips or not slip_budget(words):
         return exact
     options = [(Occur.Should, exact)]
     for hole, held in enumerate(forms):
@@ -137,15 +137,17 @@ def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]
             for p in [*plan.phrases, plan.loose] if p.exact]
 
 
-def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list) -> Tiers:
-    base = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words])) for p in plan.phrases]
+def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list,
+                slips: bool = True) -> Tiers:
+    """`slips=False`: phrases exact only (regex phrases for slips cost ~10x; tried when exact finds nothing)."""
+    base = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips)) for p in plan.phrases]
     base += [(Occur.Must, cite_query(schema, c)) for c in plan.cites] + base_filters + boosts(schema, plan)
     loose = [forms[w] for w in plan.loose.words]
     if len(loose) < 2:
         words = [(Occur.Must, word_query(schema, loose[0]))] if loose else []
         query = must_hold(base + words)
         return Tiers(query, None, query)
-    together = phrase_query(schema, loose)
+    together = phrase_query(schema, loose, slips)
     apart = scattered_query(schema, [[forms[w] for w in g] for g in plan.groups])
     phrase = must_hold([*base, (Occur.Must, together)])
     scattered = must_hold([*base, (Occur.Must, apart), (Occur.MustNot, together)])
