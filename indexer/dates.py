@@ -9,12 +9,12 @@ from __future__ import annotations
 import calendar
 import re
 
-from indexer.errors import CchcError
+from indexer.errors import UsageError
 
 DATE_SHAPE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-class DateError(CchcError):
+class DateError(UsageError):
     """A typed date that is not YYYY, YYYY-MM or YYYY-MM-DD on the calendar."""
 
 
