@@ -62,6 +62,8 @@ def render_hit(rank: int, hit: Hit, color: bool, max_lines: int = 3) -> str:
     rows = [head]
     if hit.title:
         rows.append(f"    {inert_line(hit.title)}")
+    if hit.scattered:
+        rows.append(style("    (scattered: the words occur, but nowhere together as typed)", DIM, color))
     rows += [render_line_hit(lh, color) for lh in hit.lines[:max_lines]]
     if len(hit.lines) > max_lines:
         rows.append(style(f"    … {len(hit.lines) - max_lines} more matching lines (cchc show {inert_line(hit.doc_id)})", DIM, color))
@@ -72,6 +74,8 @@ def render_search(result: SearchResult, color: bool) -> str:
     blocks = [render_hit(i, hit, color) for i, hit in enumerate(result.hits, 1)]
     shown = len(result.hits)
     footer = f"{result.total} report matches" if result.total == 1 else f"{result.total} reports match"
+    if result.phrase_total is not None and result.phrase_total < result.total:
+        footer += f", {result.phrase_total} with the words together"
     if shown < result.total:
         footer += f" (showing {shown}; use --limit)"
     if result.total == 0 and result.suggestions:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indexer.dates import DateError, check_date
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError, UsageError
 from indexer.library import Library
@@ -46,9 +47,9 @@ _LAZY: dict[str, str] = {
 Progress = Callable[[int, int, str], None]  # (files done, files in all, path being read)
 
 __all__ = [
-    "CchcError", "Citation", "Filters", "Hit", "Library", "LineHit", "Progress", "Report", "ReportInfo",
-    "SearchResult", "Section", "TopicHit", "UsageError", "has_words", "index_exists", "inert", "inert_json", "inert_line",
-    "inert_with_spans", "resolve_index_dir", "snippet", "update_index", *_LAZY,
+    "CchcError", "Citation", "DateError", "Filters", "Hit", "Library", "LineHit", "Progress", "Report",
+    "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
+    "inert", "inert_json", "inert_line", "inert_with_spans", "resolve_index_dir", "snippet", "update_index", *_LAZY,
 ]
 
 

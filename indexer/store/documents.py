@@ -10,8 +10,10 @@ import tantivy
 
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
-from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
-from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
+from indexer.search.doctext import encode_line_tokens
+from indexer.search.filters import type_key, unit_index_words
+from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
+from indexer.textnorm import lower_nfc, token_folds, tokenize
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -28,17 +30,18 @@ def body_tokens(analyzed: AnalyzedText, with_readings: bool) -> tantivy.PreToken
 def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
     if info.unit:
         doc.add_text("unit", info.unit)
-        doc.add_text("unit_words", fold(info.unit))
+    if info.unit or info.unit_parent:  # the unit filter matches words of either (indexer.search.filters)
+        doc.add_text("unit_words", " ".join(unit_index_words(info.unit, info.unit_parent)))
     if info.doc_type:
         doc.add_text("doc_type", info.doc_type)
-        doc.add_text("doc_type_key", fold(info.doc_type))
+        doc.add_text("doc_type_key", type_key(info.doc_type))
     for cit in info.citations:
         if cit.symbol:
             doc.add_text("cites", symbol_key_of(cit.symbol))
-            number, typed = symbol_number(cit.symbol), symbol_typed_number(cit.symbol)
+            number = symbol_number(cit.symbol)
             if number:
                 doc.add_text("cite_num", number)
-            if typed:
+            for typed in sorted(typed_number_keys(cit.symbol, cit.type)):
                 doc.add_text("cite_typed", typed)
     for topic in info.topics:
         doc.add_text("topic", topic.topic)
@@ -74,6 +77,7 @@ def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     doc.add_text("sha", sha)
     doc.add_text("text", text)
     doc.add_text("readings", encode_readings(analyzed.readings))
+    doc.add_bytes("line_tokens", encode_line_tokens(text, (t.line for t in tokens)))
     doc.add_text("info", orjson.dumps(info.to_dict()).decode())
     doc.add_pre_tokenized_text("body", body_tokens(analyzed, with_readings=True))
     doc.add_pre_tokenized_text("body_exact", body_tokens(analyzed, with_readings=False))
