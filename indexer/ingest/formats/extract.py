@@ -1,4 +1,7 @@
-"""One file's bytes -> its text page by page, whatever the format (sniffed from the bytes)."""
+"""One file's bytes -> its text page by page, whatever the format (sniffed from the bytes).
+
+The readers import their libraries (PDFium, Pillow, python-docx: ~100 ms) when a file
+of their kind first comes; `cchc search` and a folder of `.txt` never load them."""
 from __future__ import annotations
 
 import hashlib
@@ -8,11 +11,8 @@ from pathlib import Path
 
 from indexer.ingest.formats import ocr
 from indexer.ingest.formats.cache import ExtractCache
-from indexer.ingest.formats.image import image_page_count, image_pages
 from indexer.ingest.formats.model import Extracted, Unreadable, clean_page
-from indexer.ingest.formats.pdf import pdf_page_count, read_pdf
 from indexer.ingest.formats.sniff import Kind, sniff
-from indexer.ingest.formats.word import read_doc, read_docx
 from indexer.ingest.read import BadReport, decode_report
 
 OTHER_REASONS = {
@@ -26,13 +26,19 @@ def page_count(raw: bytes) -> int:
     """Pages in the file, cheaply, for a progress bar counted in pages (1 when unknown)."""
     kind = sniff(raw)
     if kind is Kind.PDF:
+        from indexer.ingest.formats.pdf import pdf_page_count
+
         return pdf_page_count(raw)
     if kind is Kind.IMAGE:
+        from indexer.ingest.formats.image import image_page_count
+
         return image_page_count(raw)
     return 1
 
 
 def read_image(raw: bytes, on_page: PageProgress, workers: int | None) -> Extracted:
+    from indexer.ingest.formats.image import image_page_count, image_pages
+
     ocr.require_tesseract()
     total = image_page_count(raw)
     done = 0
@@ -47,15 +53,17 @@ def read_image(raw: bytes, on_page: PageProgress, workers: int | None) -> Extrac
     return Extracted(pages, "ocr", sorted(texts), ocr.engine_name())
 
 
-def _read(path: Path, raw: bytes, kind: Kind, on_page: PageProgress, workers: int | None) -> Extracted:
+def _read(raw: bytes, kind: Kind, on_page: PageProgress, workers: int | None) -> Extracted:
     if kind is Kind.PDF:
+        from indexer.ingest.formats.pdf import read_pdf
+
         return read_pdf(raw, on_page, workers)
     if kind is Kind.IMAGE:
         return read_image(raw, on_page, workers)
-    if kind is Kind.DOCX:
-        return read_docx(raw)
-    if kind is Kind.DOC:
-        return read_doc(raw)
+    if kind in (Kind.DOCX, Kind.DOC):
+        from indexer.ingest.formats.word import read_doc, read_docx
+
+        return read_docx(raw) if kind is Kind.DOCX else read_doc(raw)
     raise Unreadable(OTHER_REASONS[kind])
 
 
@@ -84,7 +92,7 @@ def extract(
         progress(len(cached.pages), len(cached.pages))
         return cached
     try:
-        extracted = _read(path, raw, kind, progress, ocr_workers)
+        extracted = _read(raw, kind, progress, ocr_workers)
     except Unreadable as error:
         raise BadReport(path, error.reason) from None
     if not any(page.strip() for page in extracted.pages):

@@ -2,14 +2,17 @@
 
 Every frame of a multi-page TIFF is a page. Phone photos carry their rotation in
 EXIF; it is applied before OCR. Pages go to tesseract as 8-bit grey PGM: the
-colour carries nothing for OCR and PGM costs no compression time."""
+colour carries nothing for OCR and PGM costs no compression time. Speckles (dust,
+the grain of a photocopy) are removed with a 3x3 median filter first: measured in
+bench/eval_ocr.py, it lifts tesseract's word accuracy on a speckled 120 dpi scan
+from ~0.44 to ~0.94 and leaves clean 200-300 dpi pages as they were (0.995-0.997)."""
 from __future__ import annotations
 
 import io
 import warnings
 from collections.abc import Iterator
 
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
 from indexer.ingest.formats.model import Unreadable
 
@@ -19,14 +22,17 @@ MIN_SIDE_PX = 200
 MAX_PIXELS = 120_000_000  # a 600 dpi A3 scan is ~70 Mpx; beyond this the file is a decompression bomb
 
 
-def grey_pgm(image: Image.Image) -> bytes:
-    """The image flattened on white (transparent scans), in grey, as PGM bytes."""
+def grey_pgm(image: Image.Image, despeckle: bool = True) -> bytes:
+    """The image flattened on white (transparent scans), in grey, despeckled, as PGM bytes."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         background = Image.new("RGBA", rgba.size, "white")
         image = Image.alpha_composite(background, rgba)
+    grey = image.convert("L")
+    if despeckle:
+        grey = grey.filter(ImageFilter.MedianFilter(3))
     buffer = io.BytesIO()
-    image.convert("L").save(buffer, format="PPM")
+    grey.save(buffer, format="PPM")
     return buffer.getvalue()
 
 
