@@ -70,8 +70,9 @@ def wrap(line: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     return out + [current] if current else out or [""]
 
 
-def typeset(text: str, dpi: int = DPI) -> list[Image.Image]:
-    """A4 pages holding `text`, long lines wrapped, blank lines kept (collapsed to one)."""
+def typeset(text: str, dpi: int = DPI) -> tuple[list[Image.Image], str]:
+    """A4 pages holding `text`, long lines wrapped, blank lines kept (collapsed to one); and the
+    text as typeset (the layout alone, without OCR, for the parse baseline)."""
     font = ImageFont.truetype(FONT, size=round(POINT_SIZE * dpi / 72))
     width, height = int(8.27 * dpi), int(11.69 * dpi)
     left, margin = int(MARGIN_IN[0] * dpi), int(MARGIN_IN[1] * dpi)
@@ -84,14 +85,15 @@ def typeset(text: str, dpi: int = DPI) -> list[Image.Image]:
             continue
         lines.extend(wrap(raw_line, font, width - left - margin))
     per_page = (height - 2 * margin) // step
-    pages = []
+    pages, texts = [], []
     for start in range(0, len(lines), per_page):
         image = Image.new("L", (width, height), 255)
         draw = ImageDraw.Draw(image)
         for row, line in enumerate(lines[start:start + per_page]):
             draw.text((left, margin + row * step), line, font=font, fill=0)
         pages.append(image)
-    return pages
+        texts.append("\n".join(lines[start:start + per_page]))
+    return pages, PAGE_JOIN.join(texts)
 
 
 # What scanners do to a page: (scale from 300 dpi, skew degrees, blur radius, speckles per 1000 px, JPEG quality,
@@ -253,8 +255,10 @@ def main() -> int:
           f"{args.workers} pages at once")
     print(f"{'clean text (baseline)':<26} {baseline.parse_row()}")
     scans: dict[str, list] = {"clean scan": [], "office scan": [], "poor scan": []}
+    typeset_baseline = Tally()
     for number, (gold, truth) in enumerate(documents):
-        pages = typeset(truth)
+        pages, typeset_text = typeset(truth)
+        typeset_baseline.add_parse(typeset_text, gold)
         for kind in scans:
             quality = kind.split()[0]
             images = pages if quality == "clean" else [degrade(p, number * 100 + i, quality) for i, p in enumerate(pages)]
@@ -263,6 +267,7 @@ def main() -> int:
                 for i, image in enumerate(images, start=1):
                     image.save(args.keep / f"{Path(gold['file']).stem}-{kind.split()[0]}-p{i}.png")
             scans[kind].append((gold, truth, [grey_pgm(image, not args.no_despeckle) for image in images]))
+    print(f"{'typeset text (no OCR)':<26} {typeset_baseline.parse_row()}")
     default = (ocr.LANGUAGES, ocr.PAGE_SEGMENTATION)
     for kind, prepared in scans.items():
         for languages, segmentation in [default] + ([s for s in SETTINGS if s != default] if args.settings else []):

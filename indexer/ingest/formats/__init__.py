@@ -4,14 +4,16 @@
     extracted.text            # pages joined by a line holding only "\\f" (see model.py)
     starts = page_starts(extracted.text); page_of_line(12, starts)
 
-The kind of file is sniffed from its bytes (sniff.py). A file with no text to
+The kind of file is sniffed from its bytes (kinds.py). A file with no text to
 read raises `indexer.ingest.BadReport` with a one-line reason: encrypted or
 damaged PDF, a PDF without pages, an image too small to read, scans while
 tesseract is not installed (the reason says how to install it), a `.doc`
 without antiword or catdoc.
 """
-from indexer.ingest.formats.cache import ExtractCache
-from indexer.ingest.formats.extract import extract, page_count
+from __future__ import annotations
+
+from importlib import import_module
+
 from indexer.ingest.formats.model import (
     INSTALL_TESSERACT,
     PAGE_BREAK,
@@ -21,8 +23,19 @@ from indexer.ingest.formats.model import (
     page_of_line,
     page_starts,
 )
-from indexer.ingest.formats.ocr import tesseract_problem
-from indexer.ingest.formats.sniff import SUFFIXES, Kind, sniff
+
+# Loaded on first use (PEP 562): the search path needs only the page helpers above.
+_LAZY = {
+    "ExtractCache": "cache", "extract": "reader", "page_count": "reader",
+    "tesseract_problem": "ocr", "SUFFIXES": "kinds", "Kind": "kinds", "sniff": "kinds",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(f"indexer.ingest.formats.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "INSTALL_TESSERACT", "PAGE_BREAK", "PAGE_JOIN", "SUFFIXES", "ExtractCache", "Extracted", "Kind",

@@ -69,6 +69,8 @@ def clean_page(text: str) -> str:
 def page_starts(text: str) -> list[int]:
     """1-based line number where each page begins (page 1 begins on line 1)."""
     starts = [1]
+    if PAGE_BREAK not in text:  # every .txt report: no second pass over the text
+        return starts
     for number, line in enumerate(text.split("\n"), start=1):
         if line == PAGE_BREAK:
             starts.append(number + 1)
