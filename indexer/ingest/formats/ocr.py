@@ -9,11 +9,14 @@ to one thread (OMP_THREAD_LIMIT=1) so that N pages use N cores, not N x cores.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from functools import cache
+from pathlib import Path
 
 from indexer.ingest.formats.model import INSTALL_TESSERACT, OcrMissing, Unreadable
 
@@ -25,6 +28,21 @@ PAGE_TIMEOUT_SECONDS = 180  # a 300 dpi A4 page takes ~3-10 s on one core; a min
 MAX_WORKERS = 4
 
 ProgressFn = Callable[[int, int], None]  # (pages done, pages in the file)
+LOOKALIKES = Path(__file__).resolve().parents[2] / "data" / "tesseract_lookalikes.tsv"
+
+
+@cache
+def _lookalikes() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = [line.split("\t") for line in LOOKALIKES.read_text(encoding="utf-8").splitlines()]
+    table = {row[0]: row[1] for row in rows if len(row) >= 2 and not row[0].startswith("#") and row[0] != "from"}
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+    return pattern, table
+
+
+def fix_lookalikes(text: str) -> str:
+    """OCR output with look-alike letters of other alphabets made the Vietnamese letters they stand for."""
+    pattern, table = _lookalikes()
+    return pattern.sub(lambda m: table[m.group()], text) if table else text
 
 
 @cache
@@ -73,7 +91,7 @@ def ocr_image(image: bytes, page: int, languages: str = LANGUAGES, segmentation:
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise Unreadable(f"tesseract failed on page {page} ({detail[-1] if detail else f'exit {done.returncode}'})")
-    return done.stdout.decode("utf-8", "replace")
+    return fix_lookalikes(unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace")))
 
 
 def worker_count(limit: int | None = None) -> int:

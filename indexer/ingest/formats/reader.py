@@ -11,8 +11,8 @@ from pathlib import Path
 
 from indexer.ingest.formats import ocr
 from indexer.ingest.formats.cache import ExtractCache
-from indexer.ingest.formats.model import Extracted, Unreadable, clean_page
 from indexer.ingest.formats.kinds import Kind, sniff
+from indexer.ingest.formats.model import Extracted, Unreadable, clean_page
 from indexer.ingest.read import BadReport, decode_report
 
 OTHER_REASONS = {
