@@ -10,6 +10,7 @@ class LineHit:
     text: str  # the original line
     spans: list[tuple[int, int]]  # [start, end) character offsets of matched words in `text`
     starts: int = 1  # matches that begin on this line (0: the line only continues one)
+    page: int = 1  # 1-based page of a PDF or Word file the line is on (a .txt report is one page)
 
 
 @dataclass(slots=True)

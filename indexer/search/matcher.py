@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from indexer.analysis import AnalyzedText
+from indexer.ingest.formats.model import page_of_line, page_starts
 from indexer.model import LineHit
 from indexer.search.query import QueryPlan
 from indexer.textnorm import LineIndex
@@ -153,7 +154,7 @@ def match_tokens(plan: QueryPlan, analyzed: AnalyzedText, fuzzy_words: set[str])
 
 
 def line_hits(text: str, analyzed: AnalyzedText, matches: list[list[int]]) -> list[LineHit]:
-    lines = LineIndex(text)
+    lines, pages = LineIndex(text), page_starts(text)
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}
     for match in matches:
@@ -164,6 +165,6 @@ def line_hits(text: str, analyzed: AnalyzedText, matches: list[list[int]]) -> li
             offset = lines.line_start(tok.line)
             spans.setdefault(tok.line, set()).add((tok.start - offset, tok.end - offset))
     return [
-        LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0))
+        LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), page=page_of_line(n, pages))
         for n in sorted(spans)
     ]

@@ -7,6 +7,7 @@ inherit the writer lock: a killed `cchc index` frees it at once.
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -18,7 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.ingest import BadReport, decode_report, read_report_bytes
+from indexer.ingest import BadReport, read_report_bytes
+from indexer.ingest.formats import ExtractCache, extract
 from indexer.store.documents import Prepared, prepare
 
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
@@ -45,9 +47,9 @@ def checked_read(path: Path) -> tuple[str, bytes]:
     return hashlib.sha256(raw).hexdigest(), raw
 
 
-def prepare_changed(item: Changed) -> Prepared | Failed:
+def prepare_changed(item: Changed, cache: ExtractCache | None = None) -> Prepared | Failed:
     try:
-        text = decode_report(item.path, item.raw)
+        text = extract(item.path, item.raw, cache=cache, sha=item.sha).text
     except BadReport as exc:
         return Failed(str(item.path), exc.reason)
     return prepare(str(item.path), item.sha, text)
@@ -77,14 +79,15 @@ def worker_count(items: int) -> int:
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
-def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
-    """Results in the order of `items`."""
+def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
+    """Results in the order of `items`; PDF, Word and image text is cached in `cache`."""
     workers = worker_count(len(items))
+    job = functools.partial(prepare_changed, cache=cache)
     if workers == 1:
-        yield from map(prepare_changed, items)
+        yield from map(job, items)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        yield from pool.map(prepare_changed, items, chunksize=4)
+        yield from pool.map(job, items, chunksize=4)

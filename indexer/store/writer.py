@@ -16,6 +16,7 @@ import tantivy
 
 from indexer.errors import CchcError
 from indexer.ingest import BadReport, Skipped, discover
+from indexer.ingest.formats import ExtractCache
 from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
 from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
@@ -132,7 +133,7 @@ def update_index(
         try:
             if rebuild:
                 writer.delete_all_documents()
-            write_changes(writer, files, existing, roots, summary, progress)
+            write_changes(writer, files, existing, roots, summary, progress, ExtractCache(index_dir))
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
@@ -159,12 +160,12 @@ def changed_files(files, existing, summary, progress) -> Iterator[Changed]:
         yield Changed(path, sha, raw)
 
 
-def write_changes(writer, files, existing, roots, summary, progress) -> None:
+def write_changes(writer, files, existing, roots, summary, progress, cache: ExtractCache | None = None) -> None:
     taken = {entry.doc_id: path for path, entry in existing.items()}
     changed = list(changed_files(files, existing, summary, progress))
     done = summary.unchanged
     pending = 0
-    for result in prepare_all(changed):
+    for result in prepare_all(changed, cache):
         done += 1
         if progress:
             progress(done, len(files), result.path)
