@@ -31,14 +31,30 @@ _PDF_SEARCH = 1024  # the PDF header may follow some junk bytes (the spec allows
 
 
 def sniff(raw: bytes) -> Kind:
-    if b"%PDF-" in raw[:_PDF_SEARCH]:
-        return Kind.PDF
-    if raw.startswith(_IMAGE_MAGIC) or (raw[:4] == b"RIFF" and raw[8:12] == b"WEBP"):
-        return Kind.IMAGE
-    if raw.startswith(b"PK\x03\x04"):
+    kind = sniff_magic(raw)
+    if kind is Kind.DOCX:
         return Kind.DOCX if _is_word_zip(raw) else Kind.OTHER_ZIP
-    if raw.startswith(_OLE2):
+    if kind is Kind.DOC:
         return Kind.DOC if _is_word_ole(raw) else Kind.OTHER_OLE
+    return kind
+
+
+def is_document(head: bytes) -> bool:
+    """Whether the first bytes (1 KB is enough) are those of a PDF, zip, OLE2 or image file:
+    the kinds read by the reading stage rather than decoded as text."""
+    return sniff_magic(head) is not Kind.TEXT
+
+
+def sniff_magic(head: bytes) -> Kind:
+    """The kind by magic bytes alone (a zip is taken for a Word file, an OLE2 file for a .doc)."""
+    if b"%PDF-" in head[:_PDF_SEARCH]:
+        return Kind.PDF
+    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return Kind.IMAGE
+    if head.startswith(b"PK\x03\x04"):
+        return Kind.DOCX
+    if head.startswith(_OLE2):
+        return Kind.DOC
     return Kind.TEXT
 
 

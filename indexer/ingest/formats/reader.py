@@ -13,7 +13,7 @@ from indexer.ingest.formats import ocr
 from indexer.ingest.formats.cache import ExtractCache
 from indexer.ingest.formats.kinds import Kind, sniff
 from indexer.ingest.formats.model import Extracted, Unreadable, clean_page
-from indexer.ingest.read import BadReport, decode_report
+from indexer.ingest.read import MAX_REPORT_BYTES, MB, BadReport, decode_report
 
 OTHER_REASONS = {
     Kind.OTHER_ZIP: "zip archive that is not a Word document (.xlsx, .odt and .zip are not read)",
@@ -97,6 +97,10 @@ def extract(
         raise BadReport(path, error.reason) from None
     if not any(page.strip() for page in extracted.pages):
         raise BadReport(path, _no_text_reason(extracted))
+    size = len(extracted.text.encode("utf-8"))
+    if size > MAX_REPORT_BYTES:  # the analysis cost follows the text, not the file (a scan's text is small)
+        raise BadReport(path, f"text too large ({size / MB:.1f} MB of text > {MAX_REPORT_BYTES // MB} MB limit)")
+    progress(len(extracted.pages), len(extracted.pages))
     if cache:
         cache.put(sha, extracted)
     return extracted
