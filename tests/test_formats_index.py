@@ -58,6 +58,8 @@ def test_each_format_is_indexed_and_bad_files_are_one_line_skips(mixed_index):
     assert reasons["secret.pdf"] == "encrypted PDF (needs a password to open)"
     assert reasons["icon.png"].startswith("image too small to read")
     assert "doc" in reasons["old.doc"] and len(reasons) == 3
+    counts = summary["skipped_by_reason"]
+    assert counts["encrypted PDF"] == 1 and counts["image too small to read"] == 1 and sum(counts.values()) == 3
     assert all(f"skipped {folder}" in line for line in run.stderr.strip().split("\n"))
 
 
@@ -124,3 +126,18 @@ def test_without_tesseract_scans_are_skipped_with_the_install_line_and_the_rest_
     for name in ("scan.pdf", "photo.PNG"):
         assert reasons[name].startswith("scanned pages need OCR, but tesseract is not installed")
         assert "sudo apt-get install tesseract-ocr tesseract-ocr-vie" in reasons[name]
+
+
+def test_progress_counts_pages_and_names_the_file(tmp_path):
+    from indexer.api import update_index
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "digital.pdf").write_bytes(text_pdf(sample_pages()))
+    (folder / "plain.txt").write_text("Báo cáo số 1\n", encoding="utf-8")
+    seen: list[tuple[int, int, str]] = []
+    summary = update_index([folder], tmp_path / "index", progress=lambda d, t, label: seen.append((d, t, label)))
+    assert len(summary.indexed) == 2
+    assert seen[-1][:2] == (3, 3)  # two pages of the PDF + the text file
+    assert any(label.endswith("digital.pdf (page 2/2)") for _, _, label in seen)
+    assert "skipped 0" in summary.line()

@@ -17,6 +17,8 @@ import tantivy
 from indexer.errors import CchcError
 from indexer.ingest import BadReport, Skipped, discover
 from indexer.ingest.formats import ExtractCache
+from indexer.ingest.formats.model import reason_kind
+from indexer.ingest.formats.stage import PageProgress, StageResult, read_documents
 from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
 from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
@@ -40,8 +42,20 @@ class IndexSummary:
     def line(self) -> str:
         return (
             f"indexed {len(self.indexed)}, unchanged {self.unchanged}, "
-            f"removed {len(self.removed)}, skipped {len(self.skipped)}"
+            f"removed {len(self.removed)}, skipped {len(self.skipped)}{self.skipped_by_reason()}"
         )
+
+    def skipped_counts(self) -> dict[str, int]:
+        """What was skipped, counted by kind of reason (`encrypted PDF`: 1, `image too small to read`: 2)."""
+        counts: dict[str, int] = {}
+        for skipped in self.skipped:
+            kind = reason_kind(skipped.reason)
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def skipped_by_reason(self) -> str:
+        counts = self.skipped_counts()
+        return f" ({', '.join(f'{kind} {n}' for kind, n in counts.items())})" if counts else ""
 
 
 @dataclass(slots=True)
@@ -144,31 +158,38 @@ def update_index(
     return summary
 
 
-def changed_files(files, existing, summary, progress) -> Iterator[Changed]:
-    for done, path in enumerate(files, 1):
+def changed_files(files, existing, summary, pages: PageProgress) -> Iterator[Changed]:
+    for path in files:
         key = str(path)
         try:
             sha, raw = checked_read(path)
         except BadReport as exc:
             summary.skipped.append(Skipped(key, exc.reason))
+            pages.advance(key)
             continue
         if key in existing and existing[key].sha == sha:
             summary.unchanged += 1
-            if progress:
-                progress(done, len(files), key)
+            pages.advance(key)
             continue
         yield Changed(path, sha, raw)
 
 
+def read_stage(changed: list[Changed], cache: ExtractCache | None, pages: PageProgress, summary) -> tuple[list[Changed], set[str]]:
+    """PDF, Word and image files read (OCR'd) here, page by page, into the cache the analysis reads;
+    returns what goes on to the analysis and the paths whose pages are counted already."""
+    raws = {item.path: item.raw for item in changed}
+    stage = read_documents(((str(c.path), c.path) for c in changed), raws.__getitem__, cache, pages) if cache else StageResult()
+    summary.skipped.extend(Skipped(key, reason) for key, reason in stage.failed.items())
+    return [c for c in changed if str(c.path) not in stage.failed], stage.read
+
+
 def write_changes(writer, files, existing, roots, summary, progress, cache: ExtractCache | None = None) -> None:
     taken = {entry.doc_id: path for path, entry in existing.items()}
-    changed = list(changed_files(files, existing, summary, progress))
-    done = summary.unchanged
+    pages = PageProgress(total=len(files), report=progress)  # progress counts pages: OCR is the slow part
+    changed, counted = read_stage(list(changed_files(files, existing, summary, pages)), cache, pages, summary)
     pending = 0
     for result in prepare_all(changed, cache):
-        done += 1
-        if progress:
-            progress(done, len(files), result.path)
+        pages.advance(result.path, 0 if result.path in counted else 1)
         if isinstance(result, Failed):
             summary.skipped.append(Skipped(result.path, result.reason))
             continue

@@ -83,5 +83,12 @@ def page_of_line(line: int, starts: list[int]) -> int:
     return max(1, bisect.bisect_right(starts, line))
 
 
+def reason_kind(reason: str) -> str:
+    """The kind of a skip reason, for counting: `encrypted PDF (needs a password…)` -> `encrypted PDF`,
+    `page 3: image too small to read (…)` -> `image too small to read`."""
+    kind = re.sub(r"^page \d+: ", "", reason).split(" (", 1)[0].split(", or ", 1)[0]
+    return kind.strip() or reason
+
+
 def is_page_break(line: str) -> bool:
     return line == PAGE_BREAK
