@@ -1,9 +1,11 @@
 """Read one report file from a shared folder, trusting nothing about it.
 
-Limits (documented in docs/ and the report of issue 6):
+Limits:
 - MAX_REPORT_BYTES: larger files are skipped with the size in the reason. The
-  largest real report seen is well under 1 MB; 20 MB leaves room for merged
-  yearly compilations while keeping one bad file from stalling an index run.
+  limit is set from the measured cost of indexing (bench/bench_index_cost.py):
+  OCR analysis and parsing take about 9 s and 330 MB of memory per MB of text,
+  so a 2 MB file costs ~20 s and ~0.7 GB; a 20 MB one took 6 GB. The largest
+  real report seen is well under 1 MB.
 - Long lines are kept whole: there is no per-line limit (LINE_LIMIT = None),
   because splitting a line would make line numbers disagree with the file the
   official opens in an editor. A 2 MB single-line file is read and indexed;
@@ -19,10 +21,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.ingest.decode import NotText, decode_report_bytes
+from indexer.ingest.formats.kinds import is_document
 
-MAX_REPORT_BYTES = 20 * 1024 * 1024
+MAX_REPORT_BYTES = 2 * 1024 * 1024
+# PDF, Word and image files: their size is pictures, not text (a scanned page is ~0.3-1 MB at 300 dpi);
+# what analysis costs follows their extracted text, held to MAX_REPORT_BYTES by the reader.
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 LINE_LIMIT: int | None = None  # see the module docstring
 MB = 1024 * 1024
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as text that is always valid UTF-8: bytes that are not (names from old
+    Windows machines and zip files) escaped as `ls -b` shows them (`B\\xe1o c\\xe1o.txt`)."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -31,14 +48,15 @@ class Skipped:
 
     path: str
     reason: str
+    unread: bool = False  # could not be read this time (I/O, permission): its indexed reports are kept
 
 
 class BadReport(Exception):
     """A file that cannot be read as a report; str() is `<path>: <reason>`."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
+        super().__init__(f"{shown_path(path)}: {reason}")
+        self.path = shown_path(path)
         self.reason = reason
 
     def skipped(self) -> Skipped:
@@ -70,8 +88,15 @@ def decode_report(path: Path, raw: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _too_large(size: int) -> str:
-    return f"too large ({size / MB:.1f} MB > {MAX_REPORT_BYTES // MB} MB limit)"
+def _too_large(size: int, limit: int = MAX_REPORT_BYTES) -> str:
+    return f"too large ({size / MB:.1f} MB > {limit // MB} MB limit)"
+
+
+def _size_limit(fd: int) -> int:
+    """The limit for this file: PDF, Word and image files (by their first bytes) may be larger than text."""
+    head = os.read(fd, 1024)
+    os.lseek(fd, 0, os.SEEK_SET)  # os.pread is not on Windows; the stream below shares this offset
+    return MAX_DOCUMENT_BYTES if is_document(head) else MAX_REPORT_BYTES
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -87,16 +112,17 @@ def _read_bytes(path: Path) -> bytes:
             raise BadReport(path, "is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise BadReport(path, "not a regular file (device, pipe or socket)")
-        if info.st_size > MAX_REPORT_BYTES:
-            raise BadReport(path, _too_large(info.st_size))
+        limit = _size_limit(fd) if info.st_size > MAX_REPORT_BYTES else MAX_REPORT_BYTES
+        if info.st_size > limit:
+            raise BadReport(path, _too_large(info.st_size, limit))
         with os.fdopen(os.dup(fd), "rb") as stream:
-            raw = stream.read(MAX_REPORT_BYTES + 1)
+            raw = stream.read(limit + 1)
     except OSError as error:
         raise BadReport(path, _os_reason(error)) from None
     finally:
         os.close(fd)
-    if len(raw) > MAX_REPORT_BYTES:  # grew after the size check
-        raise BadReport(path, _too_large(len(raw)))
+    if len(raw) > limit:  # grew after the size check
+        raise BadReport(path, _too_large(len(raw), limit))
     return raw
 
 
@@ -107,6 +133,8 @@ OS_REASONS = {
     errno.EISDIR: "is a folder, not a file",
     errno.ELOOP: "symbolic link loop",
     errno.ENAMETOOLONG: "path too long",
+    errno.ENOTDIR: "file no longer exists (a folder on its path was replaced)",
+    errno.EIO: "input/output error (a damaged disk or a lost network share)",
 }
 
 

@@ -10,6 +10,8 @@ again. Plain text files are not touched here: decoding them is cheap.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,15 +58,29 @@ def read_documents(
     """Extract every (key, path) that is a document into `cache`; failures by key, with their reason."""
     result = StageResult()
     for key, path in items:
+        if not is_document(_head(path)):
+            continue  # plain text (or unreadable): decoded by the analysis, which reports any fault
         try:
             raw = read_bytes(path)
         except BadReport:
             continue  # the analysis stage meets the same file and reports why
-        if not is_document(raw[:4096]):
-            continue
         result.read.add(key)
         _read_one(key, path, raw, cache, progress, result, ocr_workers)
     return result
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes, enough to tell a document from text; b"" when the file cannot be opened."""
+    try:  # non-blocking: a pipe put in the file's place must not hang the run
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, 1024) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 def _read_one(key: str, path: Path, raw: bytes, cache: ExtractCache, progress: PageProgress,
