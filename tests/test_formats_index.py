@@ -141,3 +141,17 @@ def test_progress_counts_pages_and_names_the_file(tmp_path):
     assert seen[-1][:2] == (3, 3)  # two pages of the PDF + the text file
     assert any(label.endswith("digital.pdf (page 2/2)") for _, _, label in seen)
     assert "skipped 0" in summary.line()
+
+
+def test_documents_may_be_larger_than_text_files(tmp_path):
+    from indexer.ingest import MAX_REPORT_BYTES, BadReport, read_report_bytes
+    from indexer.ingest.formats import extract
+
+    padding = b"%" + b"0" * (MAX_REPORT_BYTES + 1024) + b"\n"  # a PDF comment: pictures make scans this large
+    big_pdf = tmp_path / "big.pdf"
+    big_pdf.write_bytes(text_pdf(sample_pages()) + padding)
+    assert extract(big_pdf, read_report_bytes(big_pdf)).method == "pdf-text"
+    big_text = tmp_path / "big.txt"
+    big_text.write_bytes(b"a" * (MAX_REPORT_BYTES + 1))
+    with pytest.raises(BadReport, match="too large"):
+        read_report_bytes(big_text)
