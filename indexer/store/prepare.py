@@ -11,6 +11,7 @@ are spawned (not forked) so they never inherit the writer lock: a killed
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -145,7 +146,7 @@ def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int,
             future, done_cost = in_flight.popleft()
             memory -= done_cost
             yield future.result()
-        in_flight.append((pool.submit(prepare_changed, item, cache), cost))
+        in_flight.append((pool.submit(functools.partial(prepare_changed, cache=cache), item), cost))
         memory += cost
     while in_flight:
         future, _cost = in_flight.popleft()
