@@ -132,3 +132,16 @@ def test_other_office_files_are_named(tmp_path):
         archive.writestr("xl/workbook.xml", "<workbook/>")
     assert reason_of(tmp_path, "sheet.xlsx", buffer.getvalue()).startswith("zip archive that is not a Word document")
     assert reason_of(tmp_path, "sheet.xls", OLE2 + bytes(2048)).startswith("old Office file that is not a Word document")
+
+
+def test_a_library_failure_on_a_hostile_file_is_one_skip(tmp_path, monkeypatch):
+    from indexer.ingest.formats import word
+
+    def explode(_raw):
+        raise RuntimeError("unexpected structure\nsecond line")
+
+    monkeypatch.setattr(word, "read_docx", explode)
+    from helpers_formats import docx_file
+
+    reason = reason_of(tmp_path, "odd.docx", docx_file(sample_pages()))
+    assert reason.startswith("could not read this docx file (RuntimeError: unexpected structure")

@@ -95,6 +95,9 @@ def extract(
         extracted = _read(raw, kind, progress, ocr_workers)
     except Unreadable as error:
         raise BadReport(path, error.reason) from None
+    except Exception as error:  # PDFium, Pillow and python-docx meet hostile files: one skip, never the run
+        detail = " ".join(str(error).split())[:200]
+        raise BadReport(path, f"could not read this {kind.value} file ({type(error).__name__}: {detail})") from None
     if not any(page.strip() for page in extracted.pages):
         raise BadReport(path, _no_text_reason(extracted))
     size = len(extracted.text.encode("utf-8"))
