@@ -118,6 +118,7 @@ def read_doc(raw: bytes) -> Extracted:
             raise Unreadable(f"{name} could not be started ({error})") from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise Unreadable(f"{name} could not read this .doc ({detail[-1] if detail else f'exit {done.returncode}'})")
+        said = detail[-1].replace(source, "it") if detail else f"exit {done.returncode}"  # not our temporary copy's name
+        raise Unreadable(f"{name} could not read this .doc ({said})")
     text = unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace"))
     return Extracted([clean_page(page) for page in text.split(PAGE_BREAK)], f"doc-{name}")
