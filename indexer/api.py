@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from indexer.dates import DateError, check_date
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError, UsageError
+from indexer.ingest.formats.model import is_page_break, page_of_line, page_starts
 from indexer.library import Library
 from indexer.model import Filters, Hit, LineHit, Report, SearchResult
 from indexer.present import inert_with_spans, snippet
@@ -49,7 +50,8 @@ Progress = Callable[[int, int, str], None]  # (files done, files in all, path be
 __all__ = [
     "CchcError", "Citation", "DateError", "Filters", "Hit", "Library", "LineHit", "Progress", "Report",
     "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
-    "inert", "inert_json", "inert_line", "inert_with_spans", "resolve_index_dir", "snippet", "update_index", *_LAZY,
+    "inert", "inert_json", "inert_line", "inert_with_spans", "is_page_break", "page_of_line", "page_starts",
+    "resolve_index_dir", "snippet", "update_index", *_LAZY,
 ]
 
 

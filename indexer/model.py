@@ -11,6 +11,7 @@ class LineHit:
     spans: list[tuple[int, int]]  # [start, end) character offsets of matched words in `text`
     starts: int = 1  # matches that begin on this line (0: the line only continues one)
     scattered: bool = False  # the query's words are on this line, but not as the phrase typed
+    page: int = 1  # 1-based page of a PDF or Word file the line is on (a .txt report is one page)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from indexer.ingest.formats.model import page_of_line, page_starts
 from indexer.model import LineHit
 from indexer.search.citequery import CiteTerm
 from indexer.search.doctext import DocText
@@ -174,7 +175,7 @@ def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scatte
 
 
 def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
-    lines = analyzed.lines
+    lines, pages = analyzed.lines, page_starts(analyzed.text)
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}
     for match in matches:
@@ -185,6 +186,7 @@ def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = Fal
             offset = lines.line_start(tok.line)
             spans.setdefault(tok.line, set()).add((tok.start - offset, tok.end - offset))
     return [
-        LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), scattered=scattered)
+        LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), scattered=scattered,
+                page=page_of_line(n, pages))
         for n in sorted(spans)
     ]

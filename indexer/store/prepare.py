@@ -11,6 +11,7 @@ are spawned (not forked) so they never inherit the writer lock: a killed
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -23,7 +24,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.ingest import BadReport, decode_report, read_report_bytes
+from indexer.ingest import MAX_REPORT_BYTES, BadReport, read_report_bytes
+from indexer.ingest.formats import ExtractCache, extract
 from indexer.store.documents import Prepared, prepare
 
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
@@ -90,10 +92,10 @@ def budgeted_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare_changed(item: Changed) -> Prepared | Failed:
+def prepare_changed(item: Changed, cache: ExtractCache | None = None) -> Prepared | Failed:
     try:
         sha, raw = checked_read(item.path)
-        text = decode_report(item.path, raw)
+        text = extract(item.path, raw, cache=cache, sha=sha).text  # PDF, Word, images: from the cache
     except BadReport as exc:
         return Failed(item.key, exc.reason)
     return budgeted_prepare(item.key, sha, text)
@@ -127,25 +129,27 @@ def worker_count(items: int) -> int:
 
 
 def memory_estimate(item: Changed) -> int:
-    return MEMORY_BASE + MEMORY_PER_BYTE * item.size
+    # A PDF's or an image's size is pictures; no report's text (what analysis costs) exceeds MAX_REPORT_BYTES.
+    return MEMORY_BASE + MEMORY_PER_BYTE * min(item.size, MAX_REPORT_BYTES)
 
 
-def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
+def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
     """Results in the order of `items`."""
     workers = worker_count(len(items))
     if workers == 1:
-        yield from map(prepare_changed, items)
+        yield from (prepare_changed(item, cache) for item in items)
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent,
                                initargs=(os.getpid(),))
     try:
-        yield from bounded_map(pool, items, workers)
+        yield from bounded_map(pool, items, workers, cache)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int) -> Iterator[Prepared | Failed]:
+def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int,
+                cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
     in_flight: deque[tuple[Future, int]] = deque()
     memory = 0
     for item in items:
@@ -154,7 +158,7 @@ def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int) -
             future, done_cost = in_flight.popleft()
             memory -= done_cost
             yield future.result()
-        in_flight.append((pool.submit(prepare_changed, item), cost))
+        in_flight.append((pool.submit(functools.partial(prepare_changed, cache=cache), item), cost))
         memory += cost
     while in_flight:
         future, _cost = in_flight.popleft()
