@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 
 from indexer.docmodel import ReportInfo
+from indexer.profile import stage
 from indexer.textnorm import Token, token_folds, tokenize
 
 log = logging.getLogger(__name__)
@@ -27,11 +28,14 @@ def ocr_readings(words: list[str]) -> list[tuple[str, ...]]:
 
 
 def analyze_text(text: str) -> AnalyzedText:
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    folds = token_folds(text, tokens)
-    readings = ocr_readings(words)
-    extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(folds, readings)]
+    with stage("tokenise"):
+        tokens = tokenize(text)
+        words = [t.text for t in tokens]
+    with stage("normalise"):
+        folds = token_folds(text, tokens)
+    with stage("ocr"):
+        readings = ocr_readings(words)
+        extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(folds, readings)]
     return AnalyzedText(tokens, folds, extra)
 
 
@@ -40,7 +44,8 @@ def parse_info(text: str, label: str) -> ReportInfo:
     from indexer.parse import parse_report
 
     try:
-        return parse_report(text)
+        with stage("parse"):
+            return parse_report(text)
     except Exception as exc:
         from indexer.safety import inert_line
 

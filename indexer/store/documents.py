@@ -2,25 +2,33 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 
 import orjson
 import tantivy
 
-from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
+from indexer.analysis import analyze_text, encode_readings, parse_info
 from indexer.docmodel import ReportInfo
+from indexer.profile import stage
 from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
-from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
+from indexer.textnorm import fold, lower_nfc
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def body_tokens(analyzed: AnalyzedText, with_readings: bool) -> tantivy.PreTokenizedString:
+def body_tokens(prepared: Prepared, with_readings: bool) -> tantivy.PreTokenizedString:
+    """Every fold and OCR reading at its token's position (body), or the lower-cased word as printed (body_exact)."""
     out: list[tantivy.Token] = []
-    for pos, tok in enumerate(analyzed.tokens):
-        forms = analyzed.forms(pos) if with_readings else (lower_nfc(tok.text),)
-        for form in forms:
-            out.append(tantivy.Token(form, pos, tok.start, tok.end))
+    spans, text, Token = prepared.spans, prepared.text, tantivy.Token
+    for pos, (fold_, extra) in enumerate(zip(prepared.folds, prepared.readings)):
+        start, end = spans[2 * pos], spans[2 * pos + 1]
+        if with_readings:
+            out.append(Token(fold_, pos, start, end))
+            for form in extra:
+                out.append(Token(form, pos, start, end))
+        else:
+            out.append(Token(lower_nfc(text[start:end]), pos, start, end))
     return tantivy.PreTokenizedString("", out)
 
 
@@ -56,25 +64,33 @@ class Prepared:
     text: str
     readings: list[tuple[str, ...]]
     info: ReportInfo
+    # The tokens once (never tokenised again in the writer): offsets flat [start, end, …] and folds.
+    spans: array = field(default_factory=lambda: array("I"))
+    folds: list[str] = field(default_factory=list)
+    seconds: dict[str, float] | None = None  # a worker's time per stage (indexer.profile)
 
 
 def prepare(path: str, sha: str, text: str) -> Prepared:
     analyzed = analyze_text(text)
-    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path))
+    spans = array("I", [offset for token in analyzed.tokens for offset in (token.start, token.end)])
+    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path), spans, analyzed.folds)
 
 
 def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
+    with stage("index"):
+        return _document(doc_id, prepared)
+
+
+def _document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     path, sha, text, info = prepared.path, prepared.sha, prepared.text, prepared.info
-    tokens = tokenize(text)
-    analyzed = AnalyzedText(tokens, token_folds(text, tokens), prepared.readings)
     doc = tantivy.Document()
     doc.add_text("doc_id", doc_id)
     doc.add_text("path", path)
     doc.add_text("sha", sha)
     doc.add_text("text", text)
-    doc.add_text("readings", encode_readings(analyzed.readings))
+    doc.add_text("readings", encode_readings(prepared.readings))
     doc.add_text("info", orjson.dumps(info.to_dict()).decode())
-    doc.add_pre_tokenized_text("body", body_tokens(analyzed, with_readings=True))
-    doc.add_pre_tokenized_text("body_exact", body_tokens(analyzed, with_readings=False))
+    doc.add_pre_tokenized_text("body", body_tokens(prepared, with_readings=True))
+    doc.add_pre_tokenized_text("body_exact", body_tokens(prepared, with_readings=False))
     add_keywords(doc, info)
     return doc

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.ingest import BadReport, decode_report, read_report_bytes
+from indexer.profile import current, stage
 from indexer.store.documents import Prepared, prepare
 
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
@@ -30,6 +31,7 @@ PR_SET_PDEATHSIG = 1
 class Failed:
     path: str
     reason: str
+    seconds: dict[str, float] | None = None
 
 
 @dataclass(slots=True)
@@ -41,16 +43,39 @@ class Changed:
 
 def checked_read(path: Path) -> tuple[str, bytes]:
     """The bytes once (regular file, size limit), and their hash: what is hashed is what is indexed."""
-    raw = read_report_bytes(path)
-    return hashlib.sha256(raw).hexdigest(), raw
+    with stage("read"):
+        raw = read_report_bytes(path)
+        current().count(len(raw))
+        return hashlib.sha256(raw).hexdigest(), raw
 
 
 def prepare_changed(item: Changed) -> Prepared | Failed:
     try:
-        text = decode_report(item.path, item.raw)
+        with stage("decode"):
+            text = decode_report(item.path, item.raw)
     except BadReport as exc:
         return Failed(str(item.path), exc.reason)
     return prepare(str(item.path), item.sha, text)
+
+
+def prepare_in_worker(item: Changed) -> Prepared | Failed:
+    """prepare_changed, with this worker's seconds per stage sent back for the parent's profile."""
+    result = prepare_changed(item)
+    result.seconds = current().take()
+    return result
+
+
+def merged(results: Iterator[Prepared | Failed]) -> Iterator[Prepared | Failed]:
+    """Results as they come, the workers' stage times added to ours, our waiting timed."""
+    profile = current()
+    while True:
+        with stage("wait"):
+            result = next(results, None)
+        if result is None:
+            return
+        profile.add(result.seconds)
+        result.seconds = None
+        yield result
 
 
 def exit_with_parent(parent: int) -> None:
@@ -87,4 +112,4 @@ def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        yield from pool.map(prepare_changed, items, chunksize=4)
+        yield from merged(pool.map(prepare_in_worker, items, chunksize=4))
