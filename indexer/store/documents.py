@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass, field
 
@@ -20,16 +21,29 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def body_tokens(prepared: Prepared, with_readings: bool) -> tantivy.PreTokenizedString:
     """Every fold and OCR reading at its token's position (body), or the lower-cased word as printed (body_exact)."""
     out: list[tantivy.Token] = []
-    spans, text, Token = prepared.spans, prepared.text, tantivy.Token
-    for pos, (fold_, extra) in enumerate(zip(prepared.folds, prepared.readings)):
-        start, end = spans[2 * pos], spans[2 * pos + 1]
-        if with_readings:
+    spans, Token = prepared.spans, tantivy.Token
+    if with_readings:
+        for pos, (fold_, extra) in enumerate(zip(prepared.folds, prepared.readings)):
+            start, end = spans[2 * pos], spans[2 * pos + 1]
             out.append(Token(fold_, pos, start, end))
             for form in extra:
                 out.append(Token(form, pos, start, end))
-        else:
-            out.append(Token(lower_nfc(text[start:end]), pos, start, end))
+    else:
+        lowered = lowered_words(prepared.text)
+        for pos in range(len(prepared.folds)):
+            start, end = spans[2 * pos], spans[2 * pos + 1]
+            out.append(Token(lowered(start, end), pos, start, end))
     return tantivy.PreTokenizedString("", out)
+
+
+def lowered_words(text: str):
+    """`lower_nfc` of text[start:end], from one pass over the text when that is the same thing
+    (NFC text whose lower-casing keeps every offset and needs no context, as the final Σ does)."""
+    if unicodedata.is_normalized("NFC", text) and "Σ" not in text:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lambda start, end: lowered[start:end]
+    return lambda start, end: lower_nfc(text[start:end])
 
 
 def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
@@ -67,13 +81,14 @@ class Prepared:
     # The tokens once (never tokenised again in the writer): offsets flat [start, end, …] and folds.
     spans: array = field(default_factory=lambda: array("I"))
     folds: list[str] = field(default_factory=list)
+    best: list[str] | None = None  # best reading per token (stored with the readings)
     seconds: dict[str, float] | None = None  # a worker's time per stage (indexer.profile)
 
 
 def prepare(path: str, sha: str, text: str) -> Prepared:
     analyzed = analyze_text(text)
     spans = array("I", [offset for token in analyzed.tokens for offset in (token.start, token.end)])
-    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path), spans, analyzed.folds)
+    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path), spans, analyzed.folds, analyzed.best)
 
 
 def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
@@ -88,7 +103,7 @@ def _document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     doc.add_text("path", path)
     doc.add_text("sha", sha)
     doc.add_text("text", text)
-    doc.add_text("readings", encode_readings(prepared.readings))
+    doc.add_text("readings", encode_readings(prepared.readings, prepared.best, prepared.folds))
     doc.add_text("info", orjson.dumps(info.to_dict()).decode())
     doc.add_pre_tokenized_text("body", body_tokens(prepared, with_readings=True))
     doc.add_pre_tokenized_text("body_exact", body_tokens(prepared, with_readings=False))
