@@ -17,9 +17,7 @@ from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.help import HelpScreen, own_bindings
 from cchc_tui.screens.search import SearchScreen
 from cchc_tui.widgets.status_line import failure_message
-from indexer.api import Library
-from indexer.compare import Comparison, compare_reports
-from indexer.model import Filters, Report, SearchResult
+from indexer.api import Comparison, Filters, Library, Report, SearchResult, compare_reports
 
 RELOAD_SECONDS = 3.0
 SEARCH_LIMIT = 50
@@ -67,7 +65,7 @@ class CchcApp(App[None]):
     @cached_property
     def topic_labels(self) -> dict[str, str]:
         """Topic id -> label, for facets (first use in a worker: the taxonomy loads)."""
-        from indexer.parse.topics import topic_labels
+        from indexer.api import topic_labels
 
         return topic_labels()
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from indexer.model import Hit
+from indexer.api import Hit
 
 
 @dataclass

@@ -15,7 +15,7 @@ from cchc_tui.widgets.compare_rows import TABLES
 from cchc_tui.widgets.compare_table import CompareTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.compare import Comparison, ReportRef
+from indexer.api import Comparison, ReportRef
 
 
 def ref_line(side: str, ref: ReportRef) -> Text:

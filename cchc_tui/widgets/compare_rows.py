@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
-from indexer.compare import Comparison, SectionPair
-from indexer.compare.result import CitationSide, SectionSide
+from indexer.api import CitationSide, Comparison, SectionPair, SectionSide
 
 STATUS_STYLES = {"both": "green", "only_a": "cyan", "only_b": "magenta", "conflict": "bold red"}
 STATUS_LABELS = {"both": "both", "only_a": "only A", "only_b": "only B", "conflict": "conflict"}

@@ -5,8 +5,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
-from indexer.errors import CchcError
-from indexer.model import Filters
+from indexer.api import CchcError, Filters
 
 
 def failure_message(error: Exception) -> str:
