@@ -83,12 +83,12 @@ def index(
 ) -> None:
     """Index reports: only new or changed files are re-processed; deleted ones are removed."""
     from cchc_tui.indexing import run_index
-    from indexer.profile import reset, table
+    from indexer import api
 
-    stages = reset()
+    stages = api.start_profile()
     summary = run_index(paths or [bundled_corpus()], index_dir, rebuild=rebuild, json_out=json_)
     if profile:
-        typer.echo(table(stages), err=json_)
+        typer.echo(api.profile_table(stages), err=json_)
     if json_:
         emit_json(summary)
     if strict and summary["skipped"]:
@@ -182,9 +182,9 @@ def tui(
 def register_commands() -> None:
     """The commands that live in their own modules. Imported here, not lazily per command: a
     broken module must fail loudly, never make its command vanish."""
-    from cchc_tui.commands import cite, compare
+    from cchc_tui.commands import cite, compare, export
 
-    for command in (cite.cite, cite.citations, cite.units, cite.topics, compare.compare):
+    for command in (cite.cite, cite.citations, cite.units, cite.topics, compare.compare, export.export):
         app.command(command.__name__)(edge(command))
 
 

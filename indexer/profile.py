@@ -104,6 +104,15 @@ def reset() -> Profile:
     return _PROFILE
 
 
+def start_profile() -> Profile:
+    """A fresh profile for this process (what `cchc index --profile` prints at the end)."""
+    return reset()
+
+
+def profile_table(profile: Profile) -> str:
+    return table(profile)
+
+
 def table(profile: Profile) -> str:
     """The `cchc index --profile` table: CPU and wall seconds per stage (all processes), and throughput."""
     wall = profile.close()

@@ -9,10 +9,11 @@ from __future__ import annotations
 import tantivy
 
 # Bump when fields or their meaning change: older indexes are rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
+STORED_ONLY = "cchc_stored_only"  # indexes nothing: with `raw`, a whole report was one term (half the index)
 
 
 def build_schema() -> tantivy.Schema:
@@ -22,9 +23,9 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("path", stored=True, tokenizer_name="raw")
     sb.add_text_field("sha", stored=True, tokenizer_name="raw")
     # the original NFC text, OCR readings per token, parsed metadata (JSON)
-    sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("readings", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("info", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("text", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_text_field("info", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
@@ -52,3 +53,5 @@ def register_analyzers(index: tantivy.Index) -> None:
     exact = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build()
     index.register_tokenizer(FOLD_ANALYZER, fold)
     index.register_tokenizer(EXACT_ANALYZER, exact)
+    stored_only = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.remove_long(1)).build()
+    index.register_tokenizer(STORED_ONLY, stored_only)
