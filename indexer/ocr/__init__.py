@@ -111,8 +111,8 @@ class _Slots:
         last = len(words) - 1
         for i, (word, kind) in enumerate(zip(words, kinds)):
             if kind is Kind.WORD:
-                following = words[i + 1] if i < last else ""
-                slot = self.word_slot((word, _name_head(word, following), seen[i]))
+                head = word[:1].isupper() and _name_head(word, words[i + 1] if i < last else "")
+                slot = self.word_slot((word, head, seen[i]))
             elif kind is Kind.CODE:
                 slot = _code_slot(word, _in_symbol(i, kinds))
             elif kind is Kind.NUMBER and i > 0 and _quarter_in_ones(word, words[i - 1]):

@@ -152,25 +152,42 @@ def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]
     whose slots are the same objects, all kept alive by the caller (ids are the key)."""
     if not slots:
         return []
-    links: list[tuple[tuple[int, int], ...]] = [()]
-    links += [_pair_links(prev.options, slot.options) for prev, slot in zip(slots, slots[1:])]
-    readings: list[tuple[str, ...]] = []
     done = {} if done is None else done
-    start = 0
-    for end in range(1, len(slots) + 1):
-        if end < len(slots) and links[end]:
-            continue
-        if end - start == 1:
+    readings: list[tuple[str, ...]] = []
+    count = len(slots)
+    start, prev = 0, slots[0]
+    multi = len(prev.options) > 1  # the current run holds a token with a choice to make
+    run_links: list[tuple[tuple[int, int], ...]] = [()]
+    for end in range(1, count + 1):
+        if end < count:
+            slot = slots[end]
+            left, right = prev.options, slot.options
+            if len(left) == 1 and len(right) == 1:
+                link = _ONE_LINK if _joins(left[0], right[0]) else ()
+            else:
+                link = _pair_links(left, right)
+            prev = slot
+            if link:
+                run_links.append(link)
+                multi = multi or len(right) > 1
+                continue
+        if not multi:  # nothing to choose: every token reads as its one option
+            readings.extend([s.options for s in slots[start:end]])
+        elif end - start == 1:
             readings.append(_decode_one(slots[start]))
         else:
             run = slots[start:end]
             key = tuple(map(id, run))  # slots are shared objects, alive for this call
             decoded = done.get(key)
             if decoded is None:
-                decoded = done[key] = _decode_run(run, [(), *links[start + 1 : end]])
+                decoded = done[key] = _decode_run(run, run_links)
             readings.extend(decoded)
-        start = end
+        start, run_links = end, [()]
+        multi = end < count and len(slots[end].options) > 1
     return readings
+
+
+_ONE_LINK = ((0, 0),)
 
 
 def _decode_one(slot: Slot) -> tuple[str, ...]:
@@ -204,8 +221,6 @@ def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) ->
 
 
 def _decode_run(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[tuple[str, ...]]:
-    if all(len(slot.options) == 1 for slot in slots):
-        return [slot.options for slot in slots]
     if len(slots) == 2:
         return _decode_pair(slots[0], slots[1], links[1])
     forward, backward = _forward(slots, links), _backward(slots, links)
