@@ -93,7 +93,7 @@ def measure(label: str, corpus: Path, work: Path, extra_report: Path | None) -> 
     index_dir = work / f"index-{label}"
     wall, peak, out = run_measured([*cchc_command(), "index", str(corpus), "--index-dir", str(index_dir), "--profile"])
     raw_wall, raw_peak, raw_out = run_measured([sys.executable, str(HERE / "raw_tantivy.py"), str(corpus), str(work / f"raw-{label}")])
-    raw_index_bytes = int(raw_out.split()[1])
+    raw_index_bytes, raw_peak = int(raw_out.split()[1]), max(raw_peak, int(raw_out.split()[2]))
     index_size = folder_bytes(index_dir)
     print(f"\n## {label}: {reports} reports, {mb:.1f} MB of text, {os.cpu_count()} cores")
     print("(both in a fresh process, wall time; share = raw tantivy's figure over the pipeline's)")

@@ -7,6 +7,7 @@ thread per core. No OCR readings, no metadata, no second field.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import sys
 import time
@@ -54,4 +55,5 @@ def raw_index(corpus: Path, index_dir: Path) -> RawResult:
 
 if __name__ == "__main__":  # bench_index.py runs it in a fresh process, to measure its memory
     result = raw_index(Path(sys.argv[1]), Path(sys.argv[2]))
-    print(result.seconds, result.index_bytes)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # polling may miss a short run
+    print(result.seconds, result.index_bytes, peak)
