@@ -57,15 +57,20 @@ class Profile:
         self.reports += 1
         self.bytes += size
 
-    def add(self, taken: tuple[dict[str, float], dict[str, float]] | None) -> None:
-        for mine, theirs in zip((self.cpu, self.wall), taken or ()):
+    def add(self, taken: tuple[dict[str, float], dict[str, float], int, int] | None) -> None:
+        if taken is None:
+            return
+        cpu, wall, reports, size = taken
+        for mine, theirs in ((self.cpu, cpu), (self.wall, wall)):
             for name, value in theirs.items():
                 mine[name] = mine.get(name, 0.0) + value
+        self.reports += reports
+        self.bytes += size
 
-    def take(self) -> tuple[dict[str, float], dict[str, float]]:
-        """The seconds so far, and start again (a worker's share for one result)."""
-        taken = (self.cpu, self.wall)
-        self.cpu, self.wall, self.local_cpu, self.local_wall = {}, {}, 0.0, 0.0
+    def take(self) -> tuple[dict[str, float], dict[str, float], int, int]:
+        """The seconds and reads so far, and start again (a worker's share for one result)."""
+        taken = (self.cpu, self.wall, self.reports, self.bytes)
+        self.cpu, self.wall, self.local_cpu, self.local_wall, self.reports, self.bytes = {}, {}, 0.0, 0.0, 0, 0
         return taken
 
     def close(self) -> float:

@@ -4,16 +4,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 import orjson
 import tantivy
 
 from indexer.analysis import analyze_text, encode_readings, parse_info
-from indexer.docmodel import ReportInfo
+from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.profile import stage
 from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
-from indexer.textnorm import fold, lower_nfc
+from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -82,7 +83,7 @@ class Prepared:
     spans: array = field(default_factory=lambda: array("I"))
     folds: list[str] = field(default_factory=list)
     best: list[str] | None = None  # best reading per token (stored with the readings)
-    seconds: dict[str, float] | None = None  # a worker's time per stage (indexer.profile)
+    seconds: tuple | None = None  # a worker's time per stage and reads (indexer.profile)
 
 
 def prepare(path: str, sha: str, text: str) -> Prepared:
@@ -93,7 +94,15 @@ def prepare(path: str, sha: str, text: str) -> Prepared:
 
 def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     with stage("index"):
+        if prepared.text and not prepared.folds:  # rebuilt from stored fields: tokens not carried
+            with_tokens(prepared)
         return _document(doc_id, prepared)
+
+
+def with_tokens(prepared: Prepared) -> None:
+    tokens = tokenize(prepared.text)
+    prepared.spans = array("I", [offset for token in tokens for offset in (token.start, token.end)])
+    prepared.folds = token_folds(prepared.text, tokens)
 
 
 def _document(doc_id: str, prepared: Prepared) -> tantivy.Document:
@@ -109,3 +118,22 @@ def _document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     doc.add_pre_tokenized_text("body_exact", body_tokens(prepared, with_readings=False))
     add_keywords(doc, info)
     return doc
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def section_from_dict(data: dict[str, Any]) -> Section:
+    kids = [section_from_dict(c) for c in data.get("children") or []]
+    return Section(**{**_known(Section, data), "children": kids})
+
+
+def info_from_dict(data: dict[str, Any]) -> ReportInfo:
+    """Stored JSON back into typed metadata; unknown keys (from newer fields) are ignored."""
+    info = ReportInfo(**_known(ReportInfo, data))
+    info.sections = [section_from_dict(s) for s in data.get("sections") or []]
+    info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
+    info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
+    return info
