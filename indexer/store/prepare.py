@@ -60,8 +60,8 @@ def checked_read(path: Path) -> tuple[str, bytes]:
         return hashlib.sha256(raw).hexdigest(), raw
 
 
-class OverBudget(Exception):
-    pass
+class OverBudget(BaseException):
+    """Not an Exception: the parser's catch-all (a parser failure costs only the metadata) must not swallow it."""
 
 
 def _alarm(_signum, _frame) -> None:
