@@ -51,6 +51,11 @@ def state(index_dir: Path) -> dict[str, str]:
     return {r.path: r.text for r in reports}
 
 
+def answers(index_dir: Path) -> list[str]:
+    """What a search answers: the same reports, in the same order."""
+    return [hit.doc_id for hit in Library.open(index_dir).search("cải cách hành chính", limit=50).hits]
+
+
 def files_state(folder: Path) -> dict[str, str]:
     return {str(p): read_report(p) for p in sorted(folder.glob("*.txt"))}
 
@@ -90,6 +95,7 @@ class World:
             assert index(self.corpus, self.index_dir).exit_code == 0
             (self.index_dir / USER_FILE).write_text("precious", encoding="utf-8")
         self.previous = state(self.index_dir) if kind != "first" else None
+        self.previous_hits = answers(self.index_dir) if kind != "first" else None
         mutate(self.corpus)
         if kind == "incremental":  # make the run write the compounds cache as well
             for cache in self.index_dir.glob("generation-*/compounds.txt"):
@@ -130,6 +136,7 @@ def check_after_fault(world: World, result, shim: Shim) -> str:
                 Library.open(world.index_dir)
         else:
             assert state(world.index_dir) == world.previous, f"{where}: the previous index changed"
+            assert answers(world.index_dir) == world.previous_hits, f"{where}: searches answer differently"
         return "refused"
     now = state(world.index_dir)
     previous = world.previous or {}

@@ -175,3 +175,20 @@ def test_workers_never_hold_more_than_the_memory_budget_in_flight():
     results = list(prepare_module.bounded_map(pool, items, workers=4))
     assert results == [item.key for item in items]  # in order, all of them
     assert pool.peak <= prepare_module.MEMORY_IN_FLIGHT
+
+
+def test_a_file_whose_analysis_fails_is_skipped_alone(tmp_path, monkeypatch):
+    corpus = shutil.copytree(CORPUS, tmp_path / "corpus")
+    real_prepare = prepare_module.prepare
+    victim = sorted(corpus.glob("*.txt"))[1]
+
+    def prepare(key, sha, text):
+        if key == str(victim):
+            raise IndexError("list index out of range")
+        return real_prepare(key, sha, text)
+
+    monkeypatch.setattr(prepare_module, "prepare", prepare)
+    result = cchc("index", corpus, "--index-dir", tmp_path / "idx")
+    assert result.exit_code == 0, result.output
+    assert f"skipped {victim}: could not be analysed (IndexError" in result.stderr
+    assert "indexed 4" in result.stdout

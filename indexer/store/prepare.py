@@ -68,14 +68,26 @@ def _alarm(_signum, _frame) -> None:
     raise OverBudget
 
 
+def guarded_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
+    """One file's analysis failing (a bug its text triggers, memory) costs that file, not the run."""
+    try:
+        return prepare(key, sha, text)
+    except MemoryError:
+        return Failed(key, "too large to analyse in the memory available")
+    except OverBudget:
+        raise
+    except Exception as exc:  # reported per file, with its cause
+        return Failed(key, f"could not be analysed ({type(exc).__name__}: {str(exc)[:120]})")
+
+
 def budgeted_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
     """A per-file time budget, where a timer can interrupt (the main thread of a process)."""
     if threading.current_thread() is not threading.main_thread():
-        return prepare(key, sha, text)
+        return guarded_prepare(key, sha, text)
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, SECONDS_PER_FILE)
     try:
-        return prepare(key, sha, text)
+        return guarded_prepare(key, sha, text)
     except OverBudget:
         return Failed(key, f"took longer than {SECONDS_PER_FILE} s to analyse (per-file time budget)")
     finally:
