@@ -43,6 +43,8 @@ _LAZY: dict[str, str] = {
         ["CitedDocument", "CiteResult", "CitingRef", "Conflict", "TopicSummary", "UnitSummary", "citation_dict",
          "cite", "citations", "conflict_dicts", "topic_labels", "topics", "units"], "indexer.corpus"),
     "IndexSummary": "indexer.store.writer",
+    **dict.fromkeys(["start_profile", "profile_table"], "indexer.profile"),
+    **dict.fromkeys(["export_jsonl", "export_records"], "indexer.export"),
 }
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, path being read)

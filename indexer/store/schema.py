@@ -10,11 +10,12 @@ import tantivy
 
 # Bump when fields, their meaning or the folder layout change: older indexes are rebuilt
 # (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
-# cite_typed with the type word's code).
-SCHEMA_VERSION = 6
+# cite_typed with the type word's code; 7: text, readings and info stored only).
+SCHEMA_VERSION = 7
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
+STORED_ONLY = "cchc_stored_only"  # indexes nothing: with `raw`, a whole report was one term (half the index)
 
 
 def build_schema() -> tantivy.Schema:
@@ -24,9 +25,9 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("path", stored=True, tokenizer_name="raw")
     sb.add_text_field("sha", stored=True, tokenizer_name="raw")
     # the original NFC text, OCR readings per token, parsed metadata (JSON)
-    sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("readings", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("info", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("text", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_text_field("info", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     sb.add_bytes_field("line_tokens", stored=True)  # tokens per line: the matcher tokenises only lines it needs
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
@@ -55,3 +56,5 @@ def register_analyzers(index: tantivy.Index) -> None:
     exact = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build()
     index.register_tokenizer(FOLD_ANALYZER, fold)
     index.register_tokenizer(EXACT_ANALYZER, exact)
+    stored_only = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.remove_long(1)).build()
+    index.register_tokenizer(STORED_ONLY, stored_only)
