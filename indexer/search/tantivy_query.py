@@ -21,6 +21,7 @@ from indexer.search.query import QueryPlan
 from indexer.search.variants import BODY, WordForms, one_edit_pattern, word_query
 
 EXACT_BOOST = 3.0  # typed diacritics found as printed: clean exact matches rank first
+MAX_EDIT_CHARS = 24  # a one-edit pattern of a longer word exceeds tantivy's regex size limit
 
 
 def slip_budget(words: list[str]) -> int:
@@ -28,14 +29,9 @@ def slip_budget(words: list[str]) -> int:
     return 1 if len(words) >= 3 or (len(words) == 2 and any(ch.isdigit() for w in words for ch in w)) else 0
 
 
-# A one-edit pattern grows with the word's length (tantivy caps a compiled regex at
-# 1000 states): no syllable or code is this long, so longer words must match as typed.
-MAX_SLIP_CHARS = 16
-
-
 def can_slip(word: str) -> bool:
-    """Numbers, single letters and overlong words are never taken for slips of something else."""
-    return 2 <= len(word) <= MAX_SLIP_CHARS and not word.isdigit()
+    """Numbers, single letters and very long words are never taken for slips of something else."""
+    return 2 <= len(word) <= MAX_EDIT_CHARS and not word.isdigit()
 
 
 def words_query(schema: tantivy.Schema, field: str, words: list[str]) -> Query:
@@ -46,7 +42,7 @@ def words_query(schema: tantivy.Schema, field: str, words: list[str]) -> Query:
 
 def position_regex(forms: WordForms, slipped: bool) -> str:
     options = [forms.regex()]
-    if (slipped or forms.fuzzy) and can_slip(forms.word):
+    if (slipped or forms.fuzzy) and len(forms.word) <= MAX_EDIT_CHARS:
         options.append(one_edit_pattern(forms.word))
     return "|".join(f"(?:{o})" for o in options) if len(options) > 1 else options[0]
 
