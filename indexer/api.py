@@ -13,3 +13,22 @@ def update_index(*args, **kwargs):
     from indexer.store.writer import update_index as run
 
     return run(*args, **kwargs)
+
+# --- terminal dashboard (issue 13): overview aggregates and the readable view ---
+from indexer.overview import (  # noqa: E402
+    CitedCount,
+    ConflictRow,
+    ConflictSide,
+    Count,
+    Coverage,
+    IndexStatus,
+    Overview,
+    build_overview,
+    library_overview,
+)
+from indexer.readable import readable_lines, readable_text  # noqa: E402
+
+__all__ += [
+    "CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview",
+    "build_overview", "library_overview", "readable_lines", "readable_text",
+]
