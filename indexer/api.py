@@ -25,10 +25,11 @@ from indexer.overview import (  # noqa: E402
     Overview,
     build_overview,
     library_overview,
+    section_kind_labels,
 )
 from indexer.readable import readable_lines, readable_text  # noqa: E402
 
 __all__ += [
     "CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview",
-    "build_overview", "library_overview", "readable_lines", "readable_text",
+    "build_overview", "library_overview", "readable_lines", "readable_text", "section_kind_labels",
 ]

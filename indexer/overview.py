@@ -86,6 +86,7 @@ class Overview:
     by_month: list[Count]  # "YYYY-MM", oldest first; undated reports in `undated`
     undated: list[str]
     coverage: Coverage
+    cited: int  # distinct documents cited across the corpus
     most_cited: list[CitedCount]
     conflicts: list[ConflictRow]
     status: IndexStatus
@@ -183,6 +184,7 @@ def build_overview(reports: list[Report], documents: list[CitedDocument], labels
         by_month=months,
         undated=undated,
         coverage=coverage(reports, labels),
+        cited=len(documents),
         most_cited=most_cited(documents),
         conflicts=conflict_rows(documents),
         status=status,
@@ -200,3 +202,10 @@ def library_overview(library) -> Overview:
     reports = list(library.reports())
     documents = aggregate_citations((r.doc_id, r.info) for r in reports)
     return build_overview(reports, documents, topic_labels(), index_status(library.index_dir, len(reports)))
+
+
+def section_kind_labels() -> dict[str, str]:
+    """Section kind id -> the label users read (`ket_qua` -> `Kết quả thực hiện`)."""
+    from indexer.parse.tables import load
+
+    return {kind["id"]: kind["label"] for kind in load("section_kinds.json")["kinds"]}

@@ -10,6 +10,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from cchc_tui.palette import styles
+
 GROUP_NAMES = {
     "CchcApp": "Everywhere",
     "SearchScreen": "Search screen",
@@ -58,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
 
     def render_table(self) -> Table:
         table = Table(title="Keys", expand=True, show_header=False, box=None, padding=(0, 1))
-        table.add_column(no_wrap=True, style="bold cyan")
+        table.add_column(no_wrap=True, style=f"bold {styles().primary}")
         table.add_column(no_wrap=True)
         table.add_column(style="dim")
         table.add_column(style="dim italic", no_wrap=True)

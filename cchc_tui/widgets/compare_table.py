@@ -1,4 +1,4 @@
-"""One table of a comparison; `a` / `b` open that report at the row's line."""
+"""One table of a comparison; `a` / `b` open that report at the row's line. Columns fit the width."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +11,23 @@ from textual.widgets import DataTable
 from cchc_tui.widgets.compare_rows import CompareRow
 
 OPEN_SIDE = Binding.Group("Open A/B here", compact=True)
+MIN_FLEXIBLE = 8
+
+
+def fit_widths(natural: list[int], flexible: tuple[int, ...], available: int) -> list[int]:
+    """Column widths: natural ones when they fit, else the flexible columns share what is left."""
+    if sum(natural) <= available or not flexible:
+        return list(natural)
+    fixed = sum(width for index, width in enumerate(natural) if index not in flexible)
+    room = max(MIN_FLEXIBLE * len(flexible), available - fixed)
+    widths = list(natural)
+    # Hand out the room from the narrowest flexible column up, so short ones keep their width.
+    remaining, left = room, len(flexible)
+    for index in sorted(flexible, key=lambda i: natural[i]):
+        share = remaining // left
+        widths[index] = min(natural[index], share)
+        remaining, left = remaining - widths[index], left - 1
+    return widths
 
 
 class CompareTable(DataTable):
@@ -29,14 +46,25 @@ class CompareTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_shown: list[CompareRow] = []
 
-    def show_rows(self, columns: list[str], rows: list[CompareRow]) -> None:
+    def show_rows(self, columns: list[str], rows: list[CompareRow], *, flexible: tuple[int, ...] = (), width: int = 80,
+                  empty: str = "(nothing here)") -> None:
         self.clear(columns=True)
-        self.add_columns(*(Text(label, style="bold") for label in columns))
         self.rows_shown = list(rows)
+        natural = [max([len(label), *(row.cells[i].cell_len for row in rows)]) for i, label in enumerate(columns)]
+        padding = 2 * self.cell_padding * len(columns) + 2  # cell padding and the scrollbar
+        widths = fit_widths(natural, flexible if rows else (), width - padding)
+        for label, column_width in zip(columns, widths):
+            self.add_column(Text(label, style="bold"), width=max(column_width, len(label) if label else 1) if rows else None)
         for row in rows:
-            self.add_row(*row.cells, height=None)
+            cells = []
+            for cell, column_width in zip(row.cells, widths):
+                if cell.cell_len > column_width:
+                    cell = cell.copy()
+                    cell.truncate(column_width, overflow="ellipsis")
+                cells.append(cell)
+            self.add_row(*cells)
         if not rows:
-            self.add_row(*([Text("(nothing to compare)", style="dim")] + [Text("")] * (len(columns) - 1)))
+            self.add_row(*([Text(empty, style="dim italic")] + [Text("")] * (len(columns) - 1)))
 
     def action_open_side(self, side: str) -> None:
         if not 0 <= self.cursor_row < len(self.rows_shown):
