@@ -58,7 +58,7 @@ def search_latencies(idx: Path, rounds: int) -> dict[str, list[float]]:
 
 
 def cold_cli(idx: Path, repeats: int = 5) -> tuple[float, float]:
-    cli = [sys.executable, "-m", "cchc_tui.cli_main", "search", "cai cach hanh chinh", "--index-dir", str(idx)]
+    cli = [sys.executable, "-m", "cchc_tui", "search", "cai cach hanh chinh", "--index-dir", str(idx)]
     bare = [sys.executable, "-c", "pass"]
     cli_s = statistics.median(timed(subprocess.run, cli, capture_output=True, check=True)[1] for _ in range(repeats))
     bare_s = statistics.median(timed(subprocess.run, bare, capture_output=True, check=True)[1] for _ in range(repeats))

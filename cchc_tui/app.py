@@ -25,11 +25,18 @@ from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.help import HelpScreen, own_bindings
 from cchc_tui.screens.search import SearchScreen
 from cchc_tui.widgets.status_line import failure_message
-from indexer.api import Library
-from indexer.compare import Comparison, compare_reports
-from indexer.model import Filters, Report, SearchResult
-from indexer.overview import Overview, library_overview
-from indexer.parse.citeindex import CitedDocument, aggregate_citations
+from indexer.api import (
+    CitedDocument,
+    Comparison,
+    Filters,
+    Library,
+    Overview,
+    Report,
+    SearchResult,
+    citations,
+    compare_reports,
+    library_overview,
+)
 
 RELOAD_SECONDS = 3.0
 SEARCH_LIMIT = 50
@@ -93,7 +100,7 @@ class CchcApp(App[None]):
         return self._locked(lambda: library_overview(self.library))
 
     def citations(self) -> list[CitedDocument]:
-        return self._locked(lambda: aggregate_citations((r.doc_id, r.info) for r in self.library.reports()))
+        return self._locked(lambda: citations(self.library.reports()))
 
     def report_index(self) -> list[tuple[str, str]]:
         """(doc id, "unit · title") of every report, for the command palette."""
@@ -105,7 +112,7 @@ class CchcApp(App[None]):
     @cached_property
     def topic_labels(self) -> dict[str, str]:
         """Topic id -> label, for facets (first use in a worker: the taxonomy loads)."""
-        from indexer.parse.topics import topic_labels
+        from indexer.api import topic_labels
 
         return topic_labels()
 

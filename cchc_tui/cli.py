@@ -15,8 +15,9 @@ from typing import Annotated
 
 import typer
 
+from cchc_tui.options import IndexDir, JsonOut
 from cchc_tui.output import emit_json
-from indexer.errors import CchcError
+from indexer.api import CchcError
 
 app = typer.Typer(
     name="cchc",
@@ -29,11 +30,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-IndexDir = Annotated[
-    Path | None,
-    typer.Option("--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False),
-]
-JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8, one object) instead of text.")]
 
 
 def bundled_corpus() -> Path:
@@ -48,7 +44,7 @@ def edge(func):
         try:
             return func(*args, **kwargs)
         except CchcError as exc:
-            from indexer.safety import inert_line
+            from indexer.api import inert_line
 
             typer.echo(f"cchc: {inert_line(str(exc))}", err=True)
             raise typer.Exit(1) from None
@@ -101,6 +97,7 @@ SEARCH_EXAMPLES = "\n\n".join([
     "cchc search '\"dich vu cong truc tuyen\"'   (quoted: words in order)",
     'cchc search --cites "qđ 3041"   (reports citing Quyết định 3041/QĐ-UBND)',
     'cchc search "" --unit "Sở Ngoại vụ" --from 2025-01 --json',
+    "cchc search --batch queries.txt > results.jsonl   (one query per line; JSON Lines out)",
 ])
 
 
@@ -115,15 +112,22 @@ def search(
     topic: Annotated[str | None, typer.Option("--topic", help='Topic id or name: "mot cua", "chuyển đổi số" (see `cchc topics`).')] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Reports dated on or after YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Reports dated on or before YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    batch: Annotated[str | None, typer.Option(
+        "--batch", metavar="FILE",
+        help="One query per line of FILE ('-': standard input); prints one JSON object per query (JSON Lines).")] = None,
     index_dir: IndexDir = None,
     json_: JsonOut = False,
 ) -> None:
     """Search reports; OCR-garbled words are found from proper Vietnamese and vice versa."""
-    from indexer.model import Filters
-    from indexer.textnorm import query_words
+    from indexer.api import Filters, has_words
 
     filters = Filters(unit=unit, doc_type=doc_type, cites=cites, topic=topic, date_from=date_from, date_to=date_to)
-    if filters.is_empty() and not query_words(query):
+    if batch is not None:
+        from cchc_tui.batch import run_batch
+
+        run_batch(batch, open_library(index_dir), limit=limit, filters=filters)
+        return
+    if filters.is_empty() and not has_words(query):
         if not query.strip():
             raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
         raise CchcError(f"empty query: {query!r} holds no word to search for")
@@ -176,22 +180,16 @@ def tui(
     create_app(directory, initial_query=query).run()
 
 
-def register_optional_commands() -> None:
-    """Commands whose modules are built separately; each registers only when present."""
-    import importlib
+def register_commands() -> None:
+    """The commands that live in their own modules. Imported here, not lazily per command: a
+    broken module must fail loudly, never make its command vanish."""
+    from cchc_tui.commands import cite, compare
 
-    modules = (("cchc_tui.commands.cite", ("cite", "citations", "units", "topics")), ("cchc_tui.commands.compare", ("compare",)))
-    for module_name, names in modules:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        for name in names:
-            if hasattr(module, name):
-                app.command(name)(edge(getattr(module, name)))
+    for command in (cite.cite, cite.citations, cite.units, cite.topics, compare.compare):
+        app.command(command.__name__)(edge(command))
 
 
-register_optional_commands()
+register_commands()
 
 
 def main() -> None:

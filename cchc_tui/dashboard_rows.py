@@ -14,8 +14,7 @@ from cchc_tui.messages import ShowCitations, ShowConflicts, ShowSearch
 from cchc_tui.palette import heat_style, styles
 from cchc_tui.widgets.link_table import LinkRow
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
-from indexer.model import Filters
-from indexer.overview import CitedCount, ConflictRow, Count, Coverage, Overview
+from indexer.api import CitedCount, ConflictRow, Count, Coverage, Filters, Overview
 
 BAR_WIDTH = 16
 TOPIC_HEADER = 9  # characters of a topic label in a column header

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from indexer.store.index import index_exists, resolve_index_dir
+from indexer.api import index_exists, resolve_index_dir
 
 
 def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_out: bool) -> dict:
@@ -16,7 +16,7 @@ def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_
     directory = resolve_index_dir(index_dir)
     missing = [p for p in paths if not p.exists()]
     if missing:
-        from indexer.errors import CchcError
+        from indexer.api import CchcError
 
         raise CchcError(f"no such file or folder: {missing[0]}")
     bar = None

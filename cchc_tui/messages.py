@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from indexer.model import Filters, Hit
+from indexer.api import Filters, Hit
 
 
 @dataclass

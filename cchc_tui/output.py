@@ -5,7 +5,7 @@ import sys
 
 import orjson
 
-from indexer.safety import inert_json, inert_line
+from indexer.api import inert_json, inert_line
 
 __all__ = ["emit_json", "inert_line"]
 

@@ -5,8 +5,7 @@ import os
 import sys
 from collections.abc import Iterable
 
-from indexer.model import Hit, LineHit, Report, SearchResult
-from indexer.safety import inert_line
+from indexer.api import Hit, LineHit, Report, SearchResult, inert_line, snippet
 
 BOLD_YELLOW = "\x1b[1;33m"
 DIM = "\x1b[2m"
@@ -51,24 +50,6 @@ def merge_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, 
 def meta_line(unit, symbol, doc_type, date) -> str:
     parts = [p for p in (unit, doc_type, symbol, date) if p]
     return " · ".join(inert_line(p) for p in parts) if parts else "(no metadata found)"
-
-
-SNIPPET_CHARS = 240  # a hit shows this much of its line (a PDF dump can be one 2 MB line)
-SNIPPET_LEAD = 80  # characters kept before the first match
-
-
-def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """The line stripped, or a window around its first match when it is long; spans follow."""
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    spans = [(max(0, s - lead), max(0, e - lead)) for s, e in spans]
-    if len(text) <= SNIPPET_CHARS:
-        return text, spans
-    start = max(0, min(s for s, _ in spans) - SNIPPET_LEAD) if spans else 0
-    end = min(len(text), start + SNIPPET_CHARS)
-    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
-    shifted = [(s - start + len(prefix), min(e, end) - start + len(prefix)) for s, e in spans if start <= s < end]
-    return prefix + text[start:end] + suffix, shifted
 
 
 def render_line_hit(lh: LineHit, color: bool) -> str:

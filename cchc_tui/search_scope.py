@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from indexer.model import Filters, SearchResult
+from indexer.api import Filters, SearchResult
 
 
 def filters_for_facet(filters: Filters, facet: str, value: str) -> Filters:

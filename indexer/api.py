@@ -1,35 +1,87 @@
-"""The typed API the front ends use. Everything the CLI and the TUI show comes from here."""
+"""The one way in: everything the CLI and the TUI show comes from here.
+
+Front ends import this module and nothing else of `indexer` (an import-linter
+contract in pyproject.toml enforces it). Results are typed dataclasses whose
+`to_dict()` gives the JSON documented in the README.
+
+The light part (opening an index, searching, reading a report) is imported
+eagerly. The comparison engine, the corpus lookups and the writer load on first
+use (`_LAZY` below), so a `cchc search` process never pays for them.
+"""
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError
 from indexer.library import Library
 from indexer.model import Filters, Hit, LineHit, Report, SearchResult
+from indexer.present import inert_with_spans, snippet
+from indexer.safety import inert, inert_json, inert_line
+from indexer.store.index import index_exists, resolve_index_dir
+from indexer.textnorm import query_words
 
-__all__ = ["CchcError", "Filters", "Hit", "Library", "LineHit", "Report", "SearchResult", "update_index"]
+if TYPE_CHECKING:
+    from indexer.compare import filter_reports as filter_reports
+    from indexer.store.writer import IndexSummary
+
+# name -> module that defines it, imported on first access (PEP 562).
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ["MATRIX_KINDS", "Comparison", "Matrix", "ReportRef", "SectionPair", "compare_matrix", "compare_reports",
+         "filter_reports"], "indexer.compare"),
+    **dict.fromkeys(
+        ["STATUS_LABELS", "cite_title", "comparison_markdown", "lines_label", "matrix_csv", "matrix_markdown",
+         "report_label"], "indexer.compare.export"),
+    **dict.fromkeys(["CitationSide", "SectionSide"], "indexer.compare.result"),
+    **dict.fromkeys(
+        ["CitedDocument", "CiteResult", "CitingRef", "Conflict", "TopicSummary", "UnitSummary", "citation_dict",
+         "cite", "citations", "conflict_dicts", "topic_labels", "topics", "units"], "indexer.corpus"),
+    "IndexSummary": "indexer.store.writer",
+}
+
+Progress = Callable[[int, int, str], None]  # (files done, files in all, path being read)
+
+__all__ = [
+    "CchcError", "Citation", "Filters", "Hit", "Library", "LineHit", "Progress", "Report", "ReportInfo",
+    "SearchResult", "Section", "TopicHit", "has_words", "index_exists", "inert", "inert_json", "inert_line",
+    "inert_with_spans", "resolve_index_dir", "snippet", "update_index", *_LAZY,
+]
 
 
-def update_index(*args, **kwargs):
-    """See `indexer.store.writer.update_index` (imported lazily: the OCR tables load with it)."""
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def has_words(query: str) -> bool:
+    """Whether a typed query holds anything to search for (words or numbers, not only punctuation)."""
+    return bool(query_words(query))
+
+
+def update_index(
+    paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None
+) -> IndexSummary:
+    """Index the report files under `paths` into `index_dir` (created when missing): new and changed
+    files are read, removed ones dropped, one commit at the end. See `indexer.store.writer`."""
     from indexer.store.writer import update_index as run
 
-    return run(*args, **kwargs)
+    return run(paths, index_dir, rebuild=rebuild, progress=progress)
 
-# --- terminal dashboard (issue 13): overview aggregates and the readable view ---
-from indexer.overview import (  # noqa: E402
-    CitedCount,
-    ConflictRow,
-    ConflictSide,
-    Count,
-    Coverage,
-    IndexStatus,
-    Overview,
-    build_overview,
-    library_overview,
-    section_kind_labels,
-)
-from indexer.readable import readable_lines, readable_text  # noqa: E402
 
-__all__ += [
-    "CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview",
-    "build_overview", "library_overview", "readable_lines", "readable_text", "section_kind_labels",
-]
+# --- terminal dashboard (issue 13): overview aggregates and the readable view (lazy, like the rest) ---
+_DASHBOARD: dict[str, str] = {
+    **dict.fromkeys(
+        ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
+         "library_overview", "section_kind_labels"], "indexer.overview"),
+    **dict.fromkeys(["readable_lines", "readable_text"], "indexer.readable"),
+}
+_LAZY.update(_DASHBOARD)
+__all__ += [*_DASHBOARD]

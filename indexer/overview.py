@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from indexer.corpus import CitedDocument, CitingRef, citations, topic_labels
 from indexer.docmodel import ReportInfo
 from indexer.model import Report
-from indexer.parse.citeindex import CitedDocument, CitingRef, aggregate_citations
 
 MOST_CITED = 10
 
@@ -197,10 +197,8 @@ def _period(info: ReportInfo) -> str | None:
 
 def library_overview(library) -> Overview:
     """The overview of every report in `library` (an `indexer.api.Library`)."""
-    from indexer.parse.topics import topic_labels
-
     reports = list(library.reports())
-    documents = aggregate_citations((r.doc_id, r.info) for r in reports)
+    documents = citations(reports)
     return build_overview(reports, documents, topic_labels(), index_status(library.index_dir, len(reports)))
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from indexer.ingest.decode import decode_report_bytes, vietnamese_share
 from indexer.ingest.legacy import decode_tcvn3, decode_vni
-from indexer.ingest.syllable import is_syllable
+from indexer.ingest.marked_syllable import is_marked_syllable
 
 # (bytes as a .VnTime / VNI-Times document holds them, read as Latin-1) -> Unicode
 TCVN3_SEEN = {
@@ -49,8 +49,8 @@ SYLLABLES = {
 
 
 @pytest.mark.parametrize("word,valid", [(w, v) for v, ws in SYLLABLES.items() for w in ws])
-def test_is_syllable(word, valid):
-    assert is_syllable(word) is valid
+def test_is_marked_syllable(word, valid):
+    assert is_marked_syllable(word) is valid
 
 
 def test_share_counts_stray_symbols_against_a_reading():

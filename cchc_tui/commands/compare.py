@@ -1,8 +1,8 @@
 """`cchc compare`: two reports side by side, or a matrix over many.
 
-Renders what `indexer.compare` returns; never parses report text itself.
+Renders what `indexer.api` (the comparison engine) returns; never parses report text itself.
 Report text is untrusted: rich prints with markup off and every string from a
-report goes through `indexer.safety.inert_line` first.
+report goes through `inert_line` first.
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cchc_tui.options import IndexDir
 from cchc_tui.output import emit_json, inert_line
 from indexer.api import CchcError
 
 if TYPE_CHECKING:  # the engine is imported by the command that runs, not by every `cchc` start
-    from indexer.compare import Comparison, Matrix
+    from indexer.api import Comparison, Matrix
 
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -38,12 +39,11 @@ def compare(
     json_: Annotated[bool, typer.Option("--json", help="Print the full result as JSON (UTF-8).")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report to paste into an email or document.")] = False,
     csv_: Annotated[bool, typer.Option("--csv", help="Print the matrix as CSV (needs --matrix).")] = False,
-    index_dir: Annotated[Path | None, typer.Option(
-        "--index-dir", help="Index directory (default: $CCHC_INDEX_DIR, else $XDG_DATA_HOME/cchc/index).", show_default=False)] = None,
+    index_dir: IndexDir = None,
 ) -> None:
     """Compare reports: header, aligned sections, citations, topics, figures and shared text
     for two reports; a topics/citations matrix for more (or --all)."""
-    from indexer.compare import MATRIX_KINDS, compare_matrix, compare_reports, filter_reports
+    from indexer.api import MATRIX_KINDS, compare_matrix, compare_reports, filter_reports
 
     docs = docs or []
     _check_usage(docs, all_, (unit, doc_type, date_from, date_to), matrix, json_, markdown, csv_)
@@ -62,7 +62,7 @@ def compare(
 
 
 def _check_usage(docs, all_, filters, matrix, json_, markdown, csv_) -> None:
-    from indexer.compare import MATRIX_KINDS
+    from indexer.api import MATRIX_KINDS
 
     if all_ and docs:
         raise typer.BadParameter("give report ids or --all, not both", param_hint="DOCS")
@@ -88,7 +88,7 @@ def _open_library(index_dir: Path | None):
 
 
 def _print_comparison(result: Comparison, json_: bool, markdown: bool) -> None:
-    from indexer.compare.export import comparison_markdown
+    from indexer.api import comparison_markdown
 
     if json_:
         emit_json(result.to_dict())
@@ -99,7 +99,7 @@ def _print_comparison(result: Comparison, json_: bool, markdown: bool) -> None:
 
 
 def _print_matrices(matrices: list[Matrix], json_: bool, markdown: bool, csv_: bool) -> None:
-    from indexer.compare.export import matrix_csv, matrix_markdown
+    from indexer.api import matrix_csv, matrix_markdown
 
     if json_:
         emit_json({"reports": matrices[0].to_dict()["reports"], "matrices": [m.to_dict() for m in matrices]})
@@ -157,7 +157,7 @@ def _print_table(console, table) -> None:
 
 
 def render_comparison(c: Comparison, console) -> None:
-    from indexer.compare.export import report_label
+    from indexer.api import report_label
 
     console.print(_text(f"A  {report_label(c.a)}", "bold"))
     console.print(_text(f"B  {report_label(c.b)}", "bold"))
@@ -189,7 +189,7 @@ def render_comparison(c: Comparison, console) -> None:
 
 
 def _section_rows(table, pairs, depth: int) -> None:
-    from indexer.compare.export import lines_label
+    from indexer.api import lines_label
 
     for pair in pairs:
         side = lambda s: f"{'  ' * depth}{s.number}. {s.heading}  {lines_label(s.line, s.end_line)}" if s else None  # noqa: E731
@@ -199,7 +199,7 @@ def _section_rows(table, pairs, depth: int) -> None:
 
 
 def _render_citations(c: Comparison, console) -> None:
-    from indexer.compare.export import STATUS_LABELS, cite_title
+    from indexer.api import STATUS_LABELS, cite_title
 
     table = _table("Citations", "document", "status", "A", "B", ratios=(4, 2, 4, 4))
     for row in c.citations:
@@ -221,7 +221,7 @@ def _figure(figure) -> str | None:
 
 
 def _render_shared(c: Comparison, console) -> None:
-    from indexer.compare.export import lines_label
+    from indexer.api import lines_label
 
     oa, ob = c.originality_a, c.originality_b
     table = _table(f"Shared text — A {oa.original_ratio:.0%} original ({oa.shared_paragraphs}/{oa.paragraphs} paragraphs "
@@ -240,7 +240,7 @@ def _excerpt(text: str, limit: int = 160) -> str:
 
 def render_matrix(m: Matrix, console) -> None:
     """Rows are topics/documents, columns are reports: reads well for a handful of reports."""
-    from indexer.compare.export import report_label
+    from indexer.api import report_label
 
     title = "Topics: lines per report" if m.kind == "topics" else "Most-cited documents: occurrences per report"
     ratios = (4, *[1] * len(m.reports), 1)

@@ -15,7 +15,7 @@ from cchc_tui.palette import styles
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.parse.citeindex import CitedDocument
+from indexer.api import CitedDocument
 
 COLUMNS = ["Document", "Type", "Issuer", "Dates seen", "Reports", "Conflict"]
 SORT_KEYS = {

@@ -16,7 +16,7 @@ from cchc_tui.palette import styles
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.parse.citeindex import CitedDocument, CitingRef
+from indexer.api import CitedDocument, CitingRef
 
 CONTEXT_WIDTH = 90
 

@@ -17,8 +17,7 @@ from cchc_tui.widgets.compare_rows import EMPTY, FLEXIBLE, TABLES
 from cchc_tui.widgets.compare_table import CompareTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, meta_styles, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.compare import Comparison, ReportRef
-from indexer.compare.export import comparison_markdown
+from indexer.api import Comparison, ReportRef, comparison_markdown
 
 
 def ref_line(side: str, ref: ReportRef) -> Text:

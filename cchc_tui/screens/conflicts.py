@@ -14,7 +14,7 @@ from cchc_tui.palette import styles
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import DIM_STYLE, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.overview import ConflictRow
+from indexer.api import ConflictRow
 
 COLUMNS = ["Document", "Conflict", "Report", "Unit", "Line", "Gives"]
 

@@ -13,7 +13,7 @@ from cchc_tui.dashboard_rows import cited_rows, conflict_rows, count_rows, cover
 from cchc_tui.messages import IndexChanged, ShowSearch, ThemeChanged
 from cchc_tui.widgets.link_table import LinkTable
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.overview import Overview
+from indexer.api import Overview
 
 PANELS = [  # (id, title, empty text)
     ("units", "Reports by unit", "(no reports)"),

@@ -19,9 +19,7 @@ from cchc_tui.widgets.report_header import ReportHeader
 from cchc_tui.widgets.report_view import ReportView
 from cchc_tui.widgets.section_tree import SectionTree
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.api import readable_lines
-from indexer.docmodel import Citation, TopicHit
-from indexer.model import Hit, Report
+from indexer.api import Citation, Hit, Report, TopicHit, readable_lines
 
 
 def citation_item(citation: Citation) -> JumpItem:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label
 
-from indexer.model import Filters
+from indexer.api import Filters
 
 # (field, label, placeholder)
 FIELDS = [

@@ -20,7 +20,7 @@ from cchc_tui.widgets.result_list import ResultList
 from cchc_tui.widgets.search_bar import SearchBar
 from cchc_tui.widgets.status_line import StatusLine, failure_message
 from cchc_tui.widgets.suggestion_bar import SuggestionBar
-from indexer.model import Filters, SearchResult
+from indexer.api import Filters, SearchResult
 
 __all__ = ["SearchScreen", "filters_for_facet"]
 

@@ -13,9 +13,7 @@ from rich.text import Text
 
 from cchc_tui.palette import styles
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
-from indexer.api import section_kind_labels
-from indexer.compare import Comparison, SectionPair
-from indexer.compare.result import CitationSide, SectionSide
+from indexer.api import CitationSide, Comparison, SectionPair, SectionSide, section_kind_labels
 
 
 def status_style(status: str) -> str:

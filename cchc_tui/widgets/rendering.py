@@ -13,7 +13,7 @@ from functools import lru_cache
 from rich.text import Text
 
 from cchc_tui.palette import styles
-from indexer.model import Hit, LineHit
+from indexer.api import Hit, LineHit
 
 DIM_STYLE = "dim"
 
@@ -39,7 +39,7 @@ def _local_inert(line: str) -> str:
 
 def inert(line: str) -> str:
     """`line` with every control character made visible and harmless, same length."""
-    from indexer.safety import inert_line
+    from indexer.api import inert_line
 
     safe = inert_line(line)
     # The shared helper may expand characters; spans need a one-to-one mapping.

@@ -6,8 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from cchc_tui.widgets.rendering import plain
-from indexer.docmodel import ReportInfo
-from indexer.model import Report
+from indexer.api import Report, ReportInfo
 
 
 def header_fields(info: ReportInfo) -> list[tuple[str, str | None]]:

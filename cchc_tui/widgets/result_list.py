@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cchc_tui.widgets.rendering import hit_prompt
-from indexer.model import Hit
+from indexer.api import Hit
 
 MAX_MARKED = 2
 

@@ -10,7 +10,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
-from indexer.docmodel import Section
+from indexer.api import Section
 
 
 def section_label(section: Section) -> Text:

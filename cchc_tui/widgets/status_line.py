@@ -6,8 +6,7 @@ from textual.widgets import Static
 
 from cchc_tui.palette import styles
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plural
-from indexer.errors import CchcError
-from indexer.model import Filters
+from indexer.api import CchcError, Filters
 
 FILTER_NAMES = {"unit": "unit", "doc_type": "type", "cites": "cites", "topic": "topic", "date_from": "from", "date_to": "to"}
 

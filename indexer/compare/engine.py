@@ -36,16 +36,19 @@ def pair_figures(figures_a: list[Figure], figures_b: list[Figure]) -> list[Figur
     """Pair the figures of A and B that count the same thing, best pairs first; the rest alone."""
     scored = sorted(((_figure_score(fa, fb), i, j) for i, fa in enumerate(figures_a) for j, fb in enumerate(figures_b)),
                     key=lambda t: (-t[0], t[1], t[2]))
-    used_a, used_b, pairs = set(), set(), []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[FigurePair] = []
     for score, i, j in scored:
         if score < PAIR_MIN_SCORE:
             break
         if i not in used_a and j not in used_b:
-            used_a.add(i), used_b.add(j)
+            used_a.add(i)
+            used_b.add(j)
             pairs.append(FigurePair(figures_a[i].noun, figures_a[i], figures_b[j], score))
     pairs += [FigurePair(f.noun, f, None, 0.0) for i, f in enumerate(figures_a) if i not in used_a]
     pairs += [FigurePair(f.noun, None, f, 0.0) for j, f in enumerate(figures_b) if j not in used_b]
-    pairs.sort(key=lambda p: (p.a is None, (p.a or p.b).line))
+    pairs.sort(key=lambda p: (p.a is None, p.line))
     return pairs
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from indexer.compare.result import Comparison, Figure, Matrix, ReportRef, SectionPair
 from indexer.compare.structure import titled
@@ -34,14 +35,14 @@ def report_label(ref: ReportRef) -> str:
     return f"{ref.doc_id} ({', '.join(parts)})" if parts else ref.doc_id
 
 
-def _table(head: list[str], rows: list[list[object]]) -> list[str]:
+def _table(head: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return out + [""]
 
 
 def _section_rows(pairs: list[SectionPair], depth: int = 0) -> list[list[object]]:
-    rows = []
+    rows: list[list[object]] = []
     for pair in pairs:
         indent = "› " * depth  # Markdown tables drop leading spaces
         side = lambda s, indent=indent: f"{indent}{s.number}. {s.heading} ({lines_label(s.line, s.end_line)})" if s else None  # noqa: E731
@@ -112,8 +113,8 @@ def _excerpt(text: str, limit: int = 120) -> str:
 def matrix_markdown(matrix: Matrix) -> str:
     title = "Topics (lines per report)" if matrix.kind == "topics" else "Most-cited documents (occurrences)"
     head = ["Report"] + [col.label for col in matrix.columns]
-    rows = [[report_label(ref)] + row for ref, row in zip(matrix.reports, matrix.cells)]
-    rows.append(["Reports citing/covering"] + [col.reports for col in matrix.columns])
+    rows: list[list[object]] = [[report_label(ref), *row] for ref, row in zip(matrix.reports, matrix.cells)]
+    rows.append(["Reports citing/covering", *(col.reports for col in matrix.columns)])
     return "\n".join([f"## {title}", ""] + _table(head, rows))
 
 

@@ -116,7 +116,7 @@ WHAT_RE = re.compile(rf"(?:[ \t]*\n?[ \t]*)({WORD_CHAR}+)")
 
 
 def _words_after(folded: str, offset: int, limit: int = 4) -> list[str]:
-    words = []
+    words: list[str] = []
     while len(words) < limit:
         match = WHAT_RE.match(folded, offset)
         if not match or match.group(1).isdigit():

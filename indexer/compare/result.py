@@ -75,6 +75,13 @@ class CitationRow:
     conflicts: list[str] = field(default_factory=list)  # "date", "issuer"
     label: str = ""  # what to show: the symbol, or the name as the parser canonicalised it ("Đề án 06")
 
+    @property
+    def line(self) -> int:
+        """Where the citation first stands: in A when A cites it, else in B."""
+        side = self.a or self.b
+        assert side is not None, "a row has at least one side"
+        return side.line
+
 
 @dataclass(slots=True)
 class TopicRow:
@@ -107,6 +114,13 @@ class FigurePair:
     a: Figure | None
     b: Figure | None
     score: float  # context similarity of a paired figure, 0.0 when one side is missing
+
+    @property
+    def line(self) -> int:
+        """Where the figure stands: in A when A has it, else in B."""
+        side = self.a or self.b
+        assert side is not None, "a pair has at least one side"
+        return side.line
 
 
 @dataclass(slots=True)

@@ -96,14 +96,21 @@ class _Matcher:
 def _kind(a: Section | None, b: Section | None) -> str:
     if a is not None and b is not None:
         return a.kind if a.kind == b.kind or b.kind == "other" else (b.kind if a.kind == "other" else a.kind)
-    return (a or b).kind
+    side = a or b
+    assert side is not None, "a pair has at least one side"
+    return side.kind
+
+
+def _b_line(node: SectionPair) -> int:
+    assert node.b is not None, "only called on pairs B has"
+    return node.b.line
 
 
 def _in_reading_order(nodes: list[SectionPair]) -> list[SectionPair]:
     """A's order; a section only B has goes after the node holding B's previous section."""
     ordered = [n for n in nodes if n.a is not None]
-    for node in sorted((n for n in nodes if n.a is None), key=lambda n: n.b.line):
-        before = [i for i, n in enumerate(ordered) if n.b is not None and n.b.line < node.b.line]
+    for node in sorted((n for n in nodes if n.a is None), key=_b_line):
+        before = [i for i, n in enumerate(ordered) if n.b is not None and n.b.line < _b_line(node)]
         ordered.insert(before[-1] + 1 if before else 0, node)
     return ordered
 

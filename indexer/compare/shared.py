@@ -64,7 +64,8 @@ def shared_passages(text_a: str, text_b: str) -> tuple[list[SharedPassage], Orig
             scored[(i, j)] = (containment, shared / len(sets_a[i] | sets_b[j]))
     # Each paragraph is listed with its best counterpart (a template paragraph
     # repeated in the other report would otherwise multiply the rows).
-    best_for_a, best_for_b = {}, {}
+    best_for_a: dict[int, tuple[int, int]] = {}
+    best_for_b: dict[int, tuple[int, int]] = {}
     for (i, j), score in scored.items():
         if (i not in best_for_a or score > scored[best_for_a[i]]):
             best_for_a[i] = (i, j)

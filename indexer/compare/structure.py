@@ -107,7 +107,7 @@ def compare_citations(a: ReportInfo, b: ReportInfo) -> list[CitationRow]:
     rows += [CitationRow(k, c.type, "only_b", None, _cite_side(c), label=citation_label(c))
              for k, c in cites_b.items() if k not in matched_b]
     order = {"both": 0, "conflict": 1, "only_a": 2, "only_b": 3}
-    rows.sort(key=lambda r: (order[r.status], (r.a or r.b).line))
+    rows.sort(key=lambda r: (order[r.status], r.line))
     return rows
 
 

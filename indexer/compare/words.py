@@ -109,8 +109,8 @@ def paragraphs(text: str, use_readings: bool = False) -> list[Paragraph]:
         blocks[-1][1].append(line)
         after_blank = False
     keys_by_line: dict[int, list[str]] = {}
-    for line, key in _keyed_tokens(text, use_readings):
-        keys_by_line.setdefault(line, []).append(key)
+    for line_number, key in _keyed_tokens(text, use_readings):
+        keys_by_line.setdefault(line_number, []).append(key)
     result = []
     for first, lines in blocks:
         if lines:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.ingest.legacy import decode_tcvn3, decode_vni
-from indexer.ingest.syllable import is_syllable
+from indexer.ingest.marked_syllable import is_marked_syllable
 
 # A guess at an 8-bit encoding is kept only if at least this share of the
 # words and symbols with non-ASCII letters read as Vietnamese...
@@ -117,7 +117,7 @@ def vietnamese_share(text: str) -> float:
     good = bad = 0
     for word in WORD_RE.findall(text):
         if not word.isascii():
-            if is_syllable(word):
+            if is_marked_syllable(word):
                 good += 1
             else:
                 bad += 1

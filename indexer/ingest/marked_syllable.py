@@ -29,7 +29,7 @@ SYLLABLE_RE = re.compile(
 )
 
 
-def is_syllable(word: str) -> bool:
+def is_marked_syllable(word: str) -> bool:
     """True for `việt`, `Nghĩa`, `ĐẢNG`; False for `viêịt`, `caf`+`é` stacks, `xyz`."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = sum(decomposed.count(mark) for mark in TONE_MARKS)

@@ -1,5 +1,0 @@
-"""`python -m cchc_tui.cli_main`: the console script, runnable without the entry point."""
-from cchc_tui.cli import main
-
-if __name__ == "__main__":
-    main()
