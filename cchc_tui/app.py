@@ -65,13 +65,14 @@ class CchcApp(App[None]):
 
     def __init__(
         self, library: Library, *, reload_seconds: float = RELOAD_SECONDS, initial_query: str = "",
-        remember_theme: bool = True, unknown_keys: Iterable[str] = (),
+        remember_theme: bool = True, unknown_keys: Iterable[str] = (), start: str = "dashboard",
     ) -> None:
         super().__init__()
         self.library = library
         self.reload_seconds = reload_seconds
         self.initial_query = initial_query
         self.remember_theme = remember_theme
+        self.start = start  # "dashboard" (the opening screen) or "search" (on top of it)
         self.unknown_keys = list(unknown_keys)
         # tantivy searchers are shared: one index call at a time across workers.
         self._index_lock = threading.Lock()
@@ -129,7 +130,7 @@ class CchcApp(App[None]):
         use_theme(self.theme_variables)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(DashboardScreen())
-        if self.initial_query:
+        if self.initial_query or self.start == "search":
             self.push_screen(SearchScreen(initial_query=self.initial_query))
         if self.reload_seconds > 0:
             self.set_interval(self.reload_seconds, self.check_index)

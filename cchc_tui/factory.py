@@ -35,6 +35,7 @@ def create_app(
     initial_query: str = "",
     keymap: Mapping[str, str] | None = None,
     remember_theme: bool = True,
+    start: str = "dashboard",
 ) -> CchcApp:
     """The app over the index at `index_dir` (default location when None).
 
@@ -45,7 +46,8 @@ def create_app(
     keys = dict(keymap) if keymap is not None else parse_keymap(os.environ.get(KEYMAP_ENV, ""))
     opened = library if library is not None else Library.open(index_dir)
     unknown = sorted(set(keys) - known_binding_ids())
-    app = CchcApp(opened, reload_seconds=reload_seconds, initial_query=initial_query, remember_theme=remember_theme, unknown_keys=unknown)
+    app = CchcApp(opened, reload_seconds=reload_seconds, initial_query=initial_query, remember_theme=remember_theme,
+                  unknown_keys=unknown, start=start)
     if keys:
         app.set_keymap(keys)
     return app
