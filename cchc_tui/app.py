@@ -73,6 +73,7 @@ class CchcApp(App[None]):
         self.initial_query = initial_query
         self.remember_theme = remember_theme
         self.start = start  # "dashboard" (the opening screen) or "search" (on top of it)
+        self.show_timings = True  # milliseconds in status lines (snapshot tests turn them off)
         self.unknown_keys = list(unknown_keys)
         # tantivy searchers are shared: one index call at a time across workers.
         self._index_lock = threading.Lock()

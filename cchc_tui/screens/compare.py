@@ -111,7 +111,8 @@ class CompareScreen(Screen[None]):
         refs = ref_line("A", comparison.a).append("\n").append_text(ref_line("B", comparison.b))
         self.query_one("#compare-refs", Static).update(refs)
         self.fill_tables()
-        self.query_one(StatusLine).show_text(f"{summary(comparison)} · {elapsed_ms:.0f} ms · m: export Markdown")
+        timing = f" · {elapsed_ms:.0f} ms" if self.app.show_timings else ""
+        self.query_one(StatusLine).show_text(f"{summary(comparison)}{timing} · m: export Markdown")
         self.query_one("#table-overview", CompareTable).focus()
 
     def fill_tables(self) -> None:

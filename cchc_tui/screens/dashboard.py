@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from cchc_tui.dashboard_rows import cited_rows, conflict_rows, count_rows, coverage_columns, coverage_rows, month_rows, status_text
-from cchc_tui.messages import IndexChanged, ShowSearch, ThemeChanged
+from cchc_tui.messages import IndexChanged, ThemeChanged
 from cchc_tui.widgets.link_table import LinkTable
 from cchc_tui.widgets.status_line import StatusLine, failure_message
 from indexer.api import Overview
@@ -32,7 +32,7 @@ class DashboardScreen(Screen[None]):
     AUTO_FOCUS = "#table-units"
 
     BINDINGS = [
-        Binding("slash", "app.search", "Search", id="dashboard.search", tooltip="Search every report"),
+        Binding("slash", "search", "Search", id="dashboard.search", tooltip="Search every report"),
         Binding("c", "app.citations", "Citations", id="dashboard.citations", tooltip="Browse every cited document"),
         Binding("x", "app.conflicts", "Conflicts", id="dashboard.conflicts", tooltip="Every citation conflict, both sides"),
         Binding("tab", "app.focus_next", "Next panel", show=False, id="dashboard.next"),
@@ -102,5 +102,6 @@ class DashboardScreen(Screen[None]):
     def on_resize(self, event) -> None:
         self.query_one("#dash-grid").set_class(event.size.width >= WIDE, "-wide")
 
-    def action_browse(self) -> None:
-        self.post_message(ShowSearch())
+    def action_search(self) -> None:
+        # After this key is done: a printable key must not land in the new search box.
+        self.call_after_refresh(self.app.action_search)

@@ -63,14 +63,14 @@ class DocumentScreen(Screen[None]):
         Binding("n", "next_match", "Next match", id="report.next", tooltip="Jump to the next matching line", group=MATCHES),
         Binding("N", "previous_match", "Prev match", id="report.previous", tooltip="Jump to the previous matching line", group=MATCHES),
         Binding("m", "walk_matches", "Matches", show=False, id="report.matches", tooltip="n/N walk the search matches again"),
-        Binding("ctrl+g", "goto_line", "Go to line", id="report.goto", tooltip="Jump to a line number"),
+        Binding("ctrl+g", "goto_line", "Go to line", show=False, id="report.goto", tooltip="Jump to a line number"),
         Binding("r", "toggle_readable", "Readable", id="report.readable", tooltip="Diacritics restored by the OCR repair, or the original"),
         Binding("o", "open_original", "Open", id="report.open", tooltip="The original file here: $VISUAL/$EDITOR, a PDF at its page"),
         Binding("y", "copy_line", "Copy", id="report.copy", tooltip="Copy the line with its reference (doc · unit · symbol · l.N)"),
         Binding("ctrl+b", "toggle_outline", "Outline", show=False, id="report.outline", tooltip="Show or hide sections, citations, topics"),
-        Binding("1", "show_tab('sections')", "Sections", id="report.tab-sections", group=OUTLINE_TABS),
-        Binding("2", "show_tab('citations')", "Citations", id="report.tab-citations", group=OUTLINE_TABS),
-        Binding("3", "show_tab('topics')", "Topics", id="report.tab-topics", group=OUTLINE_TABS),
+        Binding("1", "show_tab('sections')", "Sections", id="report.tab-sections", group=OUTLINE_TABS, show=False),
+        Binding("2", "show_tab('citations')", "Citations", id="report.tab-citations", group=OUTLINE_TABS, show=False),
+        Binding("3", "show_tab('topics')", "Topics", id="report.tab-topics", group=OUTLINE_TABS, show=False),
     ]
 
     def __init__(self, doc_id: str, hit: Hit | None = None, line: int | None = None) -> None:

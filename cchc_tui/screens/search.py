@@ -122,7 +122,8 @@ class SearchScreen(Screen[None]):
             return
         results = self.query_one(ResultList)
         self.query_one(StatusLine).show_counts(
-            query=result.query, total=result.total, shown=len(result.hits), elapsed_ms=self.last_elapsed_ms,
+            query=result.query, total=result.total, shown=len(result.hits),
+            elapsed_ms=self.last_elapsed_ms if self.app.show_timings else None,
             filters=self.filters, marked=len(results.marked), hidden_marks=len(results.hidden_marks),
             scope=self.scope_label if self.scope is not None else "", topic_labels=self.app.topic_labels,
         )

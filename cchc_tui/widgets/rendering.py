@@ -100,9 +100,13 @@ def hit_heading(hit: Hit) -> Text:
 def hit_prompt(hit: Hit, marked: bool = False, width: int = 100) -> Text:
     """The prompt of one search result: heading, title, first matching line (fits `width`)."""
     prompt = Text("● " if marked else "  ", style=f"bold {styles().accent}")
-    prompt.append_text(hit_heading(hit))
+    heading = hit_heading(hit)
+    heading.truncate(max(20, width - 2), overflow="ellipsis")
+    prompt.append_text(heading)
     prompt.append("\n  ")
-    prompt.append_text(plain(hit.title, "(no title)", "italic"))
+    title = plain(" ".join((hit.title or "").split()), "(no title)", "italic")
+    title.truncate(max(20, width - 2), overflow="ellipsis")
+    prompt.append_text(title)
     if hit.lines:
         first = hit.lines[0]
         more = f"  (+{plural(len(hit.lines) - 1, 'line')})" if len(hit.lines) > 1 else ""

@@ -29,7 +29,7 @@ class ReportView(ScrollView, can_focus=True):
     """A line-API view: only visible rows are rendered, long lines wrap."""
 
     BINDINGS = [
-        Binding("w", "toggle_wrap", "Wrap", id="report.wrap", tooltip="Wrap long lines or scroll sideways"),
+        Binding("w", "toggle_wrap", "Wrap", show=False, id="report.wrap", tooltip="Wrap long lines or scroll sideways"),
         Binding("g", "first_line", "Top", show=False, id="report.top"),
         Binding("G", "last_line", "Bottom", show=False, id="report.bottom"),
     ]

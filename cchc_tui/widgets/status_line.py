@@ -41,7 +41,7 @@ class StatusLine(Static):
     """
 
     def show_counts(
-        self, *, query: str, total: int, shown: int, elapsed_ms: float, filters: Filters, marked: int = 0,
+        self, *, query: str, total: int, shown: int, elapsed_ms: float | None, filters: Filters, marked: int = 0,
         hidden_marks: int = 0, scope: str = "", topic_labels: dict[str, str] | None = None,
     ) -> None:
         self.remove_class("-error")
@@ -55,7 +55,8 @@ class StatusLine(Static):
             line.append(f"{plural(total, 'report')} {'matches' if total == 1 else 'match'}", style="bold")
             if shown < total:
                 line.append(f" (showing {shown})")
-        line.append(f"  ·  {elapsed_ms:.1f} ms", style=DIM_STYLE)
+        if elapsed_ms is not None:
+            line.append(f"  ·  {elapsed_ms:.1f} ms", style=DIM_STYLE)
         if scope:
             line.append("  ·  within: ", style=DIM_STYLE)
             line.append(inert(scope), style=accent)
