@@ -106,12 +106,16 @@ class CitationsScreen(Screen[None]):
         shown = self.visible()
         arrow = " ▲" if not self.reverse else " ▼"
         columns = [name + (arrow if name == self.sort_by else "") for name in COLUMNS]
-        self.query_one(LinkTable).show_rows(columns, [document_row(d) for d in shown])
+        self.query_one(LinkTable).show_rows(columns, [document_row(d) for d in shown], flexible=(0, 2, 3))
         conflicts = sum(1 for d in shown if d.conflicts)
         self.query_one(StatusLine).show_text(
             f"{plural(len(shown), 'document')} of {len(self.documents)} · {plural(conflicts, 'with a conflict', 'with conflicts')} · "
             f"sorted by {self.sort_by.lower()} · Enter: who cites it"
         )
+
+    def on_resize(self) -> None:
+        if self.documents:
+            self.refill()
 
     @on(Input.Changed, "#cite-filter")
     def _filter_changed(self) -> None:

@@ -18,7 +18,8 @@ from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
 from indexer.api import CitedDocument, CitingRef
 
-CONTEXT_WIDTH = 90
+CONTEXT_WIDTH = 200  # the table cuts it to the screen
+COLUMNS = ["Report", "Unit", "Line", "Date given", "Issuer given", "Context"]
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ class CitingScreen(Screen[None]):
         yield Header()
         yield Static(Text(inert(self.symbol), style="bold"), id="citing-title")
         yield LinkTable(empty="(no indexed report cites it)", id="citing-table")
+        yield Static(id="citing-context")
         yield StatusLine(id="citing-status")
         yield Footer()
 
@@ -96,9 +98,21 @@ class CitingScreen(Screen[None]):
                 title.append(f"\n  conflict ({conflict.kind.replace('_', ' ')}): ", style=f"bold {palette.error}")
                 title.append(inert(conflict.detail))
         self.query_one("#citing-title", Static).update(title)
-        columns = ["Report", "Unit", "Line", "Date given", "Issuer given", "Context"]
-        self.query_one(LinkTable).show_rows(columns, [citing_row(item) for item in items])
+        self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in items], flexible=(1, 4, 5))
         self.query_one(StatusLine).show_text(f"{plural(len(items), 'citing line')} · Enter: open at the line · o original · y copy")
+
+    def on_resize(self) -> None:
+        if self.items:
+            self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in self.items], flexible=(1, 4, 5))
+
+    def on_data_table_row_highlighted(self) -> None:
+        """The whole citing line of the highlighted row (the table cuts it at narrow sizes)."""
+        item = self.current()
+        context = Text()
+        if item is not None:
+            context.append(f"{item.ref.doc_id} · line {item.ref.line}\n", style=DIM_STYLE)
+            context.append(inert(" ".join(item.context.split())))
+        self.query_one("#citing-context", Static).update(context)
 
     def current(self) -> CitingLine | None:
         row = self.query_one(LinkTable).cursor_row

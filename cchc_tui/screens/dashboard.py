@@ -72,14 +72,15 @@ class DashboardScreen(Screen[None]):
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
         self.query_one("#dash-status", Static).update(status_text(overview))
-        self.table("units").show_rows(["Unit", "Reports"], count_rows(overview.by_unit, "unit", overview.total))
-        self.table("types").show_rows(["Type", "Reports"], count_rows(overview.by_type, "doc_type", overview.total))
-        self.table("periods").show_rows(["Period", "Reports"], count_rows(overview.by_period, "period", overview.total))
+        self.table("units").show_rows(["Unit", "Reports"], count_rows(overview.by_unit, "unit", overview.total), flexible=(0,))
+        self.table("types").show_rows(["Type", "Reports"], count_rows(overview.by_type, "doc_type", overview.total), flexible=(0,))
+        self.table("periods").show_rows(["Period", "Reports"], count_rows(overview.by_period, "period", overview.total), flexible=(0,))
         self.query_one(Sparkline).data = [count.count for count in overview.by_month] or [0]
         self.table("months").show_rows(["Month", "Reports", ""], month_rows(overview))
         self.table("coverage").show_rows(coverage_columns(overview.coverage), coverage_rows(overview))
-        self.table("cited").show_rows(["Document", "Type", "Reports", "Conflicts"], cited_rows(overview.most_cited))
-        self.table("conflicts").show_rows(["Document", "Kind", "Reports", "What differs"], conflict_rows(overview.conflicts))
+        self.table("cited").show_rows(["Document", "Type", "Reports", "Conflicts"], cited_rows(overview.most_cited), flexible=(0, 1))
+        conflict_columns = ["Document", "Kind", "Reports", "What differs"]
+        self.table("conflicts").show_rows(conflict_columns, conflict_rows(overview.conflicts), flexible=(0, 3))
 
     def table(self, panel: str) -> LinkTable:
         return self.query_one(f"#table-{panel}", LinkTable)
@@ -101,6 +102,8 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self, event) -> None:
         self.query_one("#dash-grid").set_class(event.size.width >= WIDE, "-wide")
+        if self.overview is not None:
+            self.call_after_refresh(self.show_overview, self.overview)  # panels changed width
 
     def action_search(self) -> None:
         # After this key is done: a printable key must not land in the new search box.

@@ -8,26 +8,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from cchc_tui.widgets.column_fit import fit_widths, fitted
 from cchc_tui.widgets.compare_rows import CompareRow
 
 OPEN_SIDE = Binding.Group("Open A/B here", compact=True)
-MIN_FLEXIBLE = 8
-
-
-def fit_widths(natural: list[int], flexible: tuple[int, ...], available: int) -> list[int]:
-    """Column widths: natural ones when they fit, else the flexible columns share what is left."""
-    if sum(natural) <= available or not flexible:
-        return list(natural)
-    fixed = sum(width for index, width in enumerate(natural) if index not in flexible)
-    room = max(MIN_FLEXIBLE * len(flexible), available - fixed)
-    widths = list(natural)
-    # Hand out the room from the narrowest flexible column up, so short ones keep their width.
-    remaining, left = room, len(flexible)
-    for index in sorted(flexible, key=lambda i: natural[i]):
-        share = remaining // left
-        widths[index] = min(natural[index], share)
-        remaining, left = remaining - widths[index], left - 1
-    return widths
 
 
 class CompareTable(DataTable):
@@ -56,13 +40,7 @@ class CompareTable(DataTable):
         for label, column_width in zip(columns, widths):
             self.add_column(Text(label, style="bold"), width=max(column_width, len(label) if label else 1) if rows else None)
         for row in rows:
-            cells = []
-            for cell, column_width in zip(row.cells, widths):
-                if cell.cell_len > column_width:
-                    cell = cell.copy()
-                    cell.truncate(column_width, overflow="ellipsis")
-                cells.append(cell)
-            self.add_row(*cells)
+            self.add_row(*fitted(row.cells, widths))
         if not rows:
             self.add_row(*([Text(empty, style="dim italic")] + [Text("")] * (len(columns) - 1)))
 

@@ -9,6 +9,8 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
+from cchc_tui.widgets.column_fit import fit_widths, fitted
+
 Target = Callable[[], Message | None]  # builds the message to post (a fresh one each time)
 
 
@@ -31,20 +33,31 @@ class LinkTable(DataTable):
         self.empty = empty
         self.link_rows: list[LinkRow] = []
 
-    def show_rows(self, columns: Sequence[str | tuple[str, int | None]], rows: list[LinkRow]) -> None:
-        """`columns`: labels, or (label, width) pairs; rows in order."""
+    def show_rows(self, columns: Sequence[str | tuple[str, int | None]], rows: list[LinkRow], *,
+                  flexible: tuple[int, ...] = (), width: int | None = None) -> None:
+        """`columns`: labels, or (label, width) pairs; rows in order. When the table is wider than
+        `width` (default: the screen), the `flexible` columns give up room and their cells end in "…"."""
         cursor = self.cursor_coordinate
         self.clear(columns=True)
-        for column in columns:
-            label, width = column if isinstance(column, tuple) else (column, None)
-            self.add_column(Text(label, style="bold"), width=width)
+        labels = [column[0] if isinstance(column, tuple) else column for column in columns]
+        fixed = [column[1] if isinstance(column, tuple) else None for column in columns]
+        natural = [fixed[i] or max([len(label), *(row.cells[i].cell_len for row in rows)]) for i, label in enumerate(labels)]
+        room = (width or self.available_width()) - 2 * self.cell_padding * len(labels) - 4  # padding, border, scrollbar
+        widths = fit_widths(natural, flexible if rows else (), room)
+        for label, column_width in zip(labels, widths):
+            self.add_column(Text(label, style="bold"), width=max(column_width, len(label)) if rows else None)
         self.link_rows = list(rows)
         for row in rows:
-            self.add_row(*row.cells)
+            self.add_row(*fitted(row.cells, widths))
         if not rows:
             self.add_row(*([Text(self.empty, style="dim italic")] + [Text("")] * (len(columns) - 1)))
         elif cursor.row < len(rows):
             self.cursor_coordinate = cursor
+
+    def available_width(self) -> int:
+        parent = self.parent
+        width = getattr(parent, "content_size", None)
+        return width.width if width is not None and width.width else self.app.size.width
 
     def current_target(self) -> Target | None:
         row, column = self.cursor_coordinate
