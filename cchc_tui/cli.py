@@ -9,15 +9,16 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import sys
+import signal
+import threading
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cchc_tui.options import IndexDir, JsonOut
-from cchc_tui.output import emit_json
-from indexer.api import CchcError
+from cchc_tui.output import emit_json, finish_output, prepare_streams, silence_stdout
+from indexer.api import CchcError, UsageError
 
 app = typer.Typer(
     name="cchc",
@@ -36,24 +37,61 @@ def bundled_corpus() -> Path:
     return Path(os.environ.get("CCHC_CORPUS") or Path(__file__).resolve().parent.parent / "corpus")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so every clean-up (rollback, workers) runs."""
+
+
+def _terminate(_signum, _frame) -> None:
+    raise Terminated
+
+
+def say_error(message: str) -> None:
+    from indexer.api import inert_line
+
+    try:
+        typer.echo(f"cchc: {inert_line(message)}", err=True)
+    except OSError:
+        pass  # stderr is gone too: the exit status is all that is left
+
+
+def run_at_edge(func, args, kwargs):
+    try:
+        result = func(*args, **kwargs)
+        finish_output()
+        return result
+    except UsageError as exc:
+        say_error(str(exc))
+        raise typer.Exit(2) from None
+    except CchcError as exc:
+        say_error(str(exc))
+        raise typer.Exit(1) from None
+    except BrokenPipeError:  # `cchc search … | head`: the reader has what it wanted
+        silence_stdout()
+        raise typer.Exit(1) from None
+    except OSError as exc:  # the output itself failed: /dev/full, a full disk, a closed stream
+        silence_stdout()
+        say_error(f"cannot write the output ({os.strerror(exc.errno) if exc.errno else exc})")
+        raise typer.Exit(1) from None
+    except Terminated:
+        say_error("terminated; the index is as it was before this run")
+        raise typer.Exit(128 + signal.SIGTERM) from None
+    except KeyboardInterrupt:
+        say_error("interrupted")
+        raise typer.Exit(130) from None
+
+
 def edge(func):
-    """Turn our errors (and broken pipes) into a message and an exit code."""
+    """Turn our errors, output faults and signals into one line and an exit code."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            return run_at_edge(func, args, kwargs)
+        previous = signal.signal(signal.SIGTERM, _terminate)
         try:
-            return func(*args, **kwargs)
-        except CchcError as exc:
-            from indexer.api import inert_line
-
-            typer.echo(f"cchc: {inert_line(str(exc))}", err=True)
-            raise typer.Exit(1) from None
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            typer.echo("cchc: interrupted", err=True)
-            raise typer.Exit(130) from None
+            return run_at_edge(func, args, kwargs)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     return wrapper
 
@@ -75,8 +113,10 @@ def main_callback(ctx: typer.Context) -> None:
 @edge
 def index(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Report files or folders (*.txt, recursive). Default: the bundled corpus/.", show_default=False)] = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start over: re-read every file.")] = False,
+        help="Report files or folders (*.txt, recursive). Default: the folders the index was built from "
+        "(a new index: the bundled corpus/).", show_default=False)] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start over: re-read every file (of PATH, else of "
+                                          "the folders the index was built from).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any file was skipped.")] = False,
     index_dir: IndexDir = None,
     json_: JsonOut = False,
@@ -84,7 +124,7 @@ def index(
     """Index reports: only new or changed files are re-processed; deleted ones are removed."""
     from cchc_tui.indexing import run_index
 
-    summary = run_index(paths or [bundled_corpus()], index_dir, rebuild=rebuild, json_out=json_)
+    summary = run_index(paths or [], index_dir, rebuild=rebuild, json_out=json_, fallback=[bundled_corpus()])
     if json_:
         emit_json(summary)
     if strict and summary["skipped"]:
@@ -193,4 +233,5 @@ register_commands()
 
 
 def main() -> None:
+    prepare_streams()
     app()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
-from indexer.errors import CchcError
+from indexer.errors import CchcError, UsageError
 from indexer.library import Library
 from indexer.model import Filters, Hit, LineHit, Report, SearchResult
 from indexer.present import inert_with_spans, snippet
@@ -47,7 +47,7 @@ Progress = Callable[[int, int, str], None]  # (files done, files in all, path be
 
 __all__ = [
     "CchcError", "Citation", "Filters", "Hit", "Library", "LineHit", "Progress", "Report", "ReportInfo",
-    "SearchResult", "Section", "TopicHit", "has_words", "index_exists", "inert", "inert_json", "inert_line",
+    "SearchResult", "Section", "TopicHit", "UsageError", "has_words", "index_exists", "inert", "inert_json", "inert_line",
     "inert_with_spans", "resolve_index_dir", "snippet", "update_index", *_LAZY,
 ]
 
@@ -67,13 +67,15 @@ def has_words(query: str) -> bool:
 
 
 def update_index(
-    paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None
+    paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None,
+    fallback: Sequence[Path] = (),
 ) -> IndexSummary:
     """Index the report files under `paths` into `index_dir` (created when missing): new and changed
-    files are read, removed ones dropped, one commit at the end. See `indexer.store.writer`."""
+    files are read, removed ones dropped, one commit at the end. No `paths`: the folders the index
+    records it was built from, else `fallback`. See `indexer.store.writer`."""
     from indexer.store.writer import update_index as run
 
-    return run(paths, index_dir, rebuild=rebuild, progress=progress)
+    return run(paths, index_dir, rebuild=rebuild, progress=progress, fallback=fallback)
 
 
 # --- terminal dashboard (issue 13): overview aggregates and the readable view (lazy, like the rest) ---

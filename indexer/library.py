@@ -2,50 +2,70 @@
 from __future__ import annotations
 
 import functools
+import os
+import re
 from collections.abc import Iterator
-from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 import orjson
 import tantivy
 
-from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
-from indexer.errors import CchcError
+from indexer.errors import CchcError, IndexDamaged, UsageError
+from indexer.ingest import shown_path
 from indexer.model import Filters, Report, SearchResult
-from indexer.store.index import REBUILD_HINT, open_index, resolve_index_dir
+from indexer.store.documents import info_from_dict
+from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
+from indexer.store.layout import shown_dir
+
+# How tantivy words damage it finds while reading (a truncated or missing segment file).
+DAMAGE_WORDS = ("corrupt", "datacorruption", "ioerror", "io error", "failed to open", "failed to read",
+                "os error", "checksum", "file does not exist", "filedoesnotexist", "incomplete", "truncat")
+
+
+def is_index_damage(exc: BaseException) -> bool:
+    """Only what reading the index raised: a bad date or query from the user is not damage."""
+    if isinstance(exc, OSError):
+        return True
+    text = str(exc).lower()
+    return type(exc) is ValueError and any(word in text for word in DAMAGE_WORDS)
+
+
+# No Vietnamese word, OCR token or document symbol is this long; a pasted blob is cut to it, so
+# the work per query word is bounded (a 1 MB single-token query took 73 s uncut).
+MAX_QUERY_WORD_CHARS = 64
+MAX_QUERY_WORDS = 64  # what indexer.search keeps of a longer query
+LONG_WORD = re.compile(rf"[^\s\"“”]{{{MAX_QUERY_WORD_CHARS + 1},}}")
+
+
+def bounded_query(text: str) -> tuple[str, list[str]]:
+    """The query with over-long words cut, and notes saying what was cut (for the front ends)."""
+    notes = []
+    cut = LONG_WORD.sub(lambda m: m.group()[:MAX_QUERY_WORD_CHARS], text)
+    if cut != text:
+        notes.append(f"words longer than {MAX_QUERY_WORD_CHARS} characters were cut to their first "
+                     f"{MAX_QUERY_WORD_CHARS}")
+    words = len(cut.split())
+    if words > MAX_QUERY_WORDS:
+        notes.append(f"only the first {MAX_QUERY_WORDS} of the query's {words} words are searched")
+    return cut, notes
 
 
 def index_errors(method):
-    """tantivy reports damage lazily (a truncated segment read at query time): name the cure."""
+    """tantivy reports damage lazily (a truncated segment read at query time): name the cure.
+    Any other ValueError is the request's fault: a usage error, never "corrupted"."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except (ValueError, OSError) as exc:
-            raise CchcError(f"index at {self.index_dir} is unreadable or corrupted ({exc}); {REBUILD_HINT}") from exc
+            if is_index_damage(exc):
+                raise IndexDamaged(
+                    f"index at {shown_dir(self.index_dir)} is unreadable or corrupted ({exc}); {REBUILD_HINT}"
+                ) from exc
+            raise UsageError(str(exc)) from exc
 
     return wrapper
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def section_from_dict(data: dict[str, Any]) -> Section:
-    kids = [section_from_dict(c) for c in data.get("children") or []]
-    return Section(**{**_known(Section, data), "children": kids})
-
-
-def info_from_dict(data: dict[str, Any]) -> ReportInfo:
-    """Stored JSON back into typed metadata; unknown keys (from newer fields) are ignored."""
-    info = ReportInfo(**_known(ReportInfo, data))
-    info.sections = [section_from_dict(s) for s in data.get("sections") or []]
-    info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
-    info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
-    return info
 
 
 def report_from_doc(doc: tantivy.Document) -> Report:
@@ -56,15 +76,24 @@ def report_from_doc(doc: tantivy.Document) -> Report:
 class Library:
     """An opened index (read side). Cheap to open; safe while another process indexes."""
 
-    def __init__(self, index_dir: Path, index: tantivy.Index) -> None:
+    def __init__(self, index_dir: Path, index: tantivy.Index, folder: Path | None = None) -> None:
         self.index_dir = index_dir
         self.index = index
+        self.folder = folder or index_dir  # the generation in use (see indexer/store/layout.py)
         self._generation = self._meta_generation()
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None) -> Library:
         directory = resolve_index_dir(index_dir)
-        return cls(directory, open_index(directory))
+        folder = current_folder(directory)
+        try:
+            index = open_folder(folder, directory)
+        except CchcError:
+            if current_folder(directory) == folder:
+                raise
+            folder = current_folder(directory)  # a rebuild swapped generations meanwhile
+            index = open_folder(folder, directory)
+        return cls(directory, index, folder)
 
     @index_errors
     def search(self, query: str, *, limit: int = 10, filters: Filters | None = None, with_facets: bool = True) -> SearchResult:
@@ -72,12 +101,13 @@ class Library:
         from indexer.search.topics import topic_ids_for
 
         filters = filters or Filters()
+        query, _notes = bounded_query(query)
         topic_ids = topic_ids_for(filters.topic) if filters.topic else None
         from indexer.search.compounds import compounds
 
         return run_search(
             self.index, query, limit=limit, filters=filters, topic_ids=topic_ids,
-            with_facets=with_facets, compounds=compounds(self.index_dir),
+            with_facets=with_facets, compounds=compounds(self.folder),
         )
 
     def _first(self, field: str, value: str) -> Report | None:
@@ -87,11 +117,13 @@ class Library:
 
     @index_errors
     def get(self, doc: str) -> Report:
-        """A report by doc id or by the path it was indexed from; CchcError if not indexed."""
-        report = self._first("doc_id", doc)
-        if report is None:
-            path = Path(doc).expanduser()
-            report = self._first("path", str(path.resolve())) if str(path) else None
+        """A report by doc id or by the path it was indexed from (symbolic link names included:
+        they are indexed as named); CchcError if not indexed."""
+        report = self._first("doc_id", shown_path(doc))
+        for path in candidate_paths(doc):
+            if report is not None:
+                break
+            report = self._first("path", path)
         if report is None:
             raise CchcError(f"not an indexed report: {doc} (see `cchc search` or `cchc index PATH`)")
         return report
@@ -110,18 +142,38 @@ class Library:
     def count(self) -> int:
         return self.index.searcher().num_docs
 
-    def _meta_generation(self) -> tuple[int, int]:
+    def _meta_generation(self) -> tuple[str, int, int]:
         try:
-            stat = (self.index_dir / "meta.json").stat()
+            stat = (self.folder / "meta.json").stat()
         except OSError:
-            return (0, 0)
-        return (stat.st_mtime_ns, stat.st_size)
+            return (self.folder.name, 0, 0)
+        return (self.folder.name, stat.st_mtime_ns, stat.st_size)
 
     def reload(self) -> bool:
-        """Pick up commits made by another process; True when something changed."""
+        """Pick up commits made by another process, and a rebuild's new generation; True when
+        something changed."""
+        folder = current_folder(self.index_dir)
+        if folder != self.folder:
+            self.index, self.folder = open_folder(folder, self.index_dir), folder
+            self._generation = self._meta_generation()
+            return True
         generation = self._meta_generation()
         if generation == self._generation:
             return False
         self._generation = generation
         self.index.reload()
         return True
+
+
+def candidate_paths(doc: str) -> list[str]:
+    """The names a report given by path may be indexed under: as typed (absolute, links kept),
+    then with links resolved, each with undecodable bytes escaped as stored."""
+    if not doc.strip():
+        return []
+    path = Path(doc).expanduser()
+    found = [shown_path(os.path.abspath(path))]
+    try:
+        found.append(shown_path(path.resolve()))
+    except (OSError, RuntimeError):
+        pass
+    return list(dict.fromkeys(found))

@@ -29,6 +29,14 @@ BIDI_CONTROLS = (
 )
 # Terminals may break lines at these: they are line breaks in disguise.
 LINE_SEPARATORS = "\u2028\u2029\u0085"
+# Invisible characters that join, split or hide words (`cải\u200bcách` looks like `cảicách`).
+ZERO_WIDTH = (
+    "\u00ad"  # SOFT HYPHEN
+    "\u180e"  # MONGOLIAN VOWEL SEPARATOR
+    "\u200b\u200c\u200d"  # ZERO WIDTH SPACE / NON-JOINER / JOINER
+    "\u2060\u2061\u2062\u2063\u2064"  # WORD JOINER, invisible operators
+    "\ufeff"  # ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text)
+)
 
 
 def _visible(code: int) -> str:
@@ -41,7 +49,8 @@ def _visible(code: int) -> str:
 
 @cache
 def _table(keep_newline: bool) -> dict[int, str]:
-    codes = [*range(0x00, 0x20), DELETE, *range(0x80, 0xA0), *map(ord, BIDI_CONTROLS), *map(ord, LINE_SEPARATORS)]
+    codes = [*range(0x00, 0x20), DELETE, *range(0x80, 0xA0), *map(ord, BIDI_CONTROLS), *map(ord, LINE_SEPARATORS),
+             *map(ord, ZERO_WIDTH)]
     table = {code: _visible(code) for code in codes}
     del table[ord("\t")]
     if keep_newline:
@@ -52,9 +61,10 @@ def _table(keep_newline: bool) -> dict[int, str]:
 
 
 def inert(text: str) -> str:
-    """Text safe to print to a terminal: control characters (but tab and newline)
-    and bidi controls become visible stand-ins (ESC -> `␛`, U+009B -> `\\x9b`,
-    U+202E -> `\\u202e`); all other characters are unchanged."""
+    """Text safe to print to a terminal: control characters (but tab and newline),
+    bidi controls and zero-width characters become visible stand-ins (ESC -> `␛`,
+    U+009B -> `\\x9b`, U+202E -> `\\u202e`, U+200B -> `\\u200b`); all other
+    characters are unchanged."""
     return text.translate(_table(True))
 
 

@@ -100,4 +100,4 @@ def test_index_command_reports_a_summary(corpus_copy, tmp_path):
 def test_index_env_var_is_the_default_location(corpus_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("CCHC_INDEX_DIR", str(tmp_path / "env-idx"))
     assert run("index", corpus_copy).exit_code == 0
-    assert (tmp_path / "env-idx" / "meta.json").exists()
+    assert (tmp_path / "env-idx" / "cchc-index.json").exists()

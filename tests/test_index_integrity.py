@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_tui.cli import app
-from indexer.store.index import VERSION_FILE
+from indexer.store.index import current_folder
+from indexer.store.layout import MARKER
 
 runner = CliRunner()
 
@@ -25,16 +26,17 @@ def run(*args):
 
 
 def damage_truncate(index_dir):
-    store = sorted(index_dir.glob("*.store"))[0]
+    store = sorted(current_folder(index_dir).glob("*.store"))[0]
     store.write_bytes(store.read_bytes()[:100])
 
 
 def damage_delete(index_dir):
-    sorted(index_dir.glob("*.idx"))[0].unlink()
+    sorted(current_folder(index_dir).glob("*.idx"))[0].unlink()
 
 
 def damage_old_schema(index_dir):
-    (index_dir / VERSION_FILE).write_bytes(orjson.dumps({"schema_version": 1}))
+    marker = orjson.loads((index_dir / MARKER).read_bytes())
+    (index_dir / MARKER).write_bytes(orjson.dumps({**marker, "schema_version": 1}))
 
 
 @pytest.mark.parametrize("damage", [damage_truncate, damage_delete, damage_old_schema])

@@ -21,6 +21,7 @@ from helpers_badfiles import CORPUS, cchc_process_args
 
 from indexer.api import CchcError, Library
 from indexer.ingest import read_report
+from indexer.store.index import current_folder
 
 REPORTS = 200
 KILLS = 20
@@ -188,11 +189,12 @@ def test_leftover_files_of_a_killed_commit_do_not_block_the_next_run(tmp_path):
     shutil.copytree(CORPUS, folder)
     index_dir = tmp_path / "index"
     run_to_completion(folder, index_dir)
-    meta_before = (index_dir / "meta.json").read_bytes()
+    meta = current_folder(index_dir) / "meta.json"
+    meta_before = meta.read_bytes()
     first = sorted(folder.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nthêm một dòng\n", encoding="utf-8")
     run_to_completion(folder, index_dir)
-    (index_dir / "meta.json").write_bytes(meta_before)  # the commit never happened
+    meta.write_bytes(meta_before)  # the commit never happened
     run_to_completion(folder, index_dir)
     assert index_state(index_dir) == {str(p): read_report(p) for p in sorted(folder.glob("*.txt"))}
 

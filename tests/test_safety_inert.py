@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.safety import BIDI_CONTROLS, inert, inert_line, is_inert
+from indexer.safety import BIDI_CONTROLS, ZERO_WIDTH, inert, inert_line, is_inert
 
 ESC = "\x1b"
 BEL = "\x07"
@@ -48,7 +48,7 @@ def test_markup_looking_text_is_left_literal(text):
 
 
 def test_vietnamese_tabs_and_newlines_are_untouched():
-    text = "Cộng hòa xã hội chủ nghĩa Việt Nam\n\tĐộc lập – Tự do – Hạnh phúc “QĐ” №1 😀 ‍"
+    text = "Cộng hòa xã hội chủ nghĩa Việt Nam\n\tĐộc lập – Tự do – Hạnh phúc “QĐ” №1 😀"
     assert inert(text) == text
 
 
@@ -73,7 +73,8 @@ def test_no_control_character_survives(text):
     assert no_control_left(inert_line(text), newline_ok=False)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cc",), blacklist_characters=BIDI_CONTROLS + "\u2028\u2029")))
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc",),
+                                      blacklist_characters=BIDI_CONTROLS + ZERO_WIDTH + "\u2028\u2029")))
 def test_text_without_controls_is_unchanged(text):
     assert inert(text) == text == inert_line(text)
 

@@ -1,12 +1,15 @@
 """Comparisons as Markdown (to paste into an email or a document) and matrices as CSV.
 
 Report text is untrusted: every cell is made inert (control characters shown,
-not obeyed) and Markdown table syntax in it is escaped.
+not obeyed) and Markdown syntax in it is escaped — table pipes, links and images
+(`[x](y)`), HTML and autolinks (`<…>`), entities, emphasis and code — so it
+reads as the words the report holds, never as markup.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 from indexer.compare.result import Comparison, Figure, Matrix, ReportRef, SectionPair
@@ -19,11 +22,15 @@ HEADER_LABELS = {"unit": "Unit", "symbol": "Symbol", "doc_type": "Type", "date":
                  "signer": "Signer", "responds_to": "Responds to"}
 
 
+# Always markup in CommonMark/GFM; `_` only where it can open or close emphasis (not in `ward_a`).
+MARKDOWN_ACTIVE = re.compile(r"[\\`*\[\]<>|~&]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+
+
 def cell(value: object) -> str:
-    """One Markdown table cell: inert, one line, pipes escaped."""
+    """One Markdown table cell: inert, one line, Markdown syntax escaped."""
     if value is None:
         return "—"
-    return inert_line(str(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
+    return MARKDOWN_ACTIVE.sub(lambda m: "\\" + m.group(), inert_line(str(value))).strip()
 
 
 def lines_label(first: int, last: int | None = None) -> str:

@@ -16,9 +16,10 @@ from indexer.ingest.read import (
     decode_report,
     read_report,
     read_report_bytes,
+    shown_path,
 )
 
 __all__ = [
     "BadReport", "LINE_LIMIT", "MAX_REPORT_BYTES", "REPORT_SUFFIX", "Skipped",
-    "decode_report", "discover", "read_report", "read_report_bytes",
+    "decode_report", "discover", "read_report", "read_report_bytes", "shown_path",
 ]

@@ -2,7 +2,9 @@
 
 Shared folders hold anything: symbolic links that loop or point nowhere,
 folders named `x.txt`, pipes, unreadable subfolders. None of it raises; what
-is left out and worth telling is returned as `Skipped` with a reason.
+is left out and worth telling is returned as `Skipped` with a reason, its name
+shown as `ls -b` would when it is not UTF-8. A cchc index folder inside a
+searched folder is not entered.
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from indexer.ingest.read import Skipped
+from indexer.ingest.read import Skipped, shown_path
 
 REPORT_SUFFIX = ".txt"  # compared case-insensitively: scanners write `.TXT`
+# Files that mark a folder as cchc's own index (see indexer/store/layout.py): never read as reports.
+INDEX_MARKERS = ("cchc-index.json", "cchc-generation.json", "cchc-version.json")
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -35,8 +39,8 @@ class _Walk:
         self.skipped: list[Skipped] = []
         self.folders_seen: set[tuple[int, int]] = set()
 
-    def skip(self, path: Path, reason: str) -> None:
-        self.skipped.append(Skipped(str(path), reason))
+    def skip(self, path: Path, reason: str, *, unread: bool = False) -> None:
+        self.skipped.append(Skipped(shown_path(path), reason, unread))
 
     def visit_argument(self, path: Path) -> None:
         info = self._stat(path)
@@ -51,7 +55,8 @@ class _Walk:
         try:
             return path.stat()  # follows links: what the link points to decides
         except OSError as error:
-            self.skip(path, _missing_reason(path, error))
+            gone = error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP)
+            self.skip(path, _missing_reason(path, error), unread=not gone)
             return None
 
     def _add_file(self, path: Path, info: os.stat_result) -> None:
@@ -68,10 +73,12 @@ class _Walk:
             folder, info = pending.pop()
             key = (info.st_dev, info.st_ino)
             if key in self.folders_seen:
-                if folder.is_symlink():
+                if _is_link(folder):
                     self.skip(folder, "symbolic link to a folder already searched (link loop or duplicate)")
                 continue
             self.folders_seen.add(key)
+            if folder != root and _is_index_folder(folder):
+                continue
             pending.extend(self._entries(folder))
 
     def _entries(self, folder: Path) -> list[tuple[Path, os.stat_result]]:
@@ -80,7 +87,7 @@ class _Walk:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            self.skip(folder, f"cannot open folder: {_os_words(error)}")
+            self.skip(folder, f"cannot open folder: {_os_words(error)}", unread=True)
             return []
         for entry in entries:
             path = Path(entry.path)
@@ -106,10 +113,23 @@ def _may_be_folder(entry: os.DirEntry) -> bool:
         return False
 
 
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_index_folder(folder: Path) -> bool:
+    return any(os.path.lexists(folder / name) for name in INDEX_MARKERS)
+
+
 def _missing_reason(path: Path, error: OSError) -> str:
     if error.errno == errno.ELOOP:
         return "symbolic link loop"
-    if path.is_symlink():
+    if error.errno == errno.ENAMETOOLONG:
+        return "path too long"
+    if _is_link(path):
         return "broken symbolic link (its target does not exist)"
     if error.errno == errno.ENOENT:
         return "no such file or folder"

@@ -1,9 +1,11 @@
 """Read one report file from a shared folder, trusting nothing about it.
 
-Limits (documented in docs/ and the report of issue 6):
+Limits:
 - MAX_REPORT_BYTES: larger files are skipped with the size in the reason. The
-  largest real report seen is well under 1 MB; 20 MB leaves room for merged
-  yearly compilations while keeping one bad file from stalling an index run.
+  limit is set from the measured cost of indexing (bench/bench_index_cost.py):
+  OCR analysis and parsing take about 9 s and 330 MB of memory per MB of text,
+  so a 2 MB file costs ~20 s and ~0.7 GB; a 20 MB one took 6 GB. The largest
+  real report seen is well under 1 MB.
 - Long lines are kept whole: there is no per-line limit (LINE_LIMIT = None),
   because splitting a line would make line numbers disagree with the file the
   official opens in an editor. A 2 MB single-line file is read and indexed;
@@ -20,9 +22,20 @@ from pathlib import Path
 
 from indexer.ingest.decode import NotText, decode_report_bytes
 
-MAX_REPORT_BYTES = 20 * 1024 * 1024
+MAX_REPORT_BYTES = 2 * 1024 * 1024
 LINE_LIMIT: int | None = None  # see the module docstring
 MB = 1024 * 1024
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as text that is always valid UTF-8: bytes that are not (names from old
+    Windows machines and zip files) escaped as `ls -b` shows them (`B\\xe1o c\\xe1o.txt`)."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -31,14 +44,15 @@ class Skipped:
 
     path: str
     reason: str
+    unread: bool = False  # could not be read this time (I/O, permission): its indexed reports are kept
 
 
 class BadReport(Exception):
     """A file that cannot be read as a report; str() is `<path>: <reason>`."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
+        super().__init__(f"{shown_path(path)}: {reason}")
+        self.path = shown_path(path)
         self.reason = reason
 
     def skipped(self) -> Skipped:
@@ -107,6 +121,8 @@ OS_REASONS = {
     errno.EISDIR: "is a folder, not a file",
     errno.ELOOP: "symbolic link loop",
     errno.ENAMETOOLONG: "path too long",
+    errno.ENOTDIR: "file no longer exists (a folder on its path was replaced)",
+    errno.EIO: "input/output error (a damaged disk or a lost network share)",
 }
 
 

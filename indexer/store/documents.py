@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 import orjson
 import tantivy
 
 from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
-from indexer.docmodel import ReportInfo
+from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
 from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
 
@@ -78,3 +79,22 @@ def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     doc.add_pre_tokenized_text("body_exact", body_tokens(analyzed, with_readings=False))
     add_keywords(doc, info)
     return doc
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def section_from_dict(data: dict[str, Any]) -> Section:
+    kids = [section_from_dict(c) for c in data.get("children") or []]
+    return Section(**{**_known(Section, data), "children": kids})
+
+
+def info_from_dict(data: dict[str, Any]) -> ReportInfo:
+    """Stored JSON back into typed metadata; unknown keys (from newer fields) are ignored."""
+    info = ReportInfo(**_known(ReportInfo, data))
+    info.sections = [section_from_dict(s) for s in data.get("sections") or []]
+    info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
+    info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
+    return info

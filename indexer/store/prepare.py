@@ -1,8 +1,12 @@
 """Reading and analysing changed reports, in worker processes when there are many.
 
-OCR repair and parsing cost ~0.1–0.3 s a report in pure Python; on a large
-folder the cores share it. Workers are spawned (not forked) so they never
-inherit the writer lock: a killed `cchc index` frees it at once.
+OCR repair and parsing cost ~9 s and ~330 MB of memory per MB of text in pure
+Python (bench/bench_index_cost.py); on a large folder the cores share it. What
+is in flight is bounded by an estimate of that memory, so workers never
+multiply it: one file at a time per worker, and fewer large files at once.
+Each worker reads its file itself (the parent keeps no file's bytes). Workers
+are spawned (not forked) so they never inherit the writer lock: a killed
+`cchc index` frees it at once.
 """
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +29,11 @@ from indexer.store.documents import Prepared, prepare
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
 MAX_WORKERS = 4
 PR_SET_PDEATHSIG = 1
+# Measured (bench/bench_index_cost.py): peak memory ~ 50 MB + 330 MB per MB of text.
+MEMORY_PER_BYTE = 330
+MEMORY_BASE = 50 * 1024 * 1024
+MEMORY_IN_FLIGHT = 1536 * 1024 * 1024  # all workers together; one file is always allowed
+SECONDS_PER_FILE = 120  # budget per file (~6x the measured cost of the largest allowed file)
 
 
 @dataclass(slots=True)
@@ -34,9 +44,9 @@ class Failed:
 
 @dataclass(slots=True)
 class Changed:
-    path: Path
-    sha: str
-    raw: bytes
+    path: Path  # the file (bytes of its name kept: it may not be UTF-8)
+    key: str  # its name as stored and shown
+    size: int
 
 
 def checked_read(path: Path) -> tuple[str, bytes]:
@@ -45,17 +55,56 @@ def checked_read(path: Path) -> tuple[str, bytes]:
     return hashlib.sha256(raw).hexdigest(), raw
 
 
+class OverBudget(Exception):
+    pass
+
+
+def _alarm(_signum, _frame) -> None:
+    raise OverBudget
+
+
+def guarded_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
+    """One file's analysis failing (a bug its text triggers, memory) costs that file, not the run."""
+    try:
+        return prepare(key, sha, text)
+    except MemoryError:
+        return Failed(key, "too large to analyse in the memory available")
+    except OverBudget:
+        raise
+    except Exception as exc:  # reported per file, with its cause
+        return Failed(key, f"could not be analysed ({type(exc).__name__}: {str(exc)[:120]})")
+
+
+def budgeted_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
+    """A per-file time budget, where a timer can interrupt (the main thread of a process)."""
+    if threading.current_thread() is not threading.main_thread():
+        return guarded_prepare(key, sha, text)
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, SECONDS_PER_FILE)
+    try:
+        return guarded_prepare(key, sha, text)
+    except OverBudget:
+        return Failed(key, f"took longer than {SECONDS_PER_FILE} s to analyse (per-file time budget)")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def prepare_changed(item: Changed) -> Prepared | Failed:
     try:
-        text = decode_report(item.path, item.raw)
+        sha, raw = checked_read(item.path)
+        text = decode_report(item.path, raw)
     except BadReport as exc:
-        return Failed(str(item.path), exc.reason)
-    return prepare(str(item.path), item.sha, text)
+        return Failed(item.key, exc.reason)
+    return budgeted_prepare(item.key, sha, text)
 
 
 def exit_with_parent(parent: int) -> None:
     """Pool initializer: a worker must not outlive a killed `cchc index` (SIGKILL runs no cleanup,
-    and the workers hold their own queue open, so they would wait forever)."""
+    and the workers hold their own queue open, so they would wait forever). Ctrl-C and SIGTERM
+    are the parent's to handle: it stops the pool and says so in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:  # Linux: the kernel kills us when the parent dies
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
@@ -77,6 +126,10 @@ def worker_count(items: int) -> int:
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
+def memory_estimate(item: Changed) -> int:
+    return MEMORY_BASE + MEMORY_PER_BYTE * item.size
+
+
 def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
     """Results in the order of `items`."""
     workers = worker_count(len(items))
@@ -84,7 +137,25 @@ def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
         yield from map(prepare_changed, items)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        yield from pool.map(prepare_changed, items, chunksize=4)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent,
+                               initargs=(os.getpid(),))
+    try:
+        yield from bounded_map(pool, items, workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int) -> Iterator[Prepared | Failed]:
+    in_flight: deque[tuple[Future, int]] = deque()
+    memory = 0
+    for item in items:
+        cost = memory_estimate(item)
+        while in_flight and (len(in_flight) >= 2 * workers or memory + cost > MEMORY_IN_FLIGHT):
+            future, done_cost = in_flight.popleft()
+            memory -= done_cost
+            yield future.result()
+        in_flight.append((pool.submit(prepare_changed, item), cost))
+        memory += cost
+    while in_flight:
+        future, _cost = in_flight.popleft()
+        yield future.result()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import tantivy
 
-# Bump when fields or their meaning change: older indexes are rebuilt.
-SCHEMA_VERSION = 4
+# Bump when fields, their meaning or the folder layout change: older indexes are rebuilt
+# (5: generations under a cchc-index.json marker).
+SCHEMA_VERSION = 5
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept

@@ -1,13 +1,17 @@
 """The incremental writer: re-process only new or changed files, drop deleted ones.
 
-All bookkeeping (path, content hash) lives in the tantivy documents themselves,
-so one tantivy commit is the only state change: a run killed at any moment
-leaves the last committed index, with exactly one document per file.
+All bookkeeping (path, content hash) lives in the tantivy documents themselves
+and every run makes exactly one commit, after every other write it needs (the
+compounds cache, the marker's list of roots): a run killed or failing at any
+moment leaves the last committed index, with exactly one document per file, and
+readers never see a half-built one. A rebuild (asked for, or for an index of an
+older schema) is written into a new generation folder and swapped in by
+rewriting the marker; the old generation is then removed file by file.
 """
 from __future__ import annotations
 
-import hashlib
-import shutil
+import contextlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,14 +19,27 @@ from pathlib import Path
 import tantivy
 
 from indexer.errors import CchcError
-from indexer.ingest import BadReport, Skipped, discover
+from indexer.ingest import BadReport, Skipped, discover, shown_path
 from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
-from indexer.store.index import LOCK_FILE, SchemaMismatch, WriterLock, open_index
+from indexer.store.faults import named_faults, quietly
+from indexer.store.index import WriterLock, create_index, open_folder
+from indexer.store.layout import (
+    Marker,
+    claim,
+    generation_dir,
+    new_generation,
+    remove_generation,
+    remove_legacy,
+    shown_dir,
+    stale_generations,
+    write_marker,
+)
 from indexer.store.prepare import Changed, Failed, checked_read, prepare_all
+from indexer.store.roots import Indexed, RootPlan, carried_documents, plan_roots, read_existing, unique_doc_id
+from indexer.store.schema import SCHEMA_VERSION
 
 WRITER_HEAP_BYTES = 64_000_000
-COMMIT_EVERY = 500  # documents between intermediate commits on large runs
 
 Progress = Callable[[int, int, str], None]  # (done, total, path)
 
@@ -35,6 +52,8 @@ class IndexSummary:
     removed: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     rebuilt_reason: str | None = None
+    kept: dict[str, int] = field(default_factory=dict)  # unreachable root -> its reports kept
+    roots: list[str] = field(default_factory=list)  # the folders and files the index is built from
 
     def line(self) -> str:
         return (
@@ -42,77 +61,16 @@ class IndexSummary:
             f"removed {len(self.removed)}, skipped {len(self.skipped)}"
         )
 
-
-@dataclass(slots=True)
-class Indexed:
-    doc_id: str
-    sha: str
-
-
-def read_existing(index: tantivy.Index) -> dict[str, Indexed]:
-    searcher = index.searcher()
-    if searcher.num_docs == 0:
-        return {}
-    found = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs)
-    existing: dict[str, Indexed] = {}
-    for _score, address in found.hits:
-        doc = searcher.doc(address)
-        existing[doc.get_first("path")] = Indexed(doc.get_first("doc_id"), doc.get_first("sha"))
-    return existing
-
-
-def unique_doc_id(path: Path, taken: dict[str, str]) -> str:
-    """The file name without `.txt`, unless another file already uses it."""
-    doc_id = path.stem
-    owner = taken.get(doc_id)
-    if owner is not None and owner != str(path):
-        doc_id = f"{doc_id}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}"
-    taken[doc_id] = str(path)
-    return doc_id
-
-
-def is_gone(path: str, roots: Sequence[Path], seen: set[str]) -> bool:
-    if path in seen:
-        return False
-    if not Path(path).exists():
-        return True
-    return any(root.is_dir() and Path(path).is_relative_to(root) for root in roots)
-
-
-def clear_index_files(index_dir: Path) -> None:
-    """Remove an unusable index, keeping the lock file we hold (removing it would let a second writer in)."""
-    for entry in index_dir.iterdir():
-        if entry.name == LOCK_FILE:
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-
-
-def open_for_writing(index_dir: Path, rebuild: bool, summary: IndexSummary) -> tantivy.Index:
-    try:
-        index = open_index(index_dir, create=True)
-    except SchemaMismatch as exc:
-        summary.rebuilt_reason = str(exc).split(";")[0]
-        rebuild = True
-        index = None
-    except CchcError as exc:
-        if not rebuild:
-            raise
-        summary.rebuilt_reason = str(exc).split(";")[0]
-        index = None
-    if index is None:
-        clear_index_files(index_dir)
-        index = open_index(index_dir, create=True)
-    return index
+    def notes(self) -> list[str]:
+        return [f"{root}: not reachable (unmounted or removed?), its {n} report(s) kept"
+                for root, n in self.kept.items()]
 
 
 def open_writer(index: tantivy.Index, index_dir: Path):
     try:
         writer = index.writer(WRITER_HEAP_BYTES, 1)
     except ValueError as exc:
-        raise CchcError(f"cannot write the index at {index_dir} ({exc})") from exc
+        raise CchcError(f"cannot write the index at {shown_dir(index_dir)} ({exc})") from exc
     # A run killed mid-commit leaves files no committed meta.json refers to; tantivy would
     # refuse to overwrite them at the same opstamp, every run, until a rebuild.
     writer.garbage_collect_files()
@@ -120,68 +78,154 @@ def open_writer(index: tantivy.Index, index_dir: Path):
 
 
 def update_index(
-    paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None
+    paths: Sequence[Path], index_dir: Path, *, rebuild: bool = False, progress: Progress | None = None,
+    fallback: Sequence[Path] = (),
 ) -> IndexSummary:
-    summary = IndexSummary(index_dir=str(index_dir))
-    roots = [p.resolve() for p in paths]
-    with WriterLock(index_dir):
-        index = open_for_writing(index_dir, rebuild, summary)
-        files, summary.skipped = discover(roots)
-        existing = {} if rebuild else read_existing(index)
-        writer = open_writer(index, index_dir)
-        try:
-            if rebuild:
-                writer.delete_all_documents()
-            write_changes(writer, files, existing, roots, summary, progress)
-            writer.commit()
-            writer.wait_merging_threads()
-        except BaseException:
-            writer.rollback()
-            raise
-        write_cache(index_dir)
-    index.reload()
+    """Index `paths` (none: the roots the index records, else `fallback`) into `index_dir`."""
+    summary = IndexSummary(index_dir=shown_dir(index_dir))
+    with named_faults(index_dir):
+        claim(index_dir)
+        with WriterLock(index_dir):
+            previous = claim(index_dir)  # again, now that no other writer can change it
+            for stale in stale_generations(index_dir, previous.generation):
+                remove_generation(stale)
+            plan = plan_roots(index_dir, previous, paths, rebuild, fallback)
+            summary.rebuilt_reason, summary.roots = plan.reason, plan.recorded
+            run_plan(index_dir, previous, plan, summary, progress)
     return summary
 
 
-def changed_files(files, existing, summary, progress) -> Iterator[Changed]:
-    for done, path in enumerate(files, 1):
-        key = str(path)
-        try:
-            sha, raw = checked_read(path)
-        except BadReport as exc:
-            summary.skipped.append(Skipped(key, exc.reason))
-            continue
-        if key in existing and existing[key].sha == sha:
-            summary.unchanged += 1
-            if progress:
-                progress(done, len(files), key)
-            continue
-        yield Changed(path, sha, raw)
+def run_plan(index_dir: Path, previous: Marker, plan: RootPlan, summary: IndexSummary, progress) -> None:
+    target = new_generation(index_dir) if plan.fresh else generation_dir(index_dir, previous)
+    try:
+        index = create_index(target) if plan.fresh else open_folder(target, index_dir)
+        existing = {} if plan.fresh else read_existing(index)
+        writer = open_writer(index, index_dir)
+    except BaseException:
+        if plan.fresh:
+            remove_generation(target)
+        raise
+    try:
+        write_changes(writer, plan, existing, summary, progress)
+        if plan.fresh:
+            carry_over(writer, plan, summary)
+        else:
+            remove_gone(writer, plan, existing, summary)
+        write_cache(target)
+        if not plan.fresh and plan.recorded != previous.roots:
+            write_marker(index_dir, Marker(SCHEMA_VERSION, previous.generation, plan.recorded))
+        writer.commit()
+    except BaseException:
+        quietly(writer.rollback)
+        quietly(writer.wait_merging_threads)  # releases tantivy's lock: a caller may try again in-process
+        if plan.fresh:
+            remove_generation(target)
+        raise
+    quietly(writer.wait_merging_threads)  # committed already: a failed merge costs nothing
+    if plan.fresh:
+        swap_in(index_dir, previous, target, plan.recorded)
 
 
-def write_changes(writer, files, existing, roots, summary, progress) -> None:
-    taken = {entry.doc_id: path for path, entry in existing.items()}
-    changed = list(changed_files(files, existing, summary, progress))
+def swap_in(index_dir: Path, previous: Marker, target: Path, roots: list[str]) -> None:
+    """One rename makes the new generation the index; then the old one goes, by name."""
+    try:
+        write_marker(index_dir, Marker(SCHEMA_VERSION, target.name, roots))
+    except BaseException:
+        remove_generation(target)
+        raise
+    if previous.legacy:
+        quietly(remove_legacy, index_dir)
+    elif previous.generation:
+        quietly(remove_generation, index_dir / previous.generation)
+
+
+def candidates(files: list[Path], summary: IndexSummary) -> dict[str, Path]:
+    """Stored name -> file; two names that escape alike (a rare non-UTF-8 case) keep the first."""
+    keyed: dict[str, Path] = {}
+    for path in files:
+        key = shown_path(path)
+        if key in keyed:
+            summary.skipped.append(Skipped(key, f"its name, escaped, is the same as another file's ({key})"))
+            continue
+        keyed[key] = path
+    return keyed
+
+
+def changed_files(keyed: dict[str, Path], existing: dict[str, Indexed], summary, progress) -> Iterator[Changed]:
+    for done, (key, path) in enumerate(keyed.items(), 1):
+        if key in existing:
+            try:
+                sha, raw = checked_read(path)
+            except BadReport:  # the worker meets it again and reports it
+                sha, raw = "", b""
+            if sha == existing[key].sha:
+                summary.unchanged += 1
+                if progress:
+                    progress(done, len(keyed), key)
+                continue
+            size = len(raw)
+        else:
+            size = file_size(path)
+        yield Changed(path, key, size)
+
+
+def file_size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def write_changes(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary, progress) -> None:
+    files, summary.skipped = discover(plan.walk)
+    keyed = candidates(files, summary)
+    plan.seen = set(keyed)
+    plan.skipped_folders = [s.path for s in summary.skipped if s.unread]
+    taken = plan.taken
+    taken.update({entry.doc_id: key for key, entry in existing.items()})
+    changed = list(changed_files(keyed, existing, summary, progress))
     done = summary.unchanged
-    pending = 0
-    for result in prepare_all(changed):
-        done += 1
-        if progress:
-            progress(done, len(files), result.path)
-        if isinstance(result, Failed):
-            summary.skipped.append(Skipped(result.path, result.reason))
-            continue
-        path = Path(result.path)
-        doc_id = existing[result.path].doc_id if result.path in existing else unique_doc_id(path, taken)
+    with contextlib.closing(prepare_all(changed)) as results:  # stops the workers on any error
+        for result in results:
+            done = add_result(writer, result, done, len(keyed), existing, taken, summary, progress)
+
+
+def add_result(writer, result, done: int, total: int, existing: dict[str, Indexed], taken: dict[str, str],
+               summary: IndexSummary, progress) -> int:
+    done += 1
+    if progress:
+        progress(done, total, result.path)
+    if isinstance(result, Failed):
+        summary.skipped.append(Skipped(result.path, result.reason))
+        return done
+    doc_id = existing[result.path].doc_id if result.path in existing else unique_doc_id(result.path, taken)
+    if result.path in existing:
         writer.delete_documents_by_term("path", result.path)
-        writer.add_document(make_document(doc_id, result))
-        summary.indexed.append(result.path)
-        pending += 1
-        if pending >= COMMIT_EVERY:
-            writer.commit()
-            pending = 0
-    seen = {str(p) for p in files}
+    writer.add_document(make_document(doc_id, result))
+    summary.indexed.append(result.path)
+    return done
+
+
+def remove_gone(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary) -> None:
     for key in existing:
-        if is_gone(key, roots, seen):
+        verdict = plan.verdict(key)
+        if verdict == "gone":
             writer.delete_documents_by_term("path", key)
             summary.removed.append(key)
+        elif verdict != "kept":
+            summary.kept[verdict] = summary.kept.get(verdict, 0) + 1
+
+
+def carry_over(writer, plan: RootPlan, summary: IndexSummary) -> None:
+    """A rebuild cannot re-read a folder that is not reachable: its reports come over as stored."""
+    if not plan.unreachable or plan.previous_folder is None:
+        return
+    for doc_id, prepared in carried_documents(plan.previous_folder, plan):
+        root = plan.verdict(prepared.path)
+        if root in ("gone", "kept") or prepared.path in plan.seen:
+            continue
+        writer.add_document(make_document(unique_doc_id(prepared.path, plan.taken, doc_id), prepared))
+        summary.kept[root] = summary.kept.get(root, 0) + 1
+
+
+__all__ = ["IndexSummary", "update_index"]
