@@ -165,9 +165,10 @@ def conflict_rows(documents: list[CitedDocument]) -> list[ConflictRow]:
     return rows
 
 
-def index_status(index_dir: Path, reports: int) -> IndexStatus:
+def index_status(index_dir: Path, reports: int, folder: Path | None = None) -> IndexStatus:
+    """`folder`: the generation in use inside `index_dir` (where tantivy's meta.json is)."""
     try:
-        stamp = (Path(index_dir) / "meta.json").stat().st_mtime
+        stamp = (Path(folder or index_dir) / "meta.json").stat().st_mtime
     except OSError:
         return IndexStatus(str(index_dir), reports, None)
     when = datetime.fromtimestamp(stamp, tz=UTC).isoformat(timespec="seconds")
@@ -199,7 +200,8 @@ def library_overview(library) -> Overview:
     """The overview of every report in `library` (an `indexer.api.Library`)."""
     reports = list(library.reports())
     documents = citations(reports)
-    return build_overview(reports, documents, topic_labels(), index_status(library.index_dir, len(reports)))
+    status = index_status(library.index_dir, len(reports), getattr(library, "folder", None))
+    return build_overview(reports, documents, topic_labels(), status)
 
 
 def section_kind_labels() -> dict[str, str]:

@@ -38,7 +38,8 @@ def snapshot_index() -> Path:
     for source in sorted(CORPUS.glob("*.txt")):
         shutil.copy(source, corpus / source.name)
     index = build_index(corpus, root / "index")
-    os.utime(index / "meta.json", (FIXED_TIME, FIXED_TIME))
+    for meta in index.glob("**/meta.json"):  # the generation folder's commit file
+        os.utime(meta, (FIXED_TIME, FIXED_TIME))
     return index
 
 
