@@ -60,7 +60,7 @@ class Seeds:
         if rng.random() < 0.3:  # open with another paragraph's clause
             borrowed = rng.choice(self.clauses)
             out[0] = borrowed[:1].upper() + borrowed[1:]
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and not out[0].startswith(("-", "+")):  # never before a bullet's dash
             lead = rng.choice(LEADS)
             out[0] = f"{lead} {out[0][:1].lower()}{out[0][1:]}" if not out[0][:2].isupper() else f"{lead} {out[0]}"
         for part in parts[1:-1]:

@@ -12,6 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = [
     ("Document understanding: metadata and citations vs seed-gold.json", "eval_extract.py"),
+    ("Document understanding on unseen documents: real30, blind fixtures, tesseract", "eval_real30.py"),
     ("OCR repair: word by word vs seeds-restored/", "eval_repair.py"),
     ("Search: line recall and precision vs seed-queries.json", "eval_search.py"),
 ]

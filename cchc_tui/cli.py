@@ -120,11 +120,16 @@ def index(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any file was skipped.")] = False,
     index_dir: IndexDir = None,
     json_: JsonOut = False,
+    profile: Annotated[bool, typer.Option("--profile", help="Print the seconds spent in each stage (all processes).")] = False,
 ) -> None:
     """Index reports: only new or changed files are re-processed; deleted ones are removed."""
     from cchc_tui.indexing import run_index
+    from indexer import api
 
+    stages = api.start_profile()
     summary = run_index(paths or [], index_dir, rebuild=rebuild, json_out=json_, fallback=[bundled_corpus()])
+    if profile:
+        typer.echo(api.profile_table(stages), err=json_)
     if json_:
         emit_json(summary)
     if strict and summary["skipped"]:
@@ -223,9 +228,9 @@ def tui(
 def register_commands() -> None:
     """The commands that live in their own modules. Imported here, not lazily per command: a
     broken module must fail loudly, never make its command vanish."""
-    from cchc_tui.commands import cite, compare
+    from cchc_tui.commands import cite, compare, export
 
-    for command in (cite.cite, cite.citations, cite.units, cite.topics, compare.compare):
+    for command in (cite.cite, cite.citations, cite.units, cite.topics, compare.compare, export.export):
         app.command(command.__name__)(edge(command))
 
 

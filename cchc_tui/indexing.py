@@ -31,10 +31,12 @@ def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_
     if sys.stderr is not None and sys.stderr.isatty() and not json_out:
         bar = typer.progressbar(length=1, label="indexing", file=sys.stderr, show_pos=True)
 
-    def progress(done: int, total: int, _path: str) -> None:
+    def progress(done: int, total: int, label: str) -> None:
+        """`done`/`total` count pages (a .txt is one); `label` names the file (and the page being OCR'd)."""
         if bar is not None:
             bar.length = total
-            bar.update(1)
+            bar.label = f"indexing {inert_line(Path(label).name)[:48]:<48}"
+            bar.update(done - bar.pos)
 
     try:
         summary = update_index(paths, directory, rebuild=rebuild, progress=progress, fallback=fallback or [])
@@ -55,6 +57,7 @@ def run_index(paths: list[Path], index_dir: Path | None, *, rebuild: bool, json_
         "unchanged": summary.unchanged,
         "removed": summary.removed,
         "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
+        "skipped_by_reason": summary.skipped_counts(),
         "kept": summary.kept,
         "roots": summary.roots,
     }

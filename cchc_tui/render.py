@@ -5,7 +5,7 @@ import os
 import sys
 from collections.abc import Iterable
 
-from indexer.api import Hit, LineHit, Report, SearchResult, inert_line, snippet
+from indexer.api import Hit, LineHit, Report, SearchResult, inert_line, is_page_break, snippet
 
 BOLD_YELLOW = "\x1b[1;33m"
 DIM = "\x1b[2m"
@@ -52,9 +52,16 @@ def meta_line(unit, symbol, doc_type, date) -> str:
     return " · ".join(inert_line(p) for p in parts) if parts else "(no metadata found)"
 
 
-def render_line_hit(lh: LineHit, color: bool) -> str:
+def render_line_hit(lh: LineHit, color: bool, paged: bool = False) -> str:
+    """`  12  text`, or `p.3 l.12  text` for a file that has pages (PDF, Word, images)."""
     text, spans = snippet(lh.text, lh.spans)
-    return f"    {style(f'{lh.line:>4}', DIM, color)}  {highlight(text, spans, color)}"
+    where = f"p.{lh.page} l.{lh.line}" if paged else f"{lh.line:>4}"
+    return f"    {style(where, DIM, color)}  {highlight(text, spans, color)}"
+
+
+def has_pages(hit: Hit) -> bool:
+    """A hit from a PDF, Word file or page image (anything but .txt) shows its page."""
+    return not hit.path.lower().endswith(".txt") or any(lh.page > 1 for lh in hit.lines)
 
 
 def render_hit(rank: int, hit: Hit, color: bool, max_lines: int = 3) -> str:
@@ -62,7 +69,10 @@ def render_hit(rank: int, hit: Hit, color: bool, max_lines: int = 3) -> str:
     rows = [head]
     if hit.title:
         rows.append(f"    {inert_line(hit.title)}")
-    rows += [render_line_hit(lh, color) for lh in hit.lines[:max_lines]]
+    if hit.scattered:
+        rows.append(style("    (scattered: the words occur, but nowhere together as typed)", DIM, color))
+    paged = has_pages(hit)
+    rows += [render_line_hit(lh, color, paged) for lh in hit.lines[:max_lines]]
     if len(hit.lines) > max_lines:
         rows.append(style(f"    … {len(hit.lines) - max_lines} more matching lines (cchc show {inert_line(hit.doc_id)})", DIM, color))
     return "\n".join(rows)
@@ -72,6 +82,8 @@ def render_search(result: SearchResult, color: bool) -> str:
     blocks = [render_hit(i, hit, color) for i, hit in enumerate(result.hits, 1)]
     shown = len(result.hits)
     footer = f"{result.total} report matches" if result.total == 1 else f"{result.total} reports match"
+    if result.phrase_total is not None and result.phrase_total < result.total:
+        footer += f", {result.phrase_total} with the words together"
     if shown < result.total:
         footer += f" (showing {shown}; use --limit)"
     if result.total == 0 and result.suggestions:
@@ -91,5 +103,11 @@ def render_report(report: Report, color: bool) -> str:
     lines = report.text.split("\n")
     width = len(str(len(lines)))
     rows.append("")
-    rows += [f"{style(str(n).rjust(width), DIM, color)}  {inert_line(text)}" for n, text in enumerate(lines, 1)]
+    page = 1
+    for n, text in enumerate(lines, 1):
+        if is_page_break(text):  # the line holding only a form feed between two pages (indexer/ingest/formats)
+            page += 1
+            rows.append(f"{style(str(n).rjust(width), DIM, color)}  {style(f'──── page {page} ────', DIM, color)}")
+        else:
+            rows.append(f"{style(str(n).rjust(width), DIM, color)}  {inert_line(text)}")
     return "\n".join(rows)

@@ -15,8 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indexer.dates import DateError, check_date
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError, UsageError
+from indexer.ingest.formats.model import is_page_break, page_of_line, page_starts
 from indexer.library import Library
 from indexer.model import Filters, Hit, LineHit, Report, SearchResult
 from indexer.present import inert_with_spans, snippet
@@ -41,14 +43,17 @@ _LAZY: dict[str, str] = {
         ["CitedDocument", "CiteResult", "CitingRef", "Conflict", "TopicSummary", "UnitSummary", "citation_dict",
          "cite", "citations", "conflict_dicts", "topic_labels", "topics", "units"], "indexer.corpus"),
     "IndexSummary": "indexer.store.writer",
+    **dict.fromkeys(["start_profile", "profile_table"], "indexer.profile"),
+    **dict.fromkeys(["export_jsonl", "export_records"], "indexer.export"),
 }
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, path being read)
 
 __all__ = [
-    "CchcError", "Citation", "Filters", "Hit", "Library", "LineHit", "Progress", "Report", "ReportInfo",
-    "SearchResult", "Section", "TopicHit", "UsageError", "has_words", "index_exists", "inert", "inert_json", "inert_line",
-    "inert_with_spans", "resolve_index_dir", "snippet", "update_index", *_LAZY,
+    "CchcError", "Citation", "DateError", "Filters", "Hit", "Library", "LineHit", "Progress", "Report",
+    "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
+    "inert", "inert_json", "inert_line", "inert_with_spans", "is_page_break", "page_of_line", "page_starts",
+    "resolve_index_dir", "snippet", "update_index", *_LAZY,
 ]
 
 

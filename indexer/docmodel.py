@@ -46,6 +46,11 @@ class TopicHit:
 class ReportInfo:
     unit: str | None = None
     unit_parent: str | None = None
+    # Where the unit was read: "header"; or inferred, as a second step, from the "authority line"
+    # under a decision's title, the "body" (`UBND xã X báo cáo …`), the "signature", the header's
+    # "place" (a header saying only ỦY BAN NHÂN DÂN), the own "symbol"'s agency code. None: no unit.
+    unit_source: str | None = None
+    unit_inferred: bool = False  # True when unit_source is not "header"
     symbol: str | None = None
     doc_type: str | None = None
     date: str | None = None

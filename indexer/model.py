@@ -10,6 +10,8 @@ class LineHit:
     text: str  # the original line
     spans: list[tuple[int, int]]  # [start, end) character offsets of matched words in `text`
     starts: int = 1  # matches that begin on this line (0: the line only continues one)
+    scattered: bool = False  # the query's words are on this line, but not as the phrase typed
+    page: int = 1  # 1-based page of a PDF or Word file the line is on (a .txt report is one page)
 
 
 @dataclass(slots=True)
@@ -23,6 +25,7 @@ class Hit:
     date: str | None
     title: str | None
     lines: list[LineHit] = field(default_factory=list)
+    scattered: bool = False  # the report holds every word, but nowhere as the phrase typed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -35,6 +38,8 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
+    phrase_total: int | None = None  # reports with the phrase (listed first); None: no phrase tier
+    missing: list[str] = field(default_factory=list)  # query words no report holds under any form
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -23,7 +23,7 @@ def write(path: Path, text: str = SAMPLE) -> Path:
 def test_folders_are_walked_recursively_for_txt_any_case(tmp_path):
     write(tmp_path / "a.txt")
     write(tmp_path / "sub" / "deeper" / "B.TXT")
-    write(tmp_path / "sub" / "notes.doc")
+    write(tmp_path / "sub" / "sheet.xlsx")  # not a report format (.doc is: tests/test_formats_index.py)
     write(tmp_path / "sub" / "report.txt.bak")
     files, skipped = discover([tmp_path])
     assert names(files, tmp_path) == ["a.txt", "sub/deeper/B.TXT"]

@@ -127,3 +127,44 @@ def test_same_symbol_for_two_subjects_stays_two_documents():
 def test_raw_keeps_the_printed_citation():
     c = only("Ké hoach s 15/KH-\nNV ngay 07/02/2025 vé")
     assert c.raw == "Ké hoach s 15/KH-\nNV ngay 07/02/2025"
+
+
+# Layouts of unseen documents (issue 11): snippet -> (type, symbol) of the single citation
+UNSEEN = [
+    ("Căn cứ Nghị quyết số 57- NQ/TW ngày 22/12/2024 của Bộ Chính trị;", "Nghị quyết", "57-NQ/TW"),
+    ("Căn cứ Quyết định số 88/2003/QĐ.TTg ngày 12/5/2003 của Thủ tướng Chính phủ;", "Quyết định", "88/2003/QĐ-TTg"),
+    ("Theo Quyết định số 412/QĐ-TTG ngày 02/4/2022;", "Quyết định", "412/QĐ-TTg"),
+    ("Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ;", "Nghị quyết", "30c/NQ-CP"),
+    ("Chương trình hành động số12- CTr/HU của Ban Thường vụ Huyện ủy;", "Chương trình", "12-CTr/HU"),
+    ("Căn cứ Công văn 517/TCCV ngày 03/9/2019 của Tổ công tác;", "Công văn", "517/TCCV"),
+    ("theo văn bản số 2208/SNV-CCHC ngày 30/8/2024 của Sở Nội vụ;", "Công văn", "2208/SNV-CCHC"),
+    ("Căn cứ Thông tư liên tịch số 07/2016/TTLT-BTC-BKH&ĐT ngày 14/01/2016;", "Thông tư liên tịch",
+     "07/2016/TTLT-BTC-BKH&ĐT"),
+    ("Căn cứ Báo cáo thẩm định số 41/BCTB-STP ngày 2/6/2021 của Sở Tư pháp;", "Báo cáo", "41/BCTĐ-STP"),
+    ("Căn cứ Thông tư số 11/2022/TT-\nBNV ngày 30/12/2022 của Bộ Nội vụ;", "Thông tư", "11/2022/TT-BNV"),
+]
+
+
+@pytest.mark.parametrize("text, kind, symbol", UNSEEN)
+def test_unseen_citation_styles(text, kind, symbol):
+    found = only(text)
+    assert (found.type, found.symbol) == (kind, symbol)
+
+
+NOT_CITATIONS = [  # snippet, own symbol: nothing is cited
+    ("(Kèm theo Quyết định số 77/QĐ-UBND ngày 04/3/2025 của UBND tỉnh)", None),
+    ("(Ban hành kèm theo Kế hoạch số 9/KH-UBND ngày 04/3/2025)", None),
+    ("Số: 310/KH-UBND\nỦy ban nhân dân huyện ban hành Kế hoạch số 310/KH-UBND như sau:", "310/KH-UBND"),
+    ("Kế hoạch của UBND huyện về chuyển đổi số; Nghị quyết Đại hội XIII của Đảng", None),
+]
+
+
+@pytest.mark.parametrize("text, own", NOT_CITATIONS)
+def test_not_citations(text, own):
+    assert [c.symbol for c in extract_citations(text, own) if c.symbol] == []
+
+
+def test_one_document_written_two_ways():
+    text = ("Thực hiện Quyết định 31/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ; hướng dẫn thi hành "
+            "Quyết định số 31/2021/QĐ-TTg; Quyết định số 2629/QĐ-TTg ngày 01/12/2025. Thực hiện Quyết định số 2629/QĐ-T")
+    assert [c.symbol for c in extract_citations(text)] == ["31/2021/QĐ-TTg", "2629/QĐ-TTg"]

@@ -81,7 +81,7 @@ FORM_CASES = [
     ("empty", {}, Filters()),
     ("cites", {"cites": " 3041/QĐ-UBND "}, Filters(cites="3041/QĐ-UBND")),
     ("dates", {"date_from": "2025-01-01", "date_to": "2025-06-30"}, Filters(date_from="2025-01-01", date_to="2025-06-30")),
-    ("bad date", {"date_from": "1/1/2025"}, "date from: use YYYY-MM-DD"),
+    ("bad date", {"date_from": "1/1/2025"}, "date from: not a date: '1/1/2025' (use YYYY, YYYY-MM or YYYY-MM-DD)"),
 ]
 
 

@@ -6,7 +6,6 @@ report goes through `inert_line` first.
 """
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -21,7 +20,6 @@ from indexer.api import CchcError
 if TYPE_CHECKING:  # the engine is imported by the command that runs, not by every `cchc` start
     from indexer.api import Comparison, Matrix
 
-DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def compare(
@@ -71,14 +69,23 @@ def _check_usage(docs, all_, filters, matrix, json_, markdown, csv_) -> None:
     if not all_ and any(f is not None for f in filters):
         raise typer.BadParameter("--unit, --type, --from and --to select reports for --all", param_hint="--all")
     for value, hint in ((filters[2], "--from"), (filters[3], "--to")):
-        if value is not None and not DATE_RE.match(value):
-            raise typer.BadParameter(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}", param_hint=hint)
+        if value is not None:
+            _check_date(value, hint)
     if matrix is not None and matrix not in MATRIX_KINDS:
         raise typer.BadParameter(f"expected one of {', '.join(MATRIX_KINDS)}", param_hint="--matrix")
     if json_ + markdown + csv_ > 1:
         raise typer.BadParameter("choose one of --json, --markdown, --csv")
     if csv_ and matrix is None:
         raise typer.BadParameter("--csv prints one matrix: add --matrix topics or --matrix citations", param_hint="--csv")
+
+
+def _check_date(value: str, hint: str) -> None:
+    from indexer.api import DateError, check_date
+
+    try:
+        check_date(value)
+    except DateError as exc:
+        raise typer.BadParameter(str(exc), param_hint=hint) from None
 
 
 def _open_library(index_dir: Path | None):

@@ -1,8 +1,6 @@
 """A modal to edit search filters; dismisses with the new `Filters` or None."""
 from __future__ import annotations
 
-import re
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label
 
-from indexer.api import Filters
+from indexer.api import DateError, Filters, check_date
 
 # (field, label, placeholder)
 FIELDS = [
@@ -22,15 +20,17 @@ FIELDS = [
     ("date_from", "From", "YYYY-MM-DD"),
     ("date_to", "To", "YYYY-MM-DD"),
 ]
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_form(values: dict[str, str]) -> Filters | str:
     """Filters from the form, or the message explaining what's wrong."""
     cleaned = {name: (values.get(name) or "").strip() or None for name, _, _ in FIELDS}
     for name in ("date_from", "date_to"):
-        if cleaned[name] and not ISO_DATE.match(cleaned[name]):
-            return f"{name.replace('_', ' ')}: use YYYY-MM-DD"
+        try:
+            if cleaned[name]:
+                check_date(cleaned[name])  # the one date rule of the CLI too (indexer.dates)
+        except DateError as exc:
+            return f"{name.replace('_', ' ')}: {exc}"
     return Filters(**cleaned)
 
 

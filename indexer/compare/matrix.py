@@ -7,36 +7,16 @@ from indexer.compare.engine import report_ref
 from indexer.compare.result import Matrix, MatrixColumn
 from indexer.compare.structure import citation_key, citation_label, taxonomy_labels, titled
 from indexer.model import Report
-from indexer.textnorm import query_words
+from indexer.search.filters import report_admits
 
 MATRIX_KINDS = ("topics", "citations")
 
 
-def _contains_words(haystack: str | None, needle: str) -> bool:
-    """Folded word-sequence containment: `kinh mon` matches `UBND phường Kinh Môn`."""
-    if not haystack:
-        return False
-    hay, words = query_words(haystack), query_words(needle)
-    return any(hay[i:i + len(words)] == words for i in range(len(hay) - len(words) + 1)) if words else True
-
-
 def filter_reports(reports: Iterable[Report], *, unit: str | None = None, doc_type: str | None = None,
                    date_from: str | None = None, date_to: str | None = None) -> list[Report]:
-    """Reports whose parsed metadata satisfies every filter given (dates are ISO, inclusive)."""
-    kept = []
-    for report in reports:
-        info = report.info
-        if unit and not (_contains_words(info.unit, unit) or _contains_words(info.unit_parent, unit)):
-            continue
-        if doc_type and not _contains_words(info.doc_type, doc_type):
-            continue
-        if (date_from or date_to) and not info.date:
-            continue
-        # Dates compare as ISO prefixes: `--to 2025` keeps 2025-12-01.
-        if date_from and info.date[:len(date_from)] < date_from or date_to and info.date[:len(date_to)] > date_to:
-            continue
-        kept.append(report)
-    return kept
+    """Reports every filter given admits, by the one definition search uses (`indexer.search.filters`)."""
+    return [r for r in reports
+            if report_admits(r.info, unit=unit, doc_type=doc_type, date_from=date_from, date_to=date_to)]
 
 
 def _cells(per_report: list[dict[str, int]], labels: dict[str, str], top: int | None) -> tuple[list, list]:

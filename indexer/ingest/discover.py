@@ -14,15 +14,18 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from indexer.ingest.formats.kinds import SUFFIXES
 from indexer.ingest.read import Skipped, shown_path
 
 REPORT_SUFFIX = ".txt"  # compared case-insensitively: scanners write `.TXT`
+OFFICE_LOCK_PREFIX = "~$"  # `~$baocao.docx`: Word's lock file beside an open document, not a document
 # Files that mark a folder as cchc's own index (see indexer/store/layout.py): never read as reports.
 INDEX_MARKERS = ("cchc-index.json", "cchc-generation.json", "cchc-version.json")
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files named directly (any suffix) and `*.txt` files under folders, recursively.
+    """Files named directly (any suffix) and report files under folders (`*.txt`, `*.pdf`, `*.docx`,
+    `*.doc`, page images; see formats.kinds.SUFFIXES), recursively.
 
     Returns absolute paths (symbolic link names kept, not resolved), sorted, one per
     file even when links or repeated arguments reach it twice."""
@@ -93,7 +96,7 @@ class _Walk:
             path = Path(entry.path)
             if entry.name.startswith("."):  # hidden: version control, sync tools' caches
                 continue
-            looks_like_report = entry.name.lower().endswith(REPORT_SUFFIX)
+            looks_like_report = _is_report_name(entry.name)
             if not looks_like_report and not _may_be_folder(entry):
                 continue
             info = self._stat(path)
@@ -104,6 +107,11 @@ class _Walk:
             elif looks_like_report:
                 self._add_file(path, info)
         return subfolders
+
+
+def _is_report_name(name: str) -> bool:
+    """`.txt`, `.pdf`, `.docx`, `.doc`, `.png`, `.jpg`, `.tif` ... in any case; how it is read is sniffed from its bytes."""
+    return os.path.splitext(name)[1].lower() in SUFFIXES and not name.startswith(OFFICE_LOCK_PREFIX)
 
 
 def _may_be_folder(entry: os.DirEntry) -> bool:

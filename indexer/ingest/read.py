@@ -21,8 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.ingest.decode import NotText, decode_report_bytes
+from indexer.ingest.formats.kinds import is_document
 
 MAX_REPORT_BYTES = 2 * 1024 * 1024
+# PDF, Word and image files: their size is pictures, not text (a scanned page is ~0.3-1 MB at 300 dpi);
+# what analysis costs follows their extracted text, held to MAX_REPORT_BYTES by the reader.
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 LINE_LIMIT: int | None = None  # see the module docstring
 MB = 1024 * 1024
 
@@ -84,8 +88,15 @@ def decode_report(path: Path, raw: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _too_large(size: int) -> str:
-    return f"too large ({size / MB:.1f} MB > {MAX_REPORT_BYTES // MB} MB limit)"
+def _too_large(size: int, limit: int = MAX_REPORT_BYTES) -> str:
+    return f"too large ({size / MB:.1f} MB > {limit // MB} MB limit)"
+
+
+def _size_limit(fd: int) -> int:
+    """The limit for this file: PDF, Word and image files (by their first bytes) may be larger than text."""
+    head = os.read(fd, 1024)
+    os.lseek(fd, 0, os.SEEK_SET)  # os.pread is not on Windows; the stream below shares this offset
+    return MAX_DOCUMENT_BYTES if is_document(head) else MAX_REPORT_BYTES
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -101,16 +112,17 @@ def _read_bytes(path: Path) -> bytes:
             raise BadReport(path, "is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise BadReport(path, "not a regular file (device, pipe or socket)")
-        if info.st_size > MAX_REPORT_BYTES:
-            raise BadReport(path, _too_large(info.st_size))
+        limit = _size_limit(fd) if info.st_size > MAX_REPORT_BYTES else MAX_REPORT_BYTES
+        if info.st_size > limit:
+            raise BadReport(path, _too_large(info.st_size, limit))
         with os.fdopen(os.dup(fd), "rb") as stream:
-            raw = stream.read(MAX_REPORT_BYTES + 1)
+            raw = stream.read(limit + 1)
     except OSError as error:
         raise BadReport(path, _os_reason(error)) from None
     finally:
         os.close(fd)
-    if len(raw) > MAX_REPORT_BYTES:  # grew after the size check
-        raise BadReport(path, _too_large(len(raw)))
+    if len(raw) > limit:  # grew after the size check
+        raise BadReport(path, _too_large(len(raw), limit))
     return raw
 
 

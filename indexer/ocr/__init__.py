@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from indexer.ocr.channel import candidates
-from indexer.ocr.lattice import Slot, decode, fixed, scored
+from indexer.ocr.lattice import Slot, StaticOptions, decode, fixed, scored_static, static_options
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.spellings import capitalised_spellings
 from indexer.ocr.tokens import Kind, code_reading, is_clean_document, kind_of, roman_reading
@@ -27,13 +27,14 @@ NAME_HEAD_BONUS = 1.2
 
 def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | None]:
     """The syllable each token prints intact (plain letters or real marks), else None."""
-    lex = lexicon()
-    intact: list[str | None] = []
-    for word, kind in zip(words, kinds):
-        folded = fold(word)
-        ok = kind in (Kind.WORD, Kind.TRUSTED) and word.isalpha() and lex.is_known(folded)
-        intact.append(folded if ok else None)
-    return intact
+    return [_intact(word, kind) for word, kind in zip(words, kinds)]
+
+
+@lru_cache(maxsize=200_000)
+def _intact(word: str, kind: Kind) -> str | None:
+    folded = fold(word)
+    ok = kind in (Kind.WORD, Kind.TRUSTED) and word.isalpha() and lexicon().is_known(folded)
+    return folded if ok else None
 
 
 @lru_cache(maxsize=100_000)
@@ -71,27 +72,75 @@ def _in_symbol(index: int, kinds: Sequence[Kind]) -> bool:
     return before in (Kind.NUMBER, Kind.CODE) or after is Kind.CODE
 
 
-def _slots(words: Sequence[str], kinds: Sequence[Kind], seen: Sequence[str | None]) -> list[Slot]:
-    """`seen[i]`: the syllable token i contributes to the document statistics."""
-    counts = Counter(s for s in seen if s is not None)
-    return [_slot(i, words, kinds, seen[i], counts) for i in range(len(words))]
+class _Slots:
+    """The slots of one decoding pass over a document.
+
+    A slot depends on the token, its neighbours' kinds and capitals, what the token
+    itself contributed to the document statistics (`seen[i]`), and those statistics:
+    within a pass the same key gives the same (shared) slot, and a second pass reuses
+    the first pass's slot wherever none of its readings changed count, so the lattice
+    runs made of unchanged slots are not decoded again."""
+
+    def __init__(self, seen: Sequence[str | None], previous: _Slots | None = None) -> None:
+        self.counts = Counter(s for s in seen if s is not None)
+        self.built: dict[tuple, Slot] = {}
+        self.previous = previous
+
+    def word_slot(self, key: tuple[str, bool, str | None]) -> Slot:
+        slot = self.built.get(key)
+        if slot is None:
+            static = _static_options(key[0], key[1])
+            slot = self._unchanged(key, static)
+            if slot is None:
+                slot = scored_static(static, self.counts, key[2])
+            self.built[key] = slot
+        return slot
+
+    def _unchanged(self, key: tuple, static: StaticOptions) -> Slot | None:
+        if self.previous is None or key not in self.previous.built:
+            return None
+        now, then = self.counts.get, self.previous.counts.get
+        if any(now(r, 0) != then(r, 0) for r in static.readings):
+            return None
+        if static.plain is not None and now(static.plain, 0) != then(static.plain, 0):
+            return None
+        return self.previous.built[key]
+
+    def build(self, words: Sequence[str], kinds: Sequence[Kind], seen: Sequence[str | None]) -> list[Slot]:
+        slots = []
+        last = len(words) - 1
+        for i, (word, kind) in enumerate(zip(words, kinds)):
+            if kind is Kind.WORD:
+                head = word[:1].isupper() and _name_head(word, words[i + 1] if i < last else "")
+                slot = self.word_slot((word, head, seen[i]))
+            elif kind is Kind.CODE:
+                slot = _code_slot(word, _in_symbol(i, kinds))
+            elif kind is Kind.NUMBER and i > 0 and _quarter_in_ones(word, words[i - 1]):
+                slot = Slot((word, roman_reading(word)), (0.0, 0.0))
+            else:
+                slot = _fixed_slot(word, kind is Kind.ROMAN)
+            slots.append(slot)
+        return slots
 
 
-def _slot(index: int, words: Sequence[str], kinds: Sequence[Kind], own: str | None, counts: Counter[str]) -> Slot:
-    word, kind = words[index], kinds[index]
-    if kind is Kind.ROMAN:
-        return fixed(roman_reading(word))
-    if kind is Kind.CODE:
-        return fixed(code_reading(word, _in_symbol(index, kinds)))
-    if kind is Kind.WORD:
-        costs = _word_costs(word)
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if word[:1].isupper() and following[:1].isupper() and not _all_caps(word):
-            costs = _before_name(costs)
-        return scored(costs, counts, fold(word), own)
-    if kind is Kind.NUMBER and index > 0 and _quarter_in_ones(word, words[index - 1]):
-        return Slot([word, roman_reading(word)], [0.0, 0.0])
-    return fixed(_plain(word))
+def _name_head(word: str, following: str) -> bool:
+    return word[:1].isupper() and following[:1].isupper() and not _all_caps(word)
+
+
+@lru_cache(maxsize=100_000)
+def _static_options(word: str, name_head: bool) -> StaticOptions:
+    costs = _word_costs(word)
+    return static_options(_before_name(costs) if name_head else costs, fold(word))
+
+
+@lru_cache(maxsize=100_000)
+def _code_slot(word: str, in_symbol: bool) -> Slot:
+    return fixed(code_reading(word, in_symbol))  # shared: slots are never mutated
+
+
+@lru_cache(maxsize=100_000)
+def _fixed_slot(word: str, roman: bool) -> Slot:
+    return fixed(roman_reading(word) if roman else _plain(word))
 
 
 def _quarter_in_ones(word: str, before: str) -> bool:
@@ -117,11 +166,16 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     if is_clean_document(kinds):
         return [_clean_document_reading(word, kind) for word, kind in zip(words, kinds)]
     seen = _clean_syllables(words, kinds)
-    first = decode(_slots(words, kinds, seen))
+    first_pass = _Slots(seen)
+    decoded: dict = {}  # lattice runs decoded so far, shared by both passes
+    first_slots = first_pass.build(words, kinds, seen)  # alive until the end: their ids key `decoded`
+    first = decode(first_slots, decoded)
     # Second pass: a garbled token is usually a word the document uses often,
     # so count what the first pass read everywhere, garbled tokens included.
     seen = [r[0] if k in (Kind.WORD, Kind.TRUSTED) else None for r, k in zip(first, kinds)]
-    return decode(_slots(words, kinds, seen))
+    readings = decode(_Slots(seen, first_pass).build(words, kinds, seen), decoded)
+    del first_slots
+    return readings
 
 
 def restore_words(words: Sequence[str]) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
@@ -31,36 +31,57 @@ MAX_READINGS = 3
 MAX_CANDIDATES = 6
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Slot:
-    """Candidate readings of one token and their emission scores."""
+    """Candidate readings of one token and their emission scores (shared between tokens: immutable)."""
 
-    options: list[str]
-    scores: list[float]
+    options: tuple[str, ...]
+    scores: tuple[float, ...]
 
 
 def fixed(reading: str) -> Slot:
-    return Slot([reading], [0.0])
+    return Slot((reading,), (0.0,))
 
 
 def scored(costs: dict[str, float], doc_counts: Counter[str], plain: str, own: str | None) -> Slot:
     """`own` is what this very token added to `doc_counts`: it is no evidence for itself."""
-    lex = lexicon()
+    return scored_static(static_options(costs, plain), doc_counts, own)
 
-    def seen(reading: str) -> float:
-        return math.log1p(doc_counts.get(reading, 0) - (reading == own))
 
-    def score(reading: str, cost: float) -> float:
-        prior = LEXICON_WEIGHT * lex.syllable_weight.get(reading, 0.0)
-        return -cost + prior + DOC_WEIGHT * seen(reading)
+@dataclass(frozen=True, slots=True)
+class StaticOptions:
+    """What a token's slot owes to the token alone (cacheable per distinct token):
+    each reading's channel cost and lexicon prior, and the plain fold when it is no syllable."""
 
-    ranked = sorted(((score(r, c), r) for r, c in costs.items()), reverse=True)[:MAX_CANDIDATES]
-    # Two word bonuses at most can lift an option: weaker ones can never be kept.
-    ranked = [(s, r) for s, r in ranked if s >= ranked[0][0] - 2 * BIGRAM_BONUS - KEEP_MARGIN]
-    if plain not in costs:  # not a syllable: maybe a name, an initial, a list letter
-        penalty = SINGLE_LETTER_PENALTY if len(plain) == 1 else UNKNOWN_PENALTY
-        ranked.append((-penalty + DOC_WEIGHT * seen(plain), plain))
-    return Slot([r for _, r in ranked], [s for s, _ in ranked])
+    readings: tuple[str, ...]
+    bases: tuple[float, ...]
+    plain: str | None  # kept as a last resort (a name, an initial), at `plain_base`
+    plain_base: float
+
+
+def static_options(costs: dict[str, float], plain: str) -> StaticOptions:
+    weight = lexicon().syllable_weight
+    bases = tuple(-cost + LEXICON_WEIGHT * weight.get(reading, 0.0) for reading, cost in costs.items())
+    if plain in costs:
+        return StaticOptions(tuple(costs), bases, None, 0.0)
+    penalty = SINGLE_LETTER_PENALTY if len(plain) == 1 else UNKNOWN_PENALTY
+    return StaticOptions(tuple(costs), bases, plain, -penalty)
+
+
+def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | None) -> Slot:
+    """Add the document's evidence (clean occurrences of each reading) to the static scores."""
+    count = doc_counts.get
+    ranked = sorted(
+        ((base + DOC_WEIGHT * math.log1p(count(r, 0) - (r == own)), r) for base, r in zip(static.bases, static.readings)),
+        reverse=True,
+    )[:MAX_CANDIDATES]
+    if ranked:  # two word bonuses at most can lift an option: weaker ones can never be kept
+        floor = ranked[0][0] - 2 * BIGRAM_BONUS - KEEP_MARGIN
+        ranked = [(s, r) for s, r in ranked if s >= floor]
+    plain = static.plain
+    if plain is not None:  # not a syllable: maybe a name, an initial, a list letter
+        ranked.append((static.plain_base + DOC_WEIGHT * math.log1p(count(plain, 0) - (plain == own)), plain))
+    return Slot(tuple(r for _, r in ranked), tuple(s for s, _ in ranked))
 
 
 NEG = float("-inf")
@@ -72,6 +93,7 @@ def number_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=500_000)
 def _joins(left: str, right: str) -> bool:
     """The pair is a lexicon word, or a counting word and its number (số 118)."""
     if right[:1].isdigit() or (right[:1] in "iv" and set(right) <= set("iv") and len(right) <= 4):
@@ -79,17 +101,17 @@ def _joins(left: str, right: str) -> bool:
     return (left, right) in lexicon().bigrams
 
 
-def _links(slots: list[Slot]) -> list[list[tuple[int, int]]]:
-    """links[i]: (option of slot i-1, option of slot i) pairs that form a word."""
-    links: list[list[tuple[int, int]]] = [[]]
-    for prev, slot in zip(slots, slots[1:]):
-        links.append(
-            [(p, o) for p, left in enumerate(prev.options) for o, right in enumerate(slot.options) if _joins(left, right)]
-        )
-    return links
+@lru_cache(maxsize=500_000)
+def _pair_links(left_options: tuple[str, ...], right_options: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """(option of the left slot, option of the right one) pairs that form a word."""
+    if len(left_options) == 1 and len(right_options) == 1:
+        return ((0, 0),) if _joins(left_options[0], right_options[0]) else ()
+    return tuple(
+        (p, o) for p, left in enumerate(left_options) for o, right in enumerate(right_options) if _joins(left, right)
+    )
 
 
-def _forward(slots: list[Slot], links: list[list[tuple[int, int]]]) -> list[list[tuple[float, float]]]:
+def _forward(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[list[tuple[float, float]]]:
     """Per option: best prefix score ending (free, joined to the previous token).
 
     A syllable belongs to one word: a token joined to its left neighbour
@@ -106,7 +128,7 @@ def _forward(slots: list[Slot], links: list[list[tuple[int, int]]]) -> list[list
     return rows
 
 
-def _backward(slots: list[Slot], links: list[list[tuple[int, int]]]) -> list[list[tuple[float, float]]]:
+def _backward(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[list[tuple[float, float]]]:
     """Per option: best suffix score after it, given it is (free, joined)."""
     rows = [[(0.0, 0.0)] * len(slots[-1].options)]
     for index in range(len(slots) - 2, -1, -1):
@@ -120,11 +142,87 @@ def _backward(slots: list[Slot], links: list[list[tuple[int, int]]]) -> list[lis
     return rows
 
 
-def decode(slots: list[Slot]) -> list[tuple[str, ...]]:
-    """Readings per slot, best first, within KEEP_MARGIN of the best path."""
+def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]:
+    """Readings per slot, best first, within KEEP_MARGIN of the best path.
+
+    Where two neighbours cannot form a word, nothing passes between them: the
+    lattice splits into independent runs, each decoded alone (exactly the same
+    max-marginals up to a constant). A run of the same slots (a phrase the
+    document repeats) is decoded once; `done` carries those runs to another call
+    whose slots are the same objects, all kept alive by the caller (ids are the key)."""
     if not slots:
         return []
-    links = _links(slots)
+    done = {} if done is None else done
+    readings: list[tuple[str, ...]] = []
+    count = len(slots)
+    start, prev = 0, slots[0]
+    multi = len(prev.options) > 1  # the current run holds a token with a choice to make
+    run_links: list[tuple[tuple[int, int], ...]] = [()]
+    for end in range(1, count + 1):
+        if end < count:
+            slot = slots[end]
+            left, right = prev.options, slot.options
+            if len(left) == 1 and len(right) == 1:
+                link = _ONE_LINK if _joins(left[0], right[0]) else ()
+            else:
+                link = _pair_links(left, right)
+            prev = slot
+            if link:
+                run_links.append(link)
+                multi = multi or len(right) > 1
+                continue
+        if not multi:  # nothing to choose: every token reads as its one option
+            readings.extend([s.options for s in slots[start:end]])
+        elif end - start == 1:
+            readings.append(_decode_one(slots[start]))
+        else:
+            run = slots[start:end]
+            key = tuple(map(id, run))  # slots are shared objects, alive for this call
+            decoded = done.get(key)
+            if decoded is None:
+                decoded = done[key] = _decode_run(run, run_links)
+            readings.extend(decoded)
+        start, run_links = end, [()]
+        multi = end < count and len(slots[end].options) > 1
+    return readings
+
+
+_ONE_LINK = ((0, 0),)
+
+
+def _decode_one(slot: Slot) -> tuple[str, ...]:
+    """A token no neighbour forms a word with: its own scores decide."""
+    if len(slot.options) == 1:
+        return slot.options
+    through = sorted(zip(slot.scores, slot.options), reverse=True)
+    top = through[0][0]
+    return tuple([o for s, o in through if s >= top - KEEP_MARGIN][:MAX_READINGS])
+
+
+def _kept(through: list[float], options: tuple[str, ...]) -> tuple[str, ...]:
+    ranked = sorted(zip(through, options), reverse=True)
+    top = ranked[0][0]
+    return tuple([o for s, o in ranked if s >= top - KEEP_MARGIN][:MAX_READINGS])
+
+
+def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) -> list[tuple[str, ...]]:
+    """Two tokens that may form a word: the forward-backward of `_decode_run`, written out
+    (same sums in the same order, so the same floats)."""
+    best_left, best_right = max(left.scores), max(right.scores)
+    through_left = [e + best_right for e in left.scores]
+    through_right = [e + best_left for e in right.scores]
+    for a, b in pairs:
+        joined = left.scores[a] + (right.scores[b] + BIGRAM_BONUS)
+        if joined > through_left[a]:
+            through_left[a] = joined
+        if joined > through_right[b]:
+            through_right[b] = joined
+    return [_kept(through_left, left.options), _kept(through_right, right.options)]
+
+
+def _decode_run(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[tuple[str, ...]]:
+    if len(slots) == 2:
+        return _decode_pair(slots[0], slots[1], links[1])
     forward, backward = _forward(slots, links), _backward(slots, links)
     readings = []
     for slot, fwd, bwd in zip(slots, forward, backward):

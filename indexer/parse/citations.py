@@ -16,9 +16,9 @@ from indexer.parse import named
 from indexer.parse.dates import date_after
 from indexer.parse.fuzzy import alternation, folded, matched_index, word_pattern
 from indexer.parse.issuers import issuer_after, issuer_before
-from indexer.parse.regexes import STANDARD_RE, SYMBOL_RE
+from indexer.parse.regexes import BARE_SYMBOL_RE, STANDARD_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
-from indexer.parse.tables import doc_type_names
+from indexer.parse.tables import doc_type_names, type_by_code
 from indexer.textnorm import LineIndex
 
 TYPE_WINDOW = 80  # characters before a symbol searched for its type word
@@ -30,6 +30,7 @@ class Occurrence:
     citation: Citation
     subject: str  # folded first words of "về việc ..." (tells apart two documents sharing a number)
     start: int = 0  # offset in the text, to keep the order of the text
+    end: int = 0  # where the symbol ends
 
 
 @cache
@@ -81,12 +82,48 @@ def _continue_subject_issuer(spans: list[tuple[int, int]], found: list[Occurrenc
                 by_subject[i] = True
 
 
+@cache
+def _caption_re() -> re.Pattern[str]:
+    """`(Kèm theo Quyết định số …)`, `(Ban hành kèm theo …)`: the document's own number, not a citation."""
+    return re.compile(rf"(?:^|\(|\n)[ \t]*(?:{word_pattern('ban')}\s+{word_pattern('hành')}\s+)?"
+                      rf"{word_pattern('kèm')}\s+{word_pattern('theo')}\s+$")
+
+
+def _symbol_matches(text: str, ftext: str):
+    """Symbols of the grammar, and agency-only ones (`285/CCTTHC`) right after a type word, in text order."""
+    full = list(SYMBOL_RE.finditer(text))
+    taken = [(m.start(), m.end()) for m in full]
+    bare = [m for m in BARE_SYMBOL_RE.finditer(text)
+            if type_before(ftext, m.start())[0] and not any(s <= m.start() < e for s, e in taken)]
+    return sorted(full + bare, key=lambda m: m.start())
+
+
+_AGENCY_AFTER_BREAK = re.compile(r"[ \t]*-?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<agency>[A-ZĐ][A-ZĐ0-9&]+(?:-[A-ZĐ][A-ZĐ0-9&]+)*)(?![\wĐđ/])")
+
+
+def _agency_over_break(text: str, symbol: str, end: int) -> tuple[str, int]:
+    """`Thông tư số 04/2020/TT` + line break + `BTP`: a yearly symbol that stops at its type code lost its
+    dash at the line end; the agency code opening the next line completes it."""
+    m = re.fullmatch(r"\d+\w?/(?:19|20)\d\d/(?P<code>[^/\-]+)", symbol)
+    if not m or m.group("code") not in type_by_code():
+        return symbol, end
+    agency = _AGENCY_AFTER_BREAK.match(text, end)
+    if not agency:
+        return symbol, end
+    return f"{symbol}-{agency.group('agency')}", agency.end()
+
+
 def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurrence]:
     found, spans, by_subject = [], [], []
-    for m in SYMBOL_RE.finditer(text):
+    for m in _symbol_matches(text, ftext):
         type_word, type_start = type_before(ftext, m.start())
+        if _caption_re().search(ftext, max(0, type_start - 30), type_start):
+            continue
         symbol = canonical_symbol(m.group("symbol"), type_word)
-        date, date_raw, after = date_after(text, ftext, m.end())
+        symbol, symbol_end = _agency_over_break(text, symbol, m.end())
+        if type_word == "Văn bản":  # "văn bản số 1187/SNV-CCHC" is a công văn; "văn bản số 12/QĐ-…" a decision
+            type_word = type_from_symbol(symbol)
+        date, date_raw, after = date_after(text, ftext, symbol_end)
         issuer = issuer_after(text, ftext, after)
         by_subject.append(issuer is None)
         issuer = issuer or issuer_before(text, ftext, type_start)
@@ -100,11 +137,11 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
             date_raw=date_raw,
             issuer=issuer,
             line=lines.line_of(m.start()),
-            end_line=lines.line_of(m.end() - 1),
+            end_line=lines.line_of(symbol_end - 1),
             raw=text[type_start:after].strip(),
         )
         citation.subject = subject_after(ftext, after) or None
-        found.append(Occurrence(symbol, citation, citation.subject or "", m.start()))
+        found.append(Occurrence(symbol, citation, citation.subject or "", m.start(), symbol_end))
     _share_list_issuer(spans, found, ftext)
     _continue_subject_issuer(spans, found, ftext, by_subject)
     return found
@@ -152,9 +189,33 @@ def extract_citations(text: str, own_symbol: str | None = None) -> list[Citation
     lines = LineIndex(text)
     occurrences = _symbol_occurrences(text, ftext, lines) + _standard_occurrences(text, lines)
     occurrences += named.named_occurrences(text, ftext, lines, Occurrence)
+    _same_document_keys(occurrences, len(text.rstrip()))
     if own_symbol:
         occurrences = [o for o in occurrences if o.key != own_symbol]
     return _merge(occurrences)
+
+
+def _same_document_keys(occurrences: list[Occurrence], text_end: int) -> None:
+    """One document written two ways in a report: `25/QĐ-TTg` beside `25/2021/QĐ-TTg` takes the full
+    form (same number, type and agency); a symbol cut off by the end of the text (`2629/QĐ-T`) the one
+    it begins."""
+    keys = {o.key for o in occurrences if o.citation.symbol}
+    yearly = {}
+    for key in keys:
+        m = re.fullmatch(r"(\d+\w?)/((?:19|20)\d\d)/(.+)", key)
+        if m:
+            yearly.setdefault((m.group(1), m.group(3)), set()).add(key)
+    for occ in occurrences:
+        if not occ.citation.symbol:
+            continue
+        short = re.fullmatch(r"(\d+\w?)/([^/]+)", occ.key)
+        full = yearly.get((short.group(1), short.group(2))) if short else None
+        target = next(iter(full)) if full and len(full) == 1 else None
+        if target is None and occ.end >= text_end:
+            longer = [k for k in keys if k != occ.key and k.startswith(occ.key)]
+            target = longer[0] if len(longer) == 1 else None
+        if target:
+            occ.key = occ.citation.symbol = target
 
 
 __all__ = ["extract_citations", "type_before"]

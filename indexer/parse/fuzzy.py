@@ -31,10 +31,10 @@ _FAMILIES: dict[str, str] = {
     "o": "o|q|0",
     "òóỏõọ": "o|6|e|d|b|q|0|oe",
     "ôồốổỗộ": "o|e|d|6|b|0|g|q|oe|e6|",
-    "ơờớởỡợ": "o|e|d|a|6|&|¢|g|q|de|oe|ee|",
+    "ơờớởỡợ": "o|e|d|a|6|&|¢|g|q|de|oe|ee|o’|o'|",
     "u": "u",
     "ùúủũụ": "u|i|a|t|ti|ii|tii|ui|ua|y|l|il|li|o|",
-    "ưừứửữự": "u|w|ir|i|t|tr|a|ur|ii|y|it|tt|r|",
+    "ưừứửữự": "u|w|ir|i|t|tr|a|ur|ii|y|it|tt|r|u’|u'|",  # tesseract -l eng: the horn as ’ (DU’ THAO)
     "y": "y|¥",
     "ỳýỷỹỵ": "y|¥|§",
     "đ": "d|p|b|dp|db|¢",

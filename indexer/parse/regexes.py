@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 
-NUMBER = r"\d{1,5}"
+NUMBER = r"\d{1,5}[a-z]?"  # 30c/NQ-CP: a number with a letter
 YEAR = r"(?:19|20)\d\d"
 # A code segment: starts with a capital (Đ included), may hold lower case (TTg, TTr) and digits (QH15).
-SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+SEGMENT = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"  # Ð (U+00D0): tesseract's Đ, read `QĐÐ`
 # Trailing lower-case tag some offices append (02/KH-NV-n).
 TAG = r"[a-z]{1,2}(?![\wĐđ])"
 # A separator, possibly padded, possibly followed by a line break (`15/KH-` + newline + `NV`).
 GAP = r"[ \t]{0,2}"
-BREAK = r"(?:[ \t]*\n[ \t]*)?"
+BREAK = r"(?:[ \t]*\n(?:[ \t]*\n)?[ \t]*)?"  # tesseract leaves a blank line between blocks
 SLASH = rf"{GAP}/{GAP}{BREAK}"
-DASH = rf"(?:{GAP}[-–]{BREAK}|[-–][ \t](?=[A-ZĐ]))"  # OCR also pads after the dash: `15/KH- UBND`
-NOT_AFTER_WORD = r"(?<![\w/.\-])"
+# OCR also pads after the dash (`15/KH- UBND`); some offices print a dot for it (`136/2001/QĐ.TTg`).
+DASH = rf"(?:{GAP}[-–]{BREAK}|[-–][ \t](?=[A-ZĐ])|\.(?=[A-ZĐ]))"
+# Not inside a word or another number, except glued to `số` (`số10- CTr/QU`).
+NOT_AFTER_WORD = r"(?:(?<![\w/.\-])|(?<=(?<!\w)[Ss][ốôoó6dbeé&]))"  # số, and its OCR forms (sd, s6)
 NOT_BEFORE_WORD = r"(?![\wĐđ])"
 
 SYMBOL_RE = re.compile(
@@ -39,6 +41,9 @@ SYMBOL_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# A symbol of agency code only (`Công văn 285/CCTTHC`): counted only right after a type word.
+BARE_SYMBOL_RE = re.compile(rf"(?<![\w/.\-])(?P<symbol>\d{{1,5}}{SLASH}[A-ZĐ][A-ZĐ&]{{2,}}){NOT_BEFORE_WORD}(?![/\-])")
 
 # Standards: TCVN ISO 9001:2015 (OCR: `TCVN 1SO`, `TCVN SO`), ISO 9001:2015.
 STANDARD_RE = re.compile(
@@ -66,9 +71,3 @@ WORDED_DATE_RE = re.compile(
 )
 # "ngày" before a date, OCR-tolerant on folded text (ngay, ngiay, ngay,).
 DATE_LEAD_RE = re.compile(r"[\s,;(]*(?:ng[a-z]{0,2}y|ban\s+hanh|bh)?[\s,:]*")
-
-# "Số:" in the header (folded): so, s6, sb, $6, s& ...
-HEADER_NUMBER_RE = re.compile(r"(?:^|\s)(?:s|\$)[o0-9e&¢bd]{0,2}\s*[:;.]")
-
-# Roman numerals as the OCR prints them in headings: I11 = III, Il = II, | = I.
-ROMAN_TOKEN = r"[IVXivx|l1]{1,5}"

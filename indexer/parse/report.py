@@ -15,18 +15,18 @@ from indexer.parse.restore import restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
+from indexer.parse.tables import load
 from indexer.parse.topics import detect_topics
 from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
 
 OPENING_LINES = 25
-RESPONSE_LEADS = ("Thực hiện", "Phúc đáp", "Căn cứ", "Trả lời", "Triển khai", "Theo", "Thực hiện chỉ đạo")
 LEAD_REACH = 120  # the cited directive follows its lead word closely
 
 
 @cache
 def _lead_regex() -> re.Pattern[str]:
-    leads = "|".join(phrase_pattern(lead) for lead in RESPONSE_LEADS)
+    leads = "|".join(phrase_pattern(lead) for lead in load("header_words.json")["response_leads"])
     return re.compile(rf"(?:^|(?<=\n)|(?<=[.;]\s))[\s\-+•]*(?:{leads})")  # a lead opens a sentence
 
 
@@ -63,14 +63,17 @@ def parse(text: str) -> ReportInfo:
     citations = extract_citations(text, header.symbol)
     first_section = sections[0].line if sections else OPENING_LINES
     opening_end = min(first_section, OPENING_LINES)
-    unit, parent = find_unit(text, header.unit_fragments, header.symbol)
+    doc_type = header.doc_type or _type_from_own_symbol(header.symbol)
+    unit, parent, unit_source = find_unit(text, header, doc_type)
     foot = parse_foot(text)
     title = restore(header.title)
     return ReportInfo(
         unit=unit,
         unit_parent=parent if parent != unit else None,
+        unit_source=unit_source,
+        unit_inferred=unit_source not in (None, "header"),
         symbol=header.symbol,
-        doc_type=header.doc_type or _type_from_own_symbol(header.symbol),
+        doc_type=doc_type,
         date=header.date,
         place=_place_name(header.place),
         title=title,

@@ -23,10 +23,6 @@ from indexer.parse.units import known_unit_at
 from indexer.textnorm import OCR_LETTER_GLYPHS
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
-ROLES = ("Phó Chánh Văn phòng", "Chánh Văn phòng", "Phó Giám đốc", "Giám đốc", "Phó Chủ tịch", "Chủ tịch",
-         "Phó Trưởng phòng", "Trưởng phòng", "Phó Trưởng ban", "Trưởng ban", "Phó Chánh Thanh tra", "Chánh Thanh tra",
-         "Phó Bí thư", "Bí thư", "Phó Cục trưởng", "Cục trưởng", "Thứ trưởng", "Bộ trưởng", "Thủ trưởng", "Phó Viện trưởng",
-         "Viện trưởng", "Hiệu trưởng", "Phó Hiệu trưởng", "Ủy ban nhân dân", "Hội đồng nhân dân")
 AUTHORITY = r"(?:kt|tm|tl|tuq|q)\s*[.,]\s*$"  # KT. GIÁM ĐỐC: signing on behalf of
 _E_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{2,40}?)[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*(?:đã ký|da ky)", re.M)
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
@@ -48,8 +44,14 @@ def _receivers_regex() -> re.Pattern[str]:
 
 
 @cache
+def _roles() -> tuple[tuple[str, ...], frozenset[str]]:
+    words = load("header_words.json")  # signer roles, shared with the header's authority line
+    return tuple(words["signer_roles"]), frozenset(words["collective_roles"])
+
+
+@cache
 def _roles_regex() -> re.Pattern[str]:
-    return alternation(ROLES, "r")
+    return alternation(_roles()[0], "r")
 
 
 @cache
@@ -118,8 +120,8 @@ def _role(lines: list[str]) -> str | None:
             if sum(c.isupper() for c in letters) < 0.7 * len(letters):
                 continue
             on_behalf = re.search(AUTHORITY, fline[:m.start()]) is not None
-            roles.append((on_behalf, ROLES[matched_index(m, "r")]))
-    own = [r for behalf, r in roles if not behalf and r not in ("Ủy ban nhân dân", "Hội đồng nhân dân")]
+            roles.append((on_behalf, _roles()[0][matched_index(m, "r")]))
+    own = [r for behalf, r in roles if not behalf and r not in _roles()[1]]
     return own[-1] if own else None
 
 

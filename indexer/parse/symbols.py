@@ -30,6 +30,7 @@ def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
 
 def _restore_segment(segment: str, type_hint: str | None) -> str:
     whole, prefixes = _d_code_table()
+    segment = load("doc_types.json")["code_case"].get(segment, segment)
     if type_hint == "Đề án" and segment.replace("Đ", "D").upper() in load("doc_types.json")["de_an_codes"]:
         return "ĐA"
     if segment in whole:
@@ -46,9 +47,12 @@ def canonical_symbol(raw: str, type_hint: str | None = None) -> str:
     `type_hint` is the type word the text gives ("Đề án" turns `01/PA-NV` into `01/ĐA-NV`).
     """
     text = nfc(raw).strip()
+    for glyph, letter in load("doc_types.json")["glyph_fixes"].items():
+        text = text.replace(glyph, letter)
     standard = STANDARD_RE.fullmatch(text)
     if standard:
         return canonical_standard(standard)
+    text = re.sub(r"(?<=[A-Za-zĐđ])\.(?=[A-ZĐ])", "-", text)  # `QĐ.TTg`: the dot printed for a dash
     text = _SEPARATORS.sub(lambda m: "-" if m.group(1) in "-–" else "/", text)
     parts = re.split(r"([/\-])", text)
     out = []

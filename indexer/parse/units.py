@@ -14,6 +14,7 @@ from functools import cache
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.restore import restore
 from indexer.parse.tables import load
+from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 
 UNIT_TABLES = ("units_haiphong.json",)
 PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"
@@ -164,13 +165,29 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
     text = " ".join(printed)
     ftext = folded(text)
     m = _place_in(ftext)
+    if m and _looks_proper(text):
+        printed_kind, kind = text[m.start():m.end()].lower(), _kinds()[1][matched_index(m, "q")]
+        if fold(printed_kind) == printed_kind and fold(kind) != kind:
+            m = None  # typed text: `HẢI QUAN` (no tone) is not `quận`; `TĨNH` (a wrong tone) is still `tỉnh`
     if m is None:
         words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
         return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
     place = _kinds()[1][matched_index(m, "q")]
     head_words, name_start = _words_before(text, m.start()), _words_before(text, m.end())
     head = _join(_capitalise_field([w for w in re.split(r"(\s+|,)", " ".join(restored[:head_words])) if w.strip()]))
-    return f"{head} {place} {_join(_capitalise_place(restored[name_start:]))}".strip()
+    name = spell_place(printed[name_start:]) if province_named(" ".join(printed[name_start:])) else restored[name_start:]
+    return f"{head} {place} {_join(_capitalise_place(name))}".strip()
+
+
+_PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
+_OCR_DEBRIS = re.compile(rf"[{re.escape(OCR_LETTER_GLYPHS)}]|[^\W\d_]\d|\d[^\W\d_]")
+
+
+def _looks_proper(printed: str) -> bool:
+    """Typed Vietnamese (`CỤC HẢI QUAN`): kept as printed, never "restored" (to `Hải quận`). OCR prints
+    few letters beyond `é` and leaves debris (`S&`, `L8`); text without diacritics is restored."""
+    letters = _PROPER_LETTERS.findall(printed)
+    return len([c for c in letters if c.lower() != "é"]) >= 1 and not _OCR_DEBRIS.search(printed)
 
 
 def name_unit(printed: str) -> str | None:
@@ -182,7 +199,7 @@ def name_unit(printed: str) -> str | None:
     if known:
         return known.name
     words = printed.split()
-    restored = (restore(printed) or printed).split()
+    restored = words if _looks_proper(printed) else (restore(printed) or printed).split()
     if len(restored) != len(words):  # the restorer merged or split words: keep the printed ones
         restored = words
     ftext = folded(printed)
@@ -200,3 +217,42 @@ def name_unit(printed: str) -> str | None:
 def parent_of(unit: str | None) -> str | None:
     known = lookup_known(unit) if unit else None
     return known.parent if known else None
+
+
+# --- provinces: the place a People's Committee is named after --------------------------
+
+@cache
+def _province_index() -> tuple[re.Pattern[str], tuple[dict, ...]]:
+    entries = sorted(load("provinces.json")["provinces"], key=lambda p: len(p["name"]), reverse=True)
+    return alternation([p["name"] for p in entries], "v"), tuple(entries)
+
+
+def province_named(printed: str | None) -> dict | None:
+    """The province or city a whole printed place name reads as (`Ha Noi`, `TP. Hồ Chí Minh`), if any."""
+    if not printed:
+        return None
+    regex, entries = _province_index()
+    text = re.sub(r"^\s*(?:tp\.?|thanh pho|tinh)\s+", "", folded(printed.strip(" ,.;:-–")))
+    m = re.fullmatch(rf"\s*(?:{regex.pattern})\s*", text)
+    return entries[matched_index(m, "v")] if m else None
+
+
+def spell_place(words: list[str]) -> list[str]:
+    """A place name as the provinces table spells it (`Ho Chi Minh` -> `Hồ Chí Minh`), else unchanged."""
+    found = province_named(" ".join(words))
+    return found["name"].split() if found else words
+
+
+def lacks_place(unit: str) -> bool:
+    """`UBND`, `UBND tỉnh`: a body named without the place it governs (a header that says only ỦY BAN NHÂN DÂN)."""
+    body = body_at(folded(unit), 0)
+    if body is None or body[0]["naming"] != "place":
+        return False
+    rest = unit[body[1]:].strip()
+    return not rest or place_kind_at(rest) == rest.lower()
+
+
+def body_short(unit: str) -> str | None:
+    """The kind of body a unit name starts with, in its short form (`UBND`, `Sở`, `Thành ủy`)."""
+    body = body_at(folded(unit), 0)
+    return body[0].get("short", body[0]["name"]) if body else None

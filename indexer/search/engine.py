@@ -1,37 +1,32 @@
-"""Running a search: candidates and ranking from tantivy, lines and spans from the matcher."""
+"""Running a search: tiers and ranking from tantivy, lines and spans from the matcher.
+
+Cost does not grow with the number of matching reports: counts and facets come
+from tantivy (collectors and aggregations); stored text is read, tokenised and
+matched only for the page of hits returned.
+"""
 from __future__ import annotations
 
 import orjson
 import tantivy
-from tantivy import Occur, Query
 
-from indexer.analysis import AnalyzedText, decode_readings
 from indexer.errors import CchcError
 from indexer.model import Filters, Hit, SearchResult
-from indexer.search.matcher import fuzzy_limit, line_hits, match_tokens
+from indexer.search.doctext import DocText
+from indexer.search.filters import type_prefix
+from indexer.search.matcher import DocTerms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
+from indexer.search.scan import LineScan
 from indexer.search.suggest import suggest
-from indexer.search.tantivy_query import build_query
-from indexer.textnorm import token_folds, tokenize
+from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
+from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
-VERIFY_CAP = 500  # candidates checked word by word when a phrase is matched with slips
+TYPE_TERMS = 1000
 
 
-def missing_words(searcher: tantivy.Searcher, plan: QueryPlan) -> set[str]:
-    """Words no report holds under any reading: only these fall back to edit distance."""
-    return {w for w in plan.all_words() if fuzzy_limit(w) and searcher.doc_freq("body", w) == 0}
-
-
-def analyzed_from_stored(doc: tantivy.Document) -> tuple[str, AnalyzedText]:
-    text = doc.get_first("text") or ""
-    tokens = tokenize(text)
-    readings = decode_readings(doc.get_first("readings") or "", len(tokens))
-    return text, AnalyzedText(tokens, token_folds(text, tokens), readings)
-
-
-def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, fuzzy: set[str]) -> Hit:
+def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: dict[str, WordForms],
+                 scan: LineScan | None, scattered: bool = False) -> Hit:
     info = orjson.loads(doc.get_first("info") or "{}")
     hit = Hit(
         doc_id=doc.get_first("doc_id"),
@@ -42,10 +37,14 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, fuzzy: se
         doc_type=info.get("doc_type"),
         date=info.get("date"),
         title=info.get("title"),
+        scattered=scattered,
     )
-    if not plan.is_empty:
-        text, analyzed = analyzed_from_stored(doc)
-        hit.lines = line_hits(text, analyzed, match_tokens(plan, analyzed, fuzzy))
+    if scan is not None:
+        text = DocText(doc.get_first("text") or "", doc.get_first("readings") or "", doc.get_first("line_tokens"))
+        citations = info.get("citations") or []
+        scan.load(text, citations, scattered)
+        matches = match_tokens(plan, DocTerms(text, forms), citations, scattered)
+        hit.lines = line_hits(text, matches, scattered)
     return hit
 
 
@@ -58,35 +57,42 @@ def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, dict[s
     }
 
 
-def slip_hits(searcher, exact_query, tolerant_query, plan, fuzzy, wanted):
-    """Reports found only by admitting one OCR slip per phrase; kept only when the matcher confirms it."""
-    only_slips = Query.boolean_query([(Occur.Must, tolerant_query), (Occur.MustNot, exact_query)])
-    found = searcher.search(only_slips, limit=VERIFY_CAP, count=True)
-    verified = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
-    verified = [h for h in verified if h.lines]
-    unexamined = max(0, (found.count or 0) - len(found.hits))
-    return verified[:wanted], len(verified) + unexamined
-
-
-def compile_queries(index, plan, filters, fuzzy, topic_ids):
+def filters_query(index: tantivy.Index, searcher: tantivy.Searcher, filters: Filters, topic_ids) -> list:
+    type_terms = None
+    if filters.doc_type:
+        found = searcher.terms_with_prefix("doc_type_key", type_prefix(filters.doc_type), limit=TYPE_TERMS)
+        type_terms = [term for term, _count in found]
     try:
-        exact = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=False)
-        tolerant = build_query(index.schema, plan, filters, fuzzy, topic_ids, tolerant=True)
-    except ValueError as exc:
+        return filter_clauses(index.schema, filters, topic_ids, type_terms)
+    except ValueError as exc:  # a tantivy refusal of an odd value, never a traceback
         raise CchcError(str(exc)) from exc
-    return exact, tolerant
 
 
 def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchResult:
     """No words: every report the filters admit (all of them without filters), newest first."""
     no_words = parse_query("")
-    query = build_query(index.schema, no_words, filters, set(), topic_ids, tolerant=False)
+    query = build_tiers(index.schema, no_words, {}, filters_query(index, searcher, filters, topic_ids)).phrase
     found = searcher.search(query, limit=max(1, limit), count=True, order_by_field="date_int")
-    hits = [hit_from_doc(searcher.doc(addr), 0.0, no_words, set()) for _s, addr in found.hits]
+    hits = [hit_from_doc(searcher.doc(addr), 0.0, no_words, {}, None) for _s, addr in found.hits]
     result = SearchResult(query="", total=found.count or 0, hits=hits)
     if with_facets:
         result.facets = facets(searcher, query)
     return result
+
+
+def page(searcher: tantivy.Searcher, tiers: Tiers, plan: QueryPlan, forms, limit: int) -> tuple[list[Hit], int, int]:
+    """Phrase reports first, then scattered ones; stored text read only for the hits returned."""
+    rarity = {w: searcher.doc_freq("body", w) for w in plan.all_words()}
+    scan = LineScan(plan, forms, rarity)
+    first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
+    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in first.hits]
+    total = first.count or 0
+    if tiers.scattered is None:
+        return hits, total, total
+    rest = searcher.search(tiers.scattered, limit=max(1, limit - len(hits)), count=True)
+    if len(hits) < limit:
+        hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in rest.hits]
+    return hits, total + (rest.count or 0), total
 
 
 def run_search(
@@ -104,18 +110,21 @@ def run_search(
     searcher = index.searcher()
     if plan.is_empty:
         return browse(index, searcher, filters, topic_ids, limit, with_facets)
-    fuzzy = missing_words(searcher, plan)
-    exact, tolerant = compile_queries(index, plan, filters, fuzzy, topic_ids)
-    found = searcher.search(exact, limit=max(1, limit), count=True)
-    hits = [hit_from_doc(searcher.doc(addr), score, plan, fuzzy) for score, addr in found.hits]
-    total = found.count or 0
-    if plan.phrases or (total == 0 and len(plan.loose.words) > 1):
-        extra, extra_total = slip_hits(searcher, exact, tolerant, plan, fuzzy, limit - len(hits))
-        hits, total = hits + extra, total + extra_total
-    query = exact if found.count else tolerant
-    result = SearchResult(query=text, total=total, hits=hits)
+    try:
+        forms = resolve_forms(searcher, index.schema, plan.typed_words())
+        clauses = filters_query(index, searcher, filters, topic_ids)
+        tiers = build_tiers(index.schema, plan, forms, clauses, slips=False)
+        hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
+        if phrase_total == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
+            tiers = build_tiers(index.schema, plan, forms, clauses, slips=True)
+            hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
+    except ValueError as exc:  # tantivy refusing a query it cannot build (an odd regex): say so
+        raise CchcError(f"cannot search for {text!r}: {exc}") from exc
+    result = SearchResult(query=text, total=total, hits=hits, missing=[w for w, f in forms.items() if not f.found])
+    if tiers.scattered is not None:
+        result.phrase_total = phrase_total
     if with_facets:
-        result.facets = facets(searcher, query)
-    if result.total == 0 and not plan.is_empty:
-        result.suggestions = suggest(searcher, plan)
+        result.facets = facets(searcher, tiers.union)
+    if result.total == 0:
+        result.suggestions = suggest(searcher, plan, result.missing)
     return result

@@ -1,75 +1,54 @@
 """Where a query matches inside one report: token positions -> lines and spans.
 
-Each token is accepted under its folded printed form or any of its OCR
-readings, so `t6 chirc bd may` matches `tổ chức bộ máy`; spans point at the
-words as printed. Work is done on a per-report map form -> positions, so a
-report is scanned once however many words the query has.
+Each token is accepted under its folded printed form, any of its OCR readings,
+or a form the query word's `WordForms` admits (glyph confusions of codes, an
+edit for words found nowhere), so `t6 chirc bd may` matches `tổ chức bộ máy`
+and `VNelD` matches `VNeID`; spans point at the words as printed. The rules
+mirror the tantivy queries of `tantivy_query`, so every listed report has lines.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from indexer.analysis import AnalyzedText
+from indexer.ingest.formats.model import page_of_line, page_starts
 from indexer.model import LineHit
+from indexer.search.citequery import CiteTerm
+from indexer.search.doctext import DocText
 from indexer.search.query import QueryPlan
-from indexer.textnorm import LineIndex
+from indexer.search.tantivy_query import can_slip, slip_budget
+from indexer.search.variants import WordForms, edit_distance
 
-LOOSE_GAP = 2  # words typed without quotes may have this many tokens between them
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
-def fuzzy_limit(word: str) -> int:
-    """Syllables are short: only long words tolerate edits without matching noise."""
-    return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
-
-
-def slip_budget(words: Sequence[str]) -> int:
-    """A phrase long enough (or anchored by a number) to stay specific with one word slipped."""
-    return 1 if len(words) >= 3 or (len(words) == 2 and any(ch.isdigit() for w in words for ch in w)) else 0
+SCATTER_WINDOW = 12  # tokens: loose words this close (any order) are shown before lines holding fewer
+SCATTER_LINES = 3  # lines shown for a report where the words only occur apart
 
 
 class DocTerms:
-    """Positions of every form (fold and OCR readings) in one report."""
+    """Positions of every form (fold and OCR readings) on the loaded lines of one report."""
 
-    def __init__(self, analyzed: AnalyzedText, fuzzy_words: set[str]) -> None:
+    def __init__(self, analyzed: DocText, forms: dict[str, WordForms]) -> None:
         self.analyzed = analyzed
-        self.count = len(analyzed.tokens)
-        self.by_form: dict[str, set[int]] = {}
-        for i in range(self.count):
+        self.count = analyzed.count
+        self.by_form: dict[str, list[int]] = {}
+        for i in analyzed.tokens:
             for form in analyzed.forms(i):
-                self.by_form.setdefault(form, set()).add(i)
-        self._fuzzy = fuzzy_words
+                self.by_form.setdefault(form, []).append(i)
+        self._forms = forms
         self._cache: dict[str, set[int]] = {}
 
     def positions(self, word: str) -> set[int]:
         if word not in self._cache:
             found = set(self.by_form.get(word, ()))
-            if word in self._fuzzy:
-                limit = fuzzy_limit(word)
+            forms = self._forms.get(word)
+            if forms is not None and not forms.is_plain:
                 for form, pos in self.by_form.items():
-                    if edit_distance(word, form, limit) <= limit:
-                        found |= pos
+                    if forms.accepts(form):
+                        found.update(pos)
             self._cache[word] = found
         return self._cache[word]
 
-    def near(self, word: str, i: int) -> bool:
+    def slipped(self, word: str, i: int) -> bool:
         """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-        if word.isdigit() or len(word) < 2:
-            return False
-        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+        return can_slip(word) and any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
 
 
 def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int]]:
@@ -84,7 +63,7 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
     found = []
     for start in sorted(s for s, n in starts.items() if n >= need and s + len(words) <= terms.count):
         misses = [k for k in range(len(words)) if start + k not in sets[k]]
-        if not misses or (len(misses) <= slips and all(terms.near(words[k], start + k) for k in misses)):
+        if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)):
             found.append(list(range(start, start + len(words))))
     return found
 
@@ -92,68 +71,111 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
 def group_occurrences(group: Sequence[str], terms: DocTerms) -> list[list[int]]:
     if len(group) == 1:
         return [[p] for p in sorted(terms.positions(group[0]))]
-    return adjacent(group, terms, 0)
+    return adjacent(group, terms, 0) or [p for w in group for p in group_occurrences([w], terms)]
 
 
-def ordered_near(groups: Sequence[Sequence[str]], terms: DocTerms, gap: int) -> list[list[int]]:
-    """Groups in order, each within `gap` tokens of the previous one."""
-    occurrences = [group_occurrences(g, terms) for g in groups]
-    starts = [{occ[0]: occ for occ in group} for group in occurrences]
-    found = []
-    for first in occurrences[0]:
-        match = list(first)
-        for by_start in starts[1:]:
-            nxt = next((by_start[j] for j in range(match[-1] + 1, match[-1] + gap + 2) if j in by_start), None)
-            if nxt is None:
+def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[list[int]]:
+    """For a report without the phrase: the few lines where the words come closest (every word
+    within a window, in any order), else the lines holding the most of them."""
+    found = [group_occurrences(g, terms) for g in groups]
+    line_of = {i: t.line for i, t in terms.analyzed.tokens.items()}
+    by_line: dict[int, list[int]] = {}
+    held: dict[int, set[int]] = {}
+    for k, occurrences in enumerate(found):
+        for occurrence in occurrences:
+            by_line.setdefault(line_of[occurrence[0]], []).extend(occurrence)
+            held.setdefault(line_of[occurrence[0]], set()).add(k)
+    windows = _windows(found, len(groups))
+    if windows:
+        return windows[:SCATTER_LINES]
+    ranked = sorted(held, key=lambda line: (-len(held[line]), line))
+    picked, covered = [], set()
+    for line in ranked:  # lines holding the most words, then one line more for each word not yet shown
+        if not picked or held[line] - covered:
+            picked.append(line)
+            covered |= held[line]
+        if len(picked) == SCATTER_LINES:
+            break
+    return [sorted(set(by_line[line])) for line in sorted(picked)]
+
+
+def _windows(found: list[list[list[int]]], need: int) -> list[list[int]]:
+    """Stretches of at most SCATTER_WINDOW tokens holding every group, non-overlapping."""
+    events = sorted((occ[0], k, occ) for k, occs in enumerate(found) for occ in occs)
+    out, last_end = [], -1
+    for i, (start, _k, _occ) in enumerate(events):
+        if start <= last_end:
+            continue
+        picked: dict[int, list[int]] = {}
+        for pos, k, occ in events[i:]:
+            if pos - start > SCATTER_WINDOW:
                 break
-            match += nxt
-        else:
-            found.append(match)
+            picked.setdefault(k, occ)
+            if len(picked) == need:
+                tokens = sorted({p for o in picked.values() for p in o})
+                out.append(tokens)
+                last_end = tokens[-1]
+                break
+    return out
+
+
+def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list[list[int]]:
+    """Where the citation is printed: its phrases in the text, and the lines the parser read it on
+    (OCR forms such as `3041/QB-UBND` included), at the number's token."""
+    found = [occ for phrase in cite.phrases() for occ in adjacent(phrase, terms, 0)]
+    wanted = {int(n) for n in cite.numbers}
+    tokens = terms.analyzed.tokens
+    for citation in citations:
+        if not _cites(cite, citation):
+            continue
+        first = citation.get("line") or 0
+        lines = set(citation.get("lines") or []) | set(range(first, max(first, citation.get("end_line") or 0) + 1))
+        for i, tok in tokens.items():
+            fold = terms.analyzed.folds[i]
+            if tok.line in lines and fold.isdigit() and int(fold) in wanted:
+                found.append([i])
     return found
 
 
-def best_line_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[list[int]]:
-    """Lines holding the most query words; where no line holds two, the lines of the rarest word
-    (the most telling one: `bộ máy` rather than `tổ chức`)."""
-    tokens = terms.analyzed.tokens
-    found = [group_occurrences(g, terms) for g in groups]
-    by_line: dict[int, list[int]] = {}
-    distinct: dict[int, set[int]] = {}
-    for k, occurrences in enumerate(found):
-        for occurrence in occurrences:
-            line = tokens[occurrence[0]].line
-            by_line.setdefault(line, []).extend(occurrence)
-            distinct.setdefault(line, set()).add(k)
-    if not distinct:
-        return []
-    best = max(len(d) for d in distinct.values())
-    if best == 1 and len(groups) > 1:
-        rarest = min((k for k in range(len(groups)) if found[k]), key=lambda k: len(found[k]))
-        return found[rarest]
-    return [sorted(set(by_line[line])) for line, d in distinct.items() if len(d) == best]
+def _cites(cite: CiteTerm, citation: dict) -> bool:
+    from indexer.search.symbols import symbol_key_of, typed_number_keys
+
+    symbol = citation.get("symbol")
+    if not symbol:
+        return False
+    if cite.key:
+        key = symbol_key_of(symbol)
+        return key == cite.key or key.startswith(cite.key + "-")
+    return cite.typed_key in typed_number_keys(symbol, citation.get("type"))
 
 
-def loose_matches(plan: QueryPlan, terms: DocTerms) -> list[list[int]]:
-    """Best available tier: adjacent, then near each other, then the lines holding most of the words."""
-    words = plan.loose.words
-    found = adjacent(words, terms, slip_budget(words))
-    if not found and len(plan.groups) > 1:
-        found = ordered_near(plan.groups, terms, LOOSE_GAP)
-    return found or best_line_matches(plan.groups, terms)
+def merge_overlapping(occurrences: list[list[int]]) -> list[list[int]]:
+    """One citation printed once is one match, however many of its forms found it."""
+    merged: list[list[int]] = []
+    for occ in sorted(occurrences):
+        if merged and occ[0] <= merged[-1][-1] + 1:
+            merged[-1] = sorted(set(merged[-1]) | set(occ))
+        else:
+            merged.append(list(occ))
+    return merged
 
 
-def match_tokens(plan: QueryPlan, analyzed: AnalyzedText, fuzzy_words: set[str]) -> list[list[int]]:
-    terms = DocTerms(analyzed, fuzzy_words)
+def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scattered: bool) -> list[list[int]]:
     matches: list[list[int]] = []
     for phrase in plan.phrases:
         matches += adjacent(phrase.words, terms, slip_budget(phrase.words))
-    if plan.loose.words:
-        matches += loose_matches(plan, terms)
+    for cite in plan.cites:
+        matches += merge_overlapping(cite_matches(cite, terms, citations))
+    words = plan.loose.words
+    if len(words) == 1 or (words and not scattered):
+        matches += adjacent(words, terms, slip_budget(words))
+    elif words:
+        matches += scattered_matches(plan.groups, terms)
     return matches
 
 
-def line_hits(text: str, analyzed: AnalyzedText, matches: list[list[int]]) -> list[LineHit]:
-    lines = LineIndex(text)
+def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
+    lines, pages = analyzed.lines, page_starts(analyzed.text)
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}
     for match in matches:
@@ -164,6 +186,7 @@ def line_hits(text: str, analyzed: AnalyzedText, matches: list[list[int]]) -> li
             offset = lines.line_start(tok.line)
             spans.setdefault(tok.line, set()).add((tok.start - offset, tok.end - offset))
     return [
-        LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0))
+        LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), scattered=scattered,
+                page=page_of_line(n, pages))
         for n in sorted(spans)
     ]

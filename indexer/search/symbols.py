@@ -31,3 +31,20 @@ def symbol_typed_number(symbol: str) -> str | None:
     if not (parts.number and parts.number.isdigit() and parts.type_code):
         return None
     return f"{int(parts.number)}/{fold(parts.type_code)}"
+
+
+def type_code_of(type_word: str | None) -> str | None:
+    """The folded code of a type word or code (`Quyết định`, `qđ` -> `qd`); None when it is no type."""
+    from indexer.parse.citeindex import _type_codes_by_word
+
+    return _type_codes_by_word().get(" ".join(fold(type_word or "").split()))
+
+
+def typed_number_keys(symbol: str, cited_type: str | None) -> set[str]:
+    """`number/code` keys of one citation: its symbol's code, and the code of the type word printed
+    before it (`Kế hoạch số 362/QĐ-UBND` answers both `qđ 362` and `kế hoạch 362`)."""
+    keys = {k for k in (symbol_typed_number(symbol),) if k}
+    number, code = symbol_number(symbol), type_code_of(cited_type)
+    if number and code:
+        keys.add(f"{number}/{code}")
+    return keys

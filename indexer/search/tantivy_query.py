@@ -1,16 +1,41 @@
-"""From a QueryPlan and Filters to one tantivy query."""
+"""From a QueryPlan, the words' forms and Filters to tantivy queries, one per tier.
+
+Tier 1 ("phrase"): quoted phrases, citations and filters hold, and the loose
+words stand together as a phrase (one OCR slip allowed in long phrases).
+Tier 2 ("scattered"): the same, but the loose words only each occur somewhere
+(lexicon words still together), and the phrase does not: reports listed after
+every phrase report, their lines marked scattered.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import tantivy
 from tantivy import Occur, Query
 
+from indexer.dates import date_range
 from indexer.model import Filters
-from indexer.search.matcher import fuzzy_limit, slip_budget
-from indexer.search.query import Phrase, QueryPlan
-from indexer.textnorm import fold
+from indexer.search.citequery import CiteTerm
+from indexer.search.filters import unit_filter_words
+from indexer.search.query import QueryPlan
+from indexer.search.variants import BODY, WordForms, one_edit_pattern, word_query
 
-ADJACENT_BOOST = 2.0  # loose words that also stand together rank first
 EXACT_BOOST = 3.0  # typed diacritics found as printed: clean exact matches rank first
+
+
+def slip_budget(words: list[str]) -> int:
+    """A phrase long enough (or anchored by a number) to stay specific with one word slipped."""
+    return 1 if len(words) >= 3 or (len(words) == 2 and any(ch.isdigit() for w in words for ch in w)) else 0
+
+
+# A one-edit pattern grows with the word's length (tantivy caps a compiled regex at
+# 1000 states): no syllable or code is this long, so longer words must match as typed.
+MAX_SLIP_CHARS = 16
+
+
+def can_slip(word: str) -> bool:
+    """Numbers, single letters and overlong words are never taken for slips of something else."""
+    return 2 <= len(word) <= MAX_SLIP_CHARS and not word.isdigit()
 
 
 def words_query(schema: tantivy.Schema, field: str, words: list[str]) -> Query:
@@ -19,98 +44,83 @@ def words_query(schema: tantivy.Schema, field: str, words: list[str]) -> Query:
     return Query.phrase_query(schema, field, words)
 
 
-def holed_phrases(schema: tantivy.Schema, field: str, words: list[str]) -> list[Query]:
-    """The phrase with each word in turn left open: candidates for one OCR slip the repair missed."""
-    queries = []
-    for hole in range(len(words)):
-        kept = [(pos, w) for pos, w in enumerate(words) if pos != hole]
-        if len(kept) == 1:
-            queries.append(Query.term_query(schema, field, kept[0][1]))
+def position_regex(forms: WordForms, slipped: bool) -> str:
+    options = [forms.regex()]
+    if (slipped or forms.fuzzy) and can_slip(forms.word):
+        options.append(one_edit_pattern(forms.word))
+    return "|".join(f"(?:{o})" for o in options) if len(options) > 1 else options[0]
+
+
+def exact_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
+    if len(forms) == 1:
+        return word_query(schema, forms[0])
+    if all(f.is_plain for f in forms):
+        return words_query(schema, BODY, [f.word for f in forms])
+    return Query.regex_phrase_query(schema, BODY, [position_regex(f, False) for f in forms])
+
+
+def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = True) -> Query:
+    """The words in order and adjacent; in a long phrase one of them may be a one-edit slip."""
+    exact = exact_phrase(schema, forms)
+    words = [f.word for f in forms]
+    if not slips or not slip_budget(words):
+        return exact
+    options = [(Occur.Should, exact)]
+    for hole, held in enumerate(forms):
+        if can_slip(held.word):
+            regexes = [position_regex(f, k == hole) for k, f in enumerate(forms)]
+            options.append((Occur.Should, Query.regex_phrase_query(schema, BODY, regexes)))
+    return Query.boolean_query(options)
+
+
+def scattered_query(schema: tantivy.Schema, groups: list[list[WordForms]]) -> Query:
+    """Every loose word somewhere; a lexicon word of several syllables still together."""
+    clauses = []
+    for group in groups:
+        if len(group) > 1 and all(f.is_plain or f.pattern for f in group):
+            clauses.append((Occur.Must, exact_phrase(schema, group)))
         else:
-            queries.append(Query.phrase_query(schema, field, kept))
-    return queries
+            clauses += [(Occur.Must, word_query(schema, f)) for f in group]
+    return Query.boolean_query(clauses)
 
 
-def phrase_query(schema: tantivy.Schema, words: list[str], tolerant: bool) -> Query:
-    exact = words_query(schema, "body", words)
-    if not tolerant or not slip_budget(words):
-        return exact
-    alternatives = [(Occur.Should, Query.boost_query(exact, ADJACENT_BOOST))]
-    alternatives += [(Occur.Should, q) for q in holed_phrases(schema, "body", words)]
-    return Query.boolean_query(alternatives)
+def cite_query(schema: tantivy.Schema, cite: CiteTerm) -> Query:
+    """Reports citing that number (as parsed), or printing it after its type word or before its code."""
+    options = [Query.term_query(schema, "cites", cite.key)] if cite.key else []
+    if cite.typed_key and not cite.key:
+        options.append(Query.term_query(schema, "cite_typed", cite.typed_key))
+    options += [words_query(schema, BODY, list(p)) for p in cite.phrases()]
+    return Query.boolean_query([(Occur.Should, q) for q in options])
 
 
-def loose_word_query(schema: tantivy.Schema, word: str, fuzzy_words: set[str]) -> Query:
-    exact = Query.term_query(schema, "body", word)
-    if word not in fuzzy_words:
-        return exact
-    fuzzy = Query.fuzzy_term_query(schema, "body", word, distance=fuzzy_limit(word), transposition_cost_one=True)
-    return Query.boolean_query([(Occur.Should, exact), (Occur.Should, fuzzy)])
-
-
-def group_queries(schema: tantivy.Schema, group: list[str], fuzzy_words: set[str]) -> list[Query]:
-    """A lexicon word of several syllables must stand together, unless one was mistyped."""
-    if len(group) > 1 and not fuzzy_words.intersection(group):
-        return [words_query(schema, "body", group)]
-    return [loose_word_query(schema, w, fuzzy_words) for w in group]
-
-
-def text_clauses(
-    schema: tantivy.Schema, plan: QueryPlan, fuzzy_words: set[str], tolerant: bool
-) -> list[tuple[Occur, Query]]:
-    clauses = [(Occur.Must, phrase_query(schema, p.words, tolerant)) for p in plan.phrases]
-    if tolerant and slip_budget(plan.loose.words):
-        clauses.append((Occur.Must, phrase_query(schema, plan.loose.words, tolerant)))
-    else:
-        clauses += [(Occur.Must, q) for group in plan.groups for q in group_queries(schema, group, fuzzy_words)]
-    if len(plan.loose.words) > 1:
-        adjacent = words_query(schema, "body", plan.loose.words)
-        clauses.append((Occur.Should, Query.boost_query(adjacent, ADJACENT_BOOST)))
-    if plan.has_diacritics:
-        for phrase in [*plan.phrases, plan.loose]:
-            if phrase.exact:
-                exact = words_query(schema, "body_exact", phrase.exact)
-                clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
-    return clauses
-
-
-def iso_to_int(value: str, *, upper: bool) -> int:
-    """`2025`, `2025-07`, `2025-07-26` -> YYYYMMDD, padded to the start or end of the period."""
-    digits = value.replace("-", "").replace("/", "")
-    if not digits.isdigit() or len(digits) not in (4, 6, 8):
-        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    pad = {4: "1231" if upper else "0101", 6: "31" if upper else "01", 8: ""}[len(digits)]
-    return int(digits + pad)
-
-
-def filter_clauses(schema: tantivy.Schema, filters: Filters, topic_ids: list[str] | None) -> list[tuple[Occur, Query]]:
+def filter_clauses(schema: tantivy.Schema, filters: Filters, topic_ids: list[str] | None,
+                   type_terms: list[str] | None) -> list[tuple[Occur, Query]]:
+    """The index side of `indexer.search.filters` (same words, same prefixes, same dates)."""
     clauses: list[tuple[Occur, Query]] = []
     if filters.unit:
-        clauses.append((Occur.Must, words_query(schema, "unit_words", fold(filters.unit).split())))
+        clauses += [(Occur.Must, Query.term_query(schema, "unit_words", w)) for w in unit_filter_words(filters.unit)]
     if filters.doc_type:
-        clauses.append((Occur.Must, Query.term_query(schema, "doc_type_key", fold(filters.doc_type).strip())))
+        admitted = Query.term_set_query(schema, "doc_type_key", type_terms) if type_terms else Query.empty_query()
+        clauses.append((Occur.Must, admitted))
     if filters.cites:
-        clauses.append((Occur.Must, cites_query(schema, filters.cites)))
+        clauses.append((Occur.Must, cites_filter(schema, filters.cites)))
     if topic_ids is not None:
         topic = Query.term_set_query(schema, "topic", topic_ids) if topic_ids else Query.empty_query()
         clauses.append((Occur.Must, topic))
     if filters.date_from or filters.date_to:
-        lo = iso_to_int(filters.date_from, upper=False) if filters.date_from else None
-        hi = iso_to_int(filters.date_to, upper=True) if filters.date_to else None
+        lo, hi = date_range(filters.date_from, filters.date_to)
         clauses.append((Occur.Must, Query.range_query(schema, "date_int", tantivy.FieldType.Integer, lo, hi)))
     return clauses
 
 
-def cites_query(schema: tantivy.Schema, typed: str) -> Query:
+def cites_filter(schema: tantivy.Schema, typed: str) -> Query:
     """A whole symbol matches its key; `qđ 3041` matches number and type; `3041` the number alone."""
     from indexer.parse.citeindex import parse_symbol_query
 
     asked = parse_symbol_query(typed)
     if asked.key:
         return Query.term_query(schema, "cites", asked.key)
-    if not asked.number:
-        return Query.empty_query()
-    if asked.type_code == "?":  # a word that is no document type: nothing can match
+    if not asked.number or asked.type_code == "?":  # no number, or a word that is no type: nothing
         return Query.empty_query()
     number = str(int(asked.number))
     if asked.type_code:
@@ -118,12 +128,42 @@ def cites_query(schema: tantivy.Schema, typed: str) -> Query:
     return Query.term_query(schema, "cite_num", number)
 
 
-def build_query(schema, plan: QueryPlan, filters: Filters, fuzzy_words: set[str], topic_ids, *, tolerant: bool) -> Query:
-    """`tolerant` also admits reports where one word of a phrase is an OCR slip (verified later)."""
-    clauses = text_clauses(schema, plan, fuzzy_words, tolerant) + filter_clauses(schema, filters, topic_ids)
+@dataclass(slots=True)
+class Tiers:
+    phrase: Query  # every report listed first
+    scattered: Query | None  # reports with the loose words apart (None: no second tier)
+    union: Query  # both: what facets count
+
+
+def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]:
+    if not plan.has_diacritics:
+        return []
+    return [(Occur.Should, Query.boost_query(words_query(schema, "body_exact", p.exact), EXACT_BOOST))
+            for p in [*plan.phrases, plan.loose] if p.exact]
+
+
+def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list,
+                slips: bool = True) -> Tiers:
+    """`slips=False`: phrases exact only (regex phrases for slips cost ~10x; tried when exact finds nothing)."""
+    base = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips)) for p in plan.phrases]
+    base += [(Occur.Must, cite_query(schema, c)) for c in plan.cites] + base_filters + boosts(schema, plan)
+    loose = [forms[w] for w in plan.loose.words]
+    if len(loose) < 2:
+        words = [(Occur.Must, word_query(schema, loose[0]))] if loose else []
+        query = must_hold(base + words)
+        return Tiers(query, None, query)
+    together = phrase_query(schema, loose, slips)
+    apart = scattered_query(schema, [[forms[w] for w in g] for g in plan.groups])
+    phrase = must_hold([*base, (Occur.Must, together)])
+    scattered = must_hold([*base, (Occur.Must, apart), (Occur.MustNot, together)])
+    either = Query.boolean_query([(Occur.Should, together), (Occur.Should, apart)])
+    return Tiers(phrase, scattered, must_hold([*base, (Occur.Must, either)]))
+
+
+def must_hold(clauses: list[tuple[Occur, Query]]) -> Query:
     if not any(occur == Occur.Must for occur, _ in clauses):
-        clauses.append((Occur.Must, Query.all_query()))
+        clauses = [*clauses, (Occur.Must, Query.all_query())]
     return Query.boolean_query(clauses)
 
 
-__all__ = ["Phrase", "build_query", "iso_to_int"]
+__all__ = ["Tiers", "build_tiers", "filter_clauses", "slip_budget"]

@@ -2,43 +2,68 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+import unicodedata
+from array import array
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import orjson
 import tantivy
 
-from indexer.analysis import AnalyzedText, analyze_text, encode_readings, parse_info
+from indexer.analysis import analyze_text, encode_readings, parse_info
 from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
-from indexer.search.symbols import symbol_key_of, symbol_number, symbol_typed_number
-from indexer.textnorm import fold, lower_nfc, token_folds, tokenize
+from indexer.profile import stage
+from indexer.search.doctext import encode_line_tokens
+from indexer.search.filters import type_key, unit_index_words
+from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
+from indexer.textnorm import LineIndex, lower_nfc, token_folds, tokenize
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def body_tokens(analyzed: AnalyzedText, with_readings: bool) -> tantivy.PreTokenizedString:
+def body_tokens(prepared: Prepared, with_readings: bool) -> tantivy.PreTokenizedString:
+    """Every fold and OCR reading at its token's position (body), or the lower-cased word as printed (body_exact)."""
     out: list[tantivy.Token] = []
-    for pos, tok in enumerate(analyzed.tokens):
-        forms = analyzed.forms(pos) if with_readings else (lower_nfc(tok.text),)
-        for form in forms:
-            out.append(tantivy.Token(form, pos, tok.start, tok.end))
+    spans, Token = prepared.spans, tantivy.Token
+    if with_readings:
+        for pos, (fold_, extra) in enumerate(zip(prepared.folds, prepared.readings)):
+            start, end = spans[2 * pos], spans[2 * pos + 1]
+            out.append(Token(fold_, pos, start, end))
+            for form in extra:
+                out.append(Token(form, pos, start, end))
+    else:
+        lowered = lowered_words(prepared.text)
+        for pos in range(len(prepared.folds)):
+            start, end = spans[2 * pos], spans[2 * pos + 1]
+            out.append(Token(lowered(start, end), pos, start, end))
     return tantivy.PreTokenizedString("", out)
+
+
+def lowered_words(text: str):
+    """`lower_nfc` of text[start:end], from one pass over the text when that is the same thing
+    (NFC text whose lower-casing keeps every offset and needs no context, as the final Σ does)."""
+    if unicodedata.is_normalized("NFC", text) and "Σ" not in text:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lambda start, end: lowered[start:end]
+    return lambda start, end: lower_nfc(text[start:end])
 
 
 def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
     if info.unit:
         doc.add_text("unit", info.unit)
-        doc.add_text("unit_words", fold(info.unit))
+    if info.unit or info.unit_parent:  # the unit filter matches words of either (indexer.search.filters)
+        doc.add_text("unit_words", " ".join(unit_index_words(info.unit, info.unit_parent)))
     if info.doc_type:
         doc.add_text("doc_type", info.doc_type)
-        doc.add_text("doc_type_key", fold(info.doc_type))
+        doc.add_text("doc_type_key", type_key(info.doc_type))
     for cit in info.citations:
         if cit.symbol:
             doc.add_text("cites", symbol_key_of(cit.symbol))
-            number, typed = symbol_number(cit.symbol), symbol_typed_number(cit.symbol)
+            number = symbol_number(cit.symbol)
             if number:
                 doc.add_text("cite_num", number)
-            if typed:
+            for typed in sorted(typed_number_keys(cit.symbol, cit.type)):
                 doc.add_text("cite_typed", typed)
     for topic in info.topics:
         doc.add_text("topic", topic.topic)
@@ -57,26 +82,50 @@ class Prepared:
     text: str
     readings: list[tuple[str, ...]]
     info: ReportInfo
+    # The tokens once (never tokenised again in the writer): offsets flat [start, end, …] and folds.
+    spans: array = field(default_factory=lambda: array("I"))
+    folds: list[str] = field(default_factory=list)
+    best: list[str] | None = None  # best reading per token (stored with the readings)
+    seconds: tuple | None = None  # a worker's time per stage and reads (indexer.profile)
 
 
 def prepare(path: str, sha: str, text: str) -> Prepared:
     analyzed = analyze_text(text)
-    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path))
+    spans = array("I", [offset for token in analyzed.tokens for offset in (token.start, token.end)])
+    return Prepared(path, sha, text, analyzed.readings, parse_info(text, path), spans, analyzed.folds, analyzed.best)
+
+
+def token_lines(text: str, spans: array) -> list[int]:
+    """The 1-based line of each token, from the flat [start, end, …] offsets."""
+    lines = LineIndex(text)
+    return [lines.line_of(spans[i]) for i in range(0, len(spans), 2)]
 
 
 def make_document(doc_id: str, prepared: Prepared) -> tantivy.Document:
+    with stage("index"):
+        if prepared.text and not prepared.folds:  # rebuilt from stored fields: tokens not carried
+            with_tokens(prepared)
+        return _document(doc_id, prepared)
+
+
+def with_tokens(prepared: Prepared) -> None:
+    tokens = tokenize(prepared.text)
+    prepared.spans = array("I", [offset for token in tokens for offset in (token.start, token.end)])
+    prepared.folds = token_folds(prepared.text, tokens)
+
+
+def _document(doc_id: str, prepared: Prepared) -> tantivy.Document:
     path, sha, text, info = prepared.path, prepared.sha, prepared.text, prepared.info
-    tokens = tokenize(text)
-    analyzed = AnalyzedText(tokens, token_folds(text, tokens), prepared.readings)
     doc = tantivy.Document()
     doc.add_text("doc_id", doc_id)
     doc.add_text("path", path)
     doc.add_text("sha", sha)
     doc.add_text("text", text)
-    doc.add_text("readings", encode_readings(analyzed.readings))
+    doc.add_text("readings", encode_readings(prepared.readings, prepared.best, prepared.folds))
+    doc.add_bytes("line_tokens", encode_line_tokens(text, token_lines(text, prepared.spans)))
     doc.add_text("info", orjson.dumps(info.to_dict()).decode())
-    doc.add_pre_tokenized_text("body", body_tokens(analyzed, with_readings=True))
-    doc.add_pre_tokenized_text("body_exact", body_tokens(analyzed, with_readings=False))
+    doc.add_pre_tokenized_text("body", body_tokens(prepared, with_readings=True))
+    doc.add_pre_tokenized_text("body_exact", body_tokens(prepared, with_readings=False))
     add_keywords(doc, info)
     return doc
 

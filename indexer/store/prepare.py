@@ -11,6 +11,8 @@ are spawned (not forked) so they never inherit the writer lock: a killed
 from __future__ import annotations
 
 import ctypes
+import functools
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -23,7 +25,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.ingest import BadReport, decode_report, read_report_bytes
+from indexer.ingest import MAX_REPORT_BYTES, BadReport, read_report_bytes
+from indexer.ingest.formats import ExtractCache, extract
+from indexer.profile import current, stage
 from indexer.store.documents import Prepared, prepare
 
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
@@ -40,6 +44,7 @@ SECONDS_PER_FILE = 120  # budget per file (~6x the measured cost of the largest 
 class Failed:
     path: str
     reason: str
+    seconds: tuple | None = None  # a worker's time per stage and reads (indexer.profile)
 
 
 @dataclass(slots=True)
@@ -51,12 +56,14 @@ class Changed:
 
 def checked_read(path: Path) -> tuple[str, bytes]:
     """The bytes once (regular file, size limit), and their hash: what is hashed is what is indexed."""
-    raw = read_report_bytes(path)
-    return hashlib.sha256(raw).hexdigest(), raw
+    with stage("read"):
+        raw = read_report_bytes(path)
+        current().count(len(raw))
+        return hashlib.sha256(raw).hexdigest(), raw
 
 
-class OverBudget(Exception):
-    pass
+class OverBudget(BaseException):
+    """Not an Exception: the parser's catch-all (a parser failure costs only the metadata) must not swallow it."""
 
 
 def _alarm(_signum, _frame) -> None:
@@ -90,13 +97,38 @@ def budgeted_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare_changed(item: Changed) -> Prepared | Failed:
+def prepare_changed(item: Changed, cache: ExtractCache | None = None) -> Prepared | Failed:
     try:
         sha, raw = checked_read(item.path)
-        text = decode_report(item.path, raw)
+        with stage("decode"):
+            text = extract(item.path, raw, cache=cache, sha=sha).text  # PDF, Word, images: from the cache
     except BadReport as exc:
         return Failed(item.key, exc.reason)
     return budgeted_prepare(item.key, sha, text)
+
+
+def prepare_in_worker(item: Changed, cache: ExtractCache | None = None) -> Prepared | Failed:
+    """prepare_changed, with this worker's seconds per stage sent back for the parent's profile."""
+    result = prepare_changed(item, cache)
+    result.seconds = current().take()
+    # The OCR and parser caches grow to hundreds of thousands of long-lived objects that
+    # the cyclic collector would rescan again and again (~20% of a worker's time):
+    # what is alive now is kept out of its sight (plain refcounting still frees it).
+    gc.freeze()
+    return result
+
+
+def merged(results: Iterator[Prepared | Failed]) -> Iterator[Prepared | Failed]:
+    """Results as they come, the workers' stage times added to ours, our waiting timed."""
+    profile = current()
+    while True:
+        with stage("wait"):
+            result = next(results, None)
+        if result is None:
+            return
+        profile.add(result.seconds)
+        result.seconds = None
+        yield result
 
 
 def exit_with_parent(parent: int) -> None:
@@ -127,25 +159,27 @@ def worker_count(items: int) -> int:
 
 
 def memory_estimate(item: Changed) -> int:
-    return MEMORY_BASE + MEMORY_PER_BYTE * item.size
+    # A PDF's or an image's size is pictures; no report's text (what analysis costs) exceeds MAX_REPORT_BYTES.
+    return MEMORY_BASE + MEMORY_PER_BYTE * min(item.size, MAX_REPORT_BYTES)
 
 
-def prepare_all(items: list[Changed]) -> Iterator[Prepared | Failed]:
+def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
     """Results in the order of `items`."""
     workers = worker_count(len(items))
     if workers == 1:
-        yield from map(prepare_changed, items)
+        yield from (prepare_changed(item, cache) for item in items)
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent,
                                initargs=(os.getpid(),))
     try:
-        yield from bounded_map(pool, items, workers)
+        yield from merged(bounded_map(pool, items, workers, cache))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int) -> Iterator[Prepared | Failed]:
+def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int,
+                cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
     in_flight: deque[tuple[Future, int]] = deque()
     memory = 0
     for item in items:
@@ -154,7 +188,7 @@ def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int) -
             future, done_cost = in_flight.popleft()
             memory -= done_cost
             yield future.result()
-        in_flight.append((pool.submit(prepare_changed, item), cost))
+        in_flight.append((pool.submit(functools.partial(prepare_in_worker, cache=cache), item), cost))
         memory += cost
     while in_flight:
         future, _cost = in_flight.popleft()

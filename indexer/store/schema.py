@@ -9,11 +9,13 @@ from __future__ import annotations
 import tantivy
 
 # Bump when fields, their meaning or the folder layout change: older indexes are rebuilt
-# (5: generations under a cchc-index.json marker).
-SCHEMA_VERSION = 5
+# (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
+# cite_typed with the type word's code; 7: text, readings and info stored only).
+SCHEMA_VERSION = 7
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
+STORED_ONLY = "cchc_stored_only"  # indexes nothing: with `raw`, a whole report was one term (half the index)
 
 
 def build_schema() -> tantivy.Schema:
@@ -23,20 +25,21 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("path", stored=True, tokenizer_name="raw")
     sb.add_text_field("sha", stored=True, tokenizer_name="raw")
     # the original NFC text, OCR readings per token, parsed metadata (JSON)
-    sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("readings", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("info", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("text", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_text_field("info", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_bytes_field("line_tokens", stored=True)  # tokens per line: the matcher tokenises only lines it needs
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
     # filters and facets
     sb.add_text_field("unit", stored=True, fast=True, tokenizer_name="raw")
-    sb.add_text_field("unit_words", tokenizer_name=FOLD_ANALYZER, index_option="position")
+    sb.add_text_field("unit_words", tokenizer_name=FOLD_ANALYZER, index_option="position")  # unit and parent
     sb.add_text_field("doc_type", stored=True, fast=True, tokenizer_name="raw")
     sb.add_text_field("doc_type_key", tokenizer_name="raw")
     sb.add_text_field("cites", tokenizer_name="raw")  # symbol keys, multi-valued
     sb.add_text_field("cite_num", tokenizer_name="raw")  # leading number of each cited symbol
-    sb.add_text_field("cite_typed", tokenizer_name="raw")  # number and type code: `3041/qd`
+    sb.add_text_field("cite_typed", tokenizer_name="raw")  # number and type code (symbol's, type word's): `3041/qd`
     sb.add_text_field("topic", fast=True, tokenizer_name="raw")  # topic ids, multi-valued
     sb.add_integer_field("year", stored=True, indexed=True, fast=True)
     sb.add_integer_field("date_int", indexed=True, fast=True)  # YYYYMMDD
@@ -53,3 +56,5 @@ def register_analyzers(index: tantivy.Index) -> None:
     exact = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build()
     index.register_tokenizer(FOLD_ANALYZER, fold)
     index.register_tokenizer(EXACT_ANALYZER, exact)
+    stored_only = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.remove_long(1)).build()
+    index.register_tokenizer(STORED_ONLY, stored_only)

@@ -19,7 +19,10 @@ from pathlib import Path
 import tantivy
 
 from indexer.errors import CchcError
-from indexer.ingest import BadReport, Skipped, discover, shown_path
+from indexer.ingest import BadReport, Skipped, discover, read_report_bytes, shown_path
+from indexer.ingest.formats import ExtractCache
+from indexer.ingest.formats.model import reason_kind
+from indexer.ingest.formats.stage import PageProgress, read_documents
 from indexer.search.compounds import write_cache
 from indexer.store.documents import make_document
 from indexer.store.faults import named_faults, quietly
@@ -58,8 +61,20 @@ class IndexSummary:
     def line(self) -> str:
         return (
             f"indexed {len(self.indexed)}, unchanged {self.unchanged}, "
-            f"removed {len(self.removed)}, skipped {len(self.skipped)}"
+            f"removed {len(self.removed)}, skipped {len(self.skipped)}{self.skipped_by_reason()}"
         )
+
+    def skipped_counts(self) -> dict[str, int]:
+        """What was skipped, counted by kind of reason (`encrypted PDF`: 1, `image too small to read`: 2)."""
+        counts: dict[str, int] = {}
+        for skipped in self.skipped:
+            kind = reason_kind(skipped.reason)
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def skipped_by_reason(self) -> str:
+        counts = self.skipped_counts()
+        return f" ({', '.join(f'{kind} {n}' for kind, n in counts.items())})" if counts else ""
 
     def notes(self) -> list[str]:
         return [f"{root}: not reachable (unmounted or removed?), its {n} report(s) kept"
@@ -106,7 +121,7 @@ def run_plan(index_dir: Path, previous: Marker, plan: RootPlan, summary: IndexSu
             remove_generation(target)
         raise
     try:
-        write_changes(writer, plan, existing, summary, progress)
+        write_changes(writer, plan, existing, summary, progress, ExtractCache(index_dir))
         if plan.fresh:
             carry_over(writer, plan, summary)
         else:
@@ -151,8 +166,8 @@ def candidates(files: list[Path], summary: IndexSummary) -> dict[str, Path]:
     return keyed
 
 
-def changed_files(keyed: dict[str, Path], existing: dict[str, Indexed], summary, progress) -> Iterator[Changed]:
-    for done, (key, path) in enumerate(keyed.items(), 1):
+def changed_files(keyed: dict[str, Path], existing: dict[str, Indexed], summary, pages: PageProgress) -> Iterator[Changed]:
+    for key, path in keyed.items():
         if key in existing:
             try:
                 sha, raw = checked_read(path)
@@ -160,8 +175,7 @@ def changed_files(keyed: dict[str, Path], existing: dict[str, Indexed], summary,
                 sha, raw = "", b""
             if sha == existing[key].sha:
                 summary.unchanged += 1
-                if progress:
-                    progress(done, len(keyed), key)
+                pages.advance(key)
                 continue
             size = len(raw)
         else:
@@ -176,34 +190,39 @@ def file_size(path: Path) -> int:
         return 0
 
 
-def write_changes(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary, progress) -> None:
+def read_stage(changed: list[Changed], cache: ExtractCache, pages: PageProgress, summary) -> tuple[list[Changed], set[str]]:
+    """PDF, Word and image files read (OCR'd) here, page by page, into the cache the analysis workers
+    read; returns what goes on to analysis and the names whose pages are counted already."""
+    stage = read_documents(((c.key, c.path) for c in changed), read_report_bytes, cache, pages)
+    summary.skipped.extend(Skipped(key, reason) for key, reason in stage.failed.items())
+    return [c for c in changed if c.key not in stage.failed], stage.read
+
+
+def write_changes(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary, progress,
+                  cache: ExtractCache) -> None:
     files, summary.skipped = discover(plan.walk)
     keyed = candidates(files, summary)
     plan.seen = set(keyed)
     plan.skipped_folders = [s.path for s in summary.skipped if s.unread]
     taken = plan.taken
     taken.update({entry.doc_id: key for key, entry in existing.items()})
-    changed = list(changed_files(keyed, existing, summary, progress))
-    done = summary.unchanged
-    with contextlib.closing(prepare_all(changed)) as results:  # stops the workers on any error
+    pages = PageProgress(total=len(keyed), report=progress)  # progress counts pages: OCR is the slow part
+    changed, counted = read_stage(list(changed_files(keyed, existing, summary, pages)), cache, pages, summary)
+    with contextlib.closing(prepare_all(changed, cache)) as results:  # stops the workers on any error
         for result in results:
-            done = add_result(writer, result, done, len(keyed), existing, taken, summary, progress)
+            pages.advance(result.path, 0 if result.path in counted else 1)
+            add_result(writer, result, existing, taken, summary)
 
 
-def add_result(writer, result, done: int, total: int, existing: dict[str, Indexed], taken: dict[str, str],
-               summary: IndexSummary, progress) -> int:
-    done += 1
-    if progress:
-        progress(done, total, result.path)
+def add_result(writer, result, existing: dict[str, Indexed], taken: dict[str, str], summary: IndexSummary) -> None:
     if isinstance(result, Failed):
         summary.skipped.append(Skipped(result.path, result.reason))
-        return done
+        return
     doc_id = existing[result.path].doc_id if result.path in existing else unique_doc_id(result.path, taken)
     if result.path in existing:
         writer.delete_documents_by_term("path", result.path)
     writer.add_document(make_document(doc_id, result))
     summary.indexed.append(result.path)
-    return done
 
 
 def remove_gone(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary) -> None:

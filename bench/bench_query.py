@@ -1,0 +1,137 @@
+"""Query latency through `indexer.api` beside a bare tantivy query on the same index.
+
+For each corpus size (reports from bench/make_corpus.py, deterministic), builds
+an index, then runs every query `--rounds` times: `Library.search(q, limit=10)`
+(the page with its lines and spans, and the facets) and the bare tantivy query
+for the same words (terms ANDed, or the phrase, on the folded body; top 10 and
+the count, no stored text). Prints p50/p95 of each and their ratio.
+
+`--fold-only` builds without the OCR-reading stage (much faster to build; the
+query path is the same, the term dictionary smaller): say so when quoting.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import tantivy  # noqa: E402
+
+from indexer.api import Library, update_index  # noqa: E402
+from indexer.textnorm import query_words  # noqa: E402
+
+QUERIES = [
+    "tổ chức bộ máy", "cai cach hanh chinh", '"dịch vụ công trực tuyến"', "chuyển đổi số", "một cửa liên thông",
+    "thủ tục hành chính", "Quyết định 3041", "3042/QĐ-UBND", "VNeID", "SIPAS", "ISO 9001", "chuyen doi so xyzq",
+]
+TARGET_P50_MS, TARGET_P95_MS, TARGET_RATIO = 5.0, 25.0, 5.0
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def make_corpus(target: Path, n: int, seed: int) -> None:
+    if target.exists() and len(list(target.glob("*.txt"))) >= n:
+        return
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--n", str(n), "--seed", str(seed),
+                    "--out", str(target), "--quiet"], check=True)
+
+
+def build(corpus: Path, index_dir: Path, fold_only: bool) -> float:
+    patches = [mock.patch("indexer.analysis.ocr_readings", lambda words: [() for _ in words])] if fold_only else []
+    with contextlib.ExitStack() as stack:
+        for patch in patches:
+            stack.enter_context(patch)
+        started = time.perf_counter()
+        update_index([corpus], index_dir)
+    return time.perf_counter() - started
+
+
+def bare_query(index: tantivy.Index, text: str) -> tantivy.Query:
+    """The plainest tantivy query for the same words: a phrase when quoted, else terms ANDed."""
+    words = query_words(text.replace('"', " "))
+    if not words:
+        return tantivy.Query.all_query()
+    if text.startswith('"') or len(words) == 1:
+        return (tantivy.Query.term_query(index.schema, "body", words[0]) if len(words) == 1
+                else tantivy.Query.phrase_query(index.schema, "body", words))
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.term_query(index.schema, "body", w))
+                                        for w in words])
+
+
+def timed_ms(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(index_dir: Path, rounds: int) -> list[tuple[str, int, list[float], list[float]]]:
+    library = Library.open(index_dir)
+    searcher = library.index.searcher()
+    rows = []
+    for text in QUERIES:
+        bare = bare_query(library.index, text)
+        library.search(text, limit=10)  # warm: first use of a query path loads its tables
+        api = [timed_ms(lambda t=text: library.search(t, limit=10)) for _ in range(rounds)]
+        raw = [timed_ms(lambda q=bare: searcher.search(q, limit=10, count=True)) for _ in range(rounds)]
+        rows.append((text, library.search(text, limit=10, with_facets=False).total, api, raw))
+    return rows
+
+
+def report(n: int, rows, build_s: float, fold_only: bool) -> None:
+    kind = "fold only (no OCR readings)" if fold_only else "full pipeline"
+    print(f"\n{n} reports, index built in {build_s:.0f}s ({kind}), {os.cpu_count()} cores; times in ms")
+    print(f"  {'query':<30}{'hits':>6}{'api p50':>9}{'api p95':>9}{'bare p50':>10}{'bare p95':>10}{'ratio':>7}")
+    api_all, raw_all = [], []
+    for text, total, api, raw in rows:
+        ratio = statistics.median(api) / max(1e-6, statistics.median(raw))
+        print(f"  {text[:29]:<30}{total:>6}{statistics.median(api):>9.1f}{percentile(api, 0.95):>9.1f}"
+              f"{statistics.median(raw):>10.2f}{percentile(raw, 0.95):>10.2f}{ratio:>7.1f}")
+        api_all += api
+        raw_all += raw
+    p50, p95, bare50 = statistics.median(api_all), percentile(api_all, 0.95), statistics.median(raw_all)
+    print(f"  all queries: api p50 {p50:.1f} ms, p95 {p95:.1f} ms; bare p50 {bare50:.2f} ms; "
+          f"ratio {p50 / max(1e-6, bare50):.1f}x (targets at 10,000: p50 <= {TARGET_P50_MS}, "
+          f"p95 <= {TARGET_P95_MS}, <= {TARGET_RATIO}x bare)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="2000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--fold-only", action="store_true", help="build without OCR readings (faster)")
+    parser.add_argument("--work", type=Path, help="keep corpora and indexes here (reused when present)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        corpus = work / f"corpus-seed{args.seed}"
+        make_corpus(corpus, max(sizes), args.seed)
+        files = sorted(corpus.glob("*.txt"))
+        for n in sizes:
+            subset = work / f"corpus-{n}"
+            if not subset.exists():
+                subset.mkdir(parents=True)
+                for path in files[:n]:
+                    os.link(path, subset / path.name)
+            index_dir = work / f"index-{n}{'-fold' if args.fold_only else ''}"
+            build_s = build(subset, index_dir, args.fold_only) if not (index_dir / "meta.json").exists() else 0.0
+            report(n, measure(index_dir, args.rounds), build_s, args.fold_only)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

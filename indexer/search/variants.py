@@ -1,0 +1,159 @@
+"""How each query word may be printed: its fold, OCR glyph confusions, a one-edit slip.
+
+The readings indexed at every position already cover Vietnamese syllables; words
+that are no syllable (acronyms, codes) get the glyph-confusion groups of
+`indexer/data/ocr_latin_confusions.tsv` at query time instead: `vneid` becomes
+the pattern `vne(?:i|l|1|li|...)(?:d|cl)`, matched against the term dictionary
+by tantivy and against a report's forms by `WordForms.accepts`. A word found in
+no report under any of these forms may be matched by a one-edit (two for long
+words) variant; short words never, they would match noise.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import tantivy
+
+BODY = "body"
+MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
+
+
+@functools.lru_cache(maxsize=1)
+def confusion_groups() -> list[tuple[str, ...]]:
+    text = resources.files("indexer").joinpath("data", "ocr_latin_confusions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
+    return [tuple(sorted({m.strip() for m in row if m.strip()}, key=len, reverse=True)) for row in rows]
+
+
+@functools.lru_cache(maxsize=1)
+def _member_re() -> tuple[re.Pattern[str], set[str]]:
+    members = {m for group in confusion_groups() for m in group}
+    return re.compile("|".join(re.escape(m) for m in sorted(members, key=len, reverse=True))), members
+
+
+def confusion_parts(word: str) -> list[list[str]] | None:
+    """`word` cut into literal runs and confusable glyphs, each glyph with its whole group:
+    `vneid` -> [[vne], [i, l, 1, li], [d, cl]]; None when no glyph is confusable."""
+    finder, _members = _member_re()
+    group_of = {m: list(g) for g in confusion_groups() for m in g}
+    parts, last, groups = [], 0, 0
+    for match in finder.finditer(word):
+        if groups == MAX_PATTERN_GROUPS:
+            break
+        if match.start() > last:
+            parts.append([word[last : match.start()]])
+        parts.append(group_of[match.group()])
+        last, groups = match.end(), groups + 1
+    if last < len(word):
+        parts.append([word[last:]])
+    return parts if groups else None
+
+
+def parts_regex(parts: list[list[str]]) -> str:
+    return "".join(re.escape(p[0]) if len(p) == 1 else "(?:" + "|".join(map(re.escape, p)) + ")" for p in parts)
+
+
+def confusion_pattern(word: str) -> str | None:
+    """A regex (full-match) for every way OCR may print `word`; None when no glyph is confusable."""
+    parts = confusion_parts(word)
+    return parts_regex(parts) if parts else None
+
+
+def is_code_like(typed: str, folded: str) -> bool:
+    """Acronyms and codes: capitals after the first letter as typed, or no Vietnamese syllable."""
+    if folded.isdigit() or len(folded) < 2:
+        return False
+    if any(ch.isupper() for ch in typed[1:]) or any(ch.isdigit() for ch in folded):
+        return True
+    from indexer.ocr.syllable import is_syllable
+
+    return not is_syllable(folded)
+
+
+def fuzzy_limit(word: str) -> int:
+    """Edits a word found nowhere may differ by: syllables are short, edits on them match noise."""
+    return 0 if len(word) < 5 or word.isdigit() else 1 if len(word) < 9 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def one_edit_pattern(word: str) -> str:
+    """Regex of every string one insertion, deletion or substitution away from `word`."""
+    esc = re.escape
+    options = {esc(word[:i]) + "." + esc(word[i:]) for i in range(len(word) + 1)}
+    options |= {esc(word[:i]) + "." + esc(word[i + 1 :]) for i in range(len(word))}
+    options |= {esc(word[:i] + word[i + 1 :]) for i in range(len(word))}
+    return "|".join(sorted(options))
+
+
+@dataclass(slots=True)
+class WordForms:
+    word: str  # folded, as the index holds it
+    pattern: str | None = None  # glyph confusions (code-like words only)
+    fuzzy: int = 0  # edits allowed: only for words found nowhere
+    found: bool = True  # some report holds the word under one of its forms
+    _compiled: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def is_plain(self) -> bool:
+        return self.pattern is None and not self.fuzzy
+
+    def regex(self) -> str:
+        """The tantivy regex for the word with its confusions (fuzzy handled separately)."""
+        return self.pattern or re.escape(self.word)
+
+    def parts(self) -> list[list[str]]:
+        """Literal runs and glyph alternatives (see `confusion_parts`); the word alone when plain."""
+        return (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
+
+    def accepts(self, form: str) -> bool:
+        if form == self.word:
+            return True
+        if self.pattern is not None:
+            if self._compiled is None:
+                self._compiled = re.compile(self.pattern)
+            if self._compiled.fullmatch(form):
+                return True
+        return bool(self.fuzzy) and edit_distance(self.word, form, self.fuzzy) <= self.fuzzy
+
+
+def word_query(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
+    """Reports holding the word under any of its forms."""
+    Query, Occur = tantivy.Query, tantivy.Occur
+    if forms.is_plain:
+        return Query.term_query(schema, BODY, forms.word)
+    options = [Query.regex_query(schema, BODY, forms.regex())]
+    if forms.fuzzy:
+        options.append(Query.fuzzy_term_query(schema, BODY, forms.word, distance=forms.fuzzy))
+    return options[0] if len(options) == 1 else Query.boolean_query([(Occur.Should, q) for q in options])
+
+
+def resolve_forms(searcher: tantivy.Searcher, schema: tantivy.Schema, typed: dict[str, str]) -> dict[str, WordForms]:
+    """Forms of every query word (folded -> as typed), and whether any report holds it."""
+    resolved = {}
+    for word, surface in typed.items():
+        forms = WordForms(word, confusion_pattern(word) if is_code_like(surface, word) else None)
+        if not _count(searcher, word_query(schema, forms)):
+            forms.fuzzy = fuzzy_limit(word)
+            forms.found = bool(forms.fuzzy) and bool(_count(searcher, word_query(schema, forms)))
+        resolved[word] = forms
+    return resolved
+
+
+def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    return searcher.search(query, limit=1, count=True).count or 0
