@@ -1,4 +1,4 @@
-"""The cchc Textual app: search the index, read a report, compare two."""
+"""The cchc Textual app: the dashboard, search, reports, citations, conflicts, compare."""
 from __future__ import annotations
 
 import threading
@@ -10,14 +10,33 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
-from cchc_tui.messages import CompareReports, IndexChanged, OpenReport
+from cchc_tui.config import DEFAULT_THEME, load_config, save_config
+from cchc_tui.messages import CompareReports, IndexChanged, OpenReport, ShowCitations, ShowConflicts, ShowSearch, ThemeChanged
+from cchc_tui.palette import use_theme
+from cchc_tui.report_commands import ReportCommands
+from cchc_tui.screens.citations import CitationsScreen
+from cchc_tui.screens.citing import CitingScreen
 from cchc_tui.screens.compare import CompareScreen
+from cchc_tui.screens.conflicts import ConflictsScreen
+from cchc_tui.screens.dashboard import DashboardScreen
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.help import HelpScreen, own_bindings
 from cchc_tui.screens.search import SearchScreen
 from cchc_tui.widgets.status_line import failure_message
-from indexer.api import Comparison, Filters, Library, Report, SearchResult, compare_reports
+from indexer.api import (
+    CitedDocument,
+    Comparison,
+    Filters,
+    Library,
+    Overview,
+    Report,
+    SearchResult,
+    citations,
+    compare_reports,
+    library_overview,
+)
 
 RELOAD_SECONDS = 3.0
 SEARCH_LIMIT = 50
@@ -32,21 +51,34 @@ class CchcApp(App[None]):
     TITLE = "cchc"
     SUB_TITLE = "CCHC reports"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ReportCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave cchc"),
         Binding("f1", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
         Binding("question_mark", "help", "Help", show=False, id="app.help-alt"),
+        Binding("f2", "dashboard", "Dashboard", show=False, id="app.dashboard", tooltip="The corpus at a glance"),
+        Binding("f3", "search", "Search", show=False, id="app.search", tooltip="Search every report"),
+        Binding("f4", "citations", "Citations", show=False, id="app.citations", tooltip="Every cited document"),
+        Binding("f5", "conflicts", "Conflicts", show=False, id="app.conflicts", tooltip="Citations that disagree"),
     ]
 
-    def __init__(self, library: Library, *, reload_seconds: float = RELOAD_SECONDS, initial_query: str = "") -> None:
+    def __init__(
+        self, library: Library, *, reload_seconds: float = RELOAD_SECONDS, initial_query: str = "",
+        remember_theme: bool = True, unknown_keys: Iterable[str] = (), start: str = "dashboard",
+    ) -> None:
         super().__init__()
         self.library = library
         self.reload_seconds = reload_seconds
         self.initial_query = initial_query
+        self.remember_theme = remember_theme
+        self.start = start  # "dashboard" (the opening screen) or "search" (on top of it)
+        self.show_timings = True  # milliseconds in status lines (snapshot tests turn them off)
+        self.unknown_keys = list(unknown_keys)
         # tantivy searchers are shared: one index call at a time across workers.
         self._index_lock = threading.Lock()
         self._reload_failing = False
+        self._report_index: list[tuple[str, str]] | None = None
 
     # -- index access (call from thread workers) -----------------------------
 
@@ -59,8 +91,25 @@ class CchcApp(App[None]):
         limit = limit if any(char.isalnum() for char in query) else BROWSE_LIMIT
         return self._locked(lambda: self.library.search(query, limit=limit, filters=filters))
 
+    def search_all(self, query: str, filters: Filters) -> SearchResult:
+        """Every hit (for narrowing a search to a set of reports)."""
+        return self._locked(lambda: self.library.search(query, limit=max(1, self.library.count), filters=filters))
+
     def get_report(self, doc_id: str) -> Report:
         return self._locked(lambda: self.library.get(doc_id))
+
+    def overview(self) -> Overview:
+        return self._locked(lambda: library_overview(self.library))
+
+    def citations(self) -> list[CitedDocument]:
+        return self._locked(lambda: citations(self.library.reports()))
+
+    def report_index(self) -> list[tuple[str, str]]:
+        """(doc id, "unit · title") of every report, for the command palette."""
+        if self._report_index is None:
+            reports = self._locked(lambda: list(self.library.reports()))
+            self._report_index = [(r.doc_id, " · ".join(v for v in (r.info.unit, r.info.title) if v)) for r in reports]
+        return self._report_index
 
     @cached_property
     def topic_labels(self) -> dict[str, str]:
@@ -76,9 +125,27 @@ class CchcApp(App[None]):
     # -- lifecycle -----------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.push_screen(SearchScreen(initial_query=self.initial_query))
+        saved = load_config().get("theme") if self.remember_theme else None
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        use_theme(self.theme_variables)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(DashboardScreen())
+        if self.initial_query or self.start == "search":
+            self.push_screen(SearchScreen(initial_query=self.initial_query))
         if self.reload_seconds > 0:
             self.set_interval(self.reload_seconds, self.check_index)
+        for binding_id in self.unknown_keys:
+            self.notify(f"CCHC_KEYMAP: no key has the id {binding_id!r} (F1 lists the ids)", severity="warning", markup=False)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        use_theme(self.theme_variables)
+        if self.remember_theme and theme.name != load_config().get("theme", DEFAULT_THEME):
+            problem = save_config({"theme": theme.name})
+            if problem:
+                self.notify(f"Theme not saved: {problem}", severity="warning", markup=False)
+        for screen in self.screen_stack:
+            screen.post_message(ThemeChanged())
 
     @work(exclusive=True, thread=True, group="reload", exit_on_error=False)
     def check_index(self) -> None:
@@ -92,6 +159,7 @@ class CchcApp(App[None]):
             return
         self._reload_failing = False
         if changed:
+            self._report_index = None
             self.call_from_thread(self._broadcast_index_changed)
 
     def _broadcast_index_changed(self) -> None:
@@ -108,11 +176,52 @@ class CchcApp(App[None]):
     def _compare(self, message: CompareReports) -> None:
         self.push_screen(CompareScreen(message.left, message.right))
 
+    @on(ShowSearch)
+    def _show_search(self, message: ShowSearch) -> None:
+        self.push_screen(SearchScreen(message.query, filters=message.filters, scope=message.scope, scope_label=message.scope_label))
+
+    @on(ShowCitations)
+    def _show_citations(self, message: ShowCitations) -> None:
+        self.push_screen(CitationsScreen())
+        if message.symbol:
+            self.push_screen(CitingScreen(message.symbol))
+
+    @on(ShowConflicts)
+    def _show_conflicts(self, message: ShowConflicts) -> None:
+        self.push_screen(ConflictsScreen(focus=message.index))
+
+    def _go(self, screen_type: type[Screen], make: Callable[[], Screen]) -> None:
+        """Back to the nearest screen of that type in the stack, else open a new one."""
+        for index in range(len(self.screen_stack) - 1, 0, -1):
+            if isinstance(self.screen_stack[index], screen_type):
+                while self.screen is not self.screen_stack[index]:
+                    self.pop_screen()
+                return
+        self.push_screen(make())
+
+    def action_dashboard(self) -> None:
+        self._go(DashboardScreen, DashboardScreen)
+
+    def action_search(self) -> None:
+        self._go(SearchScreen, SearchScreen)
+
+    def action_citations(self) -> None:
+        self._go(CitationsScreen, CitationsScreen)
+
+    def action_conflicts(self) -> None:
+        self._go(ConflictsScreen, ConflictsScreen)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette (ctrl+p) also lists this app's keys, by their descriptions."""
+        """The command palette (ctrl+p): every screen of the app, then this screen's keys by their descriptions."""
+        yield SystemCommand("Go to the dashboard", "The corpus at a glance (F2)", self.action_dashboard)
+        yield SystemCommand("Go to search", "Search every report (F3)", self.action_search)
+        yield SystemCommand("Go to citations", "Every cited document, who cites it (F4)", self.action_citations)
+        yield SystemCommand("Go to conflicts", "Citations whose dates, issuers or types disagree (F5)", self.action_conflicts)
         yield from super().get_system_commands(screen)
+        seen = set()
         for binding in own_bindings(screen):
-            if binding.show and binding.action.isidentifier():
+            if binding.action.isidentifier() and binding.description not in seen:
+                seen.add(binding.description)
                 yield SystemCommand(binding.description, binding.tooltip, getattr(screen, f"action_{binding.action}"))
 
     def action_help(self) -> None:

@@ -6,6 +6,7 @@ only by the commands that need them, so `cchc search` starts fast.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import signal
@@ -190,18 +191,23 @@ def show(
     doc: Annotated[str, typer.Argument(help="Doc id (the file name without .txt) or the path of an indexed report.")],
     index_dir: IndexDir = None,
     json_: JsonOut = False,
+    readable: Annotated[bool, typer.Option("--readable", help="Text with diacritics restored (same line numbers).")] = False,
 ) -> None:
     """Print one indexed report: its metadata and its text with line numbers."""
+    from indexer.api import readable_text
+
     report = open_library(index_dir).get(doc)
+    restored = {"readable_text": readable_text(report)} if readable else {}
     if json_:
         info = report.info.to_dict()
         head = {"doc_id": report.doc_id, "path": report.path, "score": None}
         head |= {k: info.get(k) for k in ("unit", "symbol", "doc_type", "date", "title")}
-        emit_json(head | {"lines": []} | info | {"text": report.text})
+        emit_json(head | {"lines": []} | info | {"text": report.text} | restored)
         return
     from cchc_tui.render import render_report, use_color
 
-    typer.echo(render_report(report, use_color()))
+    shown = dataclasses.replace(report, text=restored["readable_text"]) if readable else report
+    typer.echo(render_report(shown, use_color()))
 
 
 @app.command()

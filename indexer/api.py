@@ -81,3 +81,14 @@ def update_index(
     from indexer.store.writer import update_index as run
 
     return run(paths, index_dir, rebuild=rebuild, progress=progress, fallback=fallback)
+
+
+# --- terminal dashboard (issue 13): overview aggregates and the readable view (lazy, like the rest) ---
+_DASHBOARD: dict[str, str] = {
+    **dict.fromkeys(
+        ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
+         "library_overview", "section_kind_labels"], "indexer.overview"),
+    **dict.fromkeys(["readable_lines", "readable_text"], "indexer.readable"),
+}
+_LAZY.update(_DASHBOARD)
+__all__ += [*_DASHBOARD]

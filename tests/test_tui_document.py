@@ -10,14 +10,14 @@ from rich.style import Style
 from tui_app_factory import make_app, open_library, settle, shared_index
 
 from cchc_tui.messages import IndexChanged, OpenReport
+from cchc_tui.palette import styles
 from cchc_tui.screens.document import DocumentScreen
 from cchc_tui.screens.search import SearchScreen
-from cchc_tui.widgets.rendering import MATCH_STYLE
 from cchc_tui.widgets.report_view import ReportView
 from cchc_tui.widgets.section_tree import SectionTree
 from cchc_tui.widgets.status_line import StatusLine
 
-MATCH_BACKGROUND = Style.parse(MATCH_STYLE).bgcolor
+MATCH_BACKGROUND = Style.parse(styles().match).bgcolor
 
 
 @pytest.fixture(scope="module")

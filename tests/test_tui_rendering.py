@@ -6,10 +6,11 @@ from rich.style import Style
 from rich.text import Text
 
 from cchc_tui.factory import parse_keymap
+from cchc_tui.palette import styles
 from cchc_tui.screens.filters import parse_form
 from cchc_tui.screens.search import filters_for_facet
 from cchc_tui.widgets.compare_rows import SECTION_WIDTH, section_rows
-from cchc_tui.widgets.rendering import MATCH_STYLE, excerpt, highlighted, inert
+from cchc_tui.widgets.rendering import excerpt, highlighted, inert
 from indexer.api import CchcError
 from indexer.compare import Comparison, Header, Originality, ReportRef, SectionPair
 from indexer.compare.result import SectionSide
@@ -17,7 +18,8 @@ from indexer.docmodel import ReportInfo
 from indexer.model import Filters, LineHit, Report
 
 
-def styled_text(text: Text, style: str = MATCH_STYLE) -> list[str]:
+def styled_text(text: Text, style: str | None = None) -> list[str]:
+    style = style or styles().match
     wanted = Style.parse(style)
     return [text.plain[span.start : span.end] for span in text.spans if span.style == wanted or str(span.style) == style]
 

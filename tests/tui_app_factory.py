@@ -46,6 +46,8 @@ def build_index(corpus_dir: Path, index_dir: Path) -> Path:
 def make_app(index_dir: Path, **kwargs) -> CchcApp:
     """The app over a real index; no reload polling unless asked (tests drive reloads)."""
     kwargs.setdefault("reload_seconds", 0)
+    kwargs.setdefault("remember_theme", False)  # never read or write the user's config
+    kwargs.setdefault("start", "search")  # most tests exercise search; the flow tests start on the dashboard
     return create_app(index_dir, **kwargs)
 
 

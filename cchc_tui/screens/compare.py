@@ -1,6 +1,8 @@
 """Two reports side by side: header fields, aligned sections, citations, topics, figures."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from time import perf_counter
 
 from rich.text import Text
@@ -10,19 +12,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from cchc_tui.messages import IndexChanged, OpenReport
-from cchc_tui.widgets.compare_rows import TABLES
+from cchc_tui.messages import IndexChanged, OpenReport, ThemeChanged
+from cchc_tui.widgets.compare_rows import EMPTY, FLEXIBLE, TABLES
 from cchc_tui.widgets.compare_table import CompareTable
-from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain
+from cchc_tui.widgets.rendering import DIM_STYLE, inert, meta_styles, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.api import Comparison, ReportRef
+from indexer.api import Comparison, ReportRef, comparison_markdown
 
 
 def ref_line(side: str, ref: ReportRef) -> Text:
     line = Text(f"{side}  ", style="bold reverse")
     line.append(" ")
     line.append_text(plain(ref.unit, "(unit unknown)", "bold"))
-    for value, style in ((ref.symbol, "cyan"), (ref.date, "green"), (ref.doc_type, "magenta")):
+    for value, style in zip((ref.symbol, ref.date, ref.doc_type), meta_styles()):
         if value:
             line.append("  ·  ", style=DIM_STYLE)
             line.append(inert(value), style=style)
@@ -35,16 +37,29 @@ def summary(comparison: Comparison) -> str:
     return (
         f"citations: {statuses.count('both')} both, {statuses.count('only_a')} only A, "
         f"{statuses.count('only_b')} only B, {statuses.count('conflict')} conflicting · "
-        f"{len(comparison.shared)} shared passages"
+        f"{plural(len(comparison.shared), 'shared passage')}"
     )
+
+
+def export_dir() -> Path:
+    """Where exports go: $CCHC_EXPORT_DIR, else the current directory."""
+    return Path(os.environ.get("CCHC_EXPORT_DIR") or Path.cwd())
+
+
+def export_name(left: str, right: str) -> str:
+    safe = "".join(char if char.isalnum() or char in "-_." else "_" for char in f"{left}-vs-{right}")
+    return f"cchc-compare-{safe[:120]}.md"
 
 
 TABS = Binding.Group("Tabs", compact=True)
 
 
 class CompareScreen(Screen[None]):
+    TITLE = "cchc — compare"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the results"),
+        Binding("m", "export_markdown", "Export .md", id="compare.export", tooltip="Write the comparison as Markdown to a file"),
         *(
             Binding(str(number), f"show_tab('{tab}')", label, id=f"compare.tab-{tab}", group=TABS)
             for number, (tab, (label, _, _)) in enumerate(TABLES.items(), start=1)
@@ -55,6 +70,7 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self.left, self.right = left, right
         self.comparison: Comparison | None = None
+        self.exported: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,10 +110,39 @@ class CompareScreen(Screen[None]):
         self.query_one(TabbedContent).loading = False
         refs = ref_line("A", comparison.a).append("\n").append_text(ref_line("B", comparison.b))
         self.query_one("#compare-refs", Static).update(refs)
-        for tab, (_, columns, build_rows) in TABLES.items():
-            self.query_one(f"#table-{tab}", CompareTable).show_rows(columns, build_rows(comparison))
-        self.query_one(StatusLine).show_text(f"{summary(comparison)} · {elapsed_ms:.0f} ms")
+        self.fill_tables()
+        timing = f" · {elapsed_ms:.0f} ms" if self.app.show_timings else ""
+        self.query_one(StatusLine).show_text(f"{summary(comparison)}{timing} · m: export Markdown")
         self.query_one("#table-overview", CompareTable).focus()
+
+    def fill_tables(self) -> None:
+        if self.comparison is None:
+            return
+        width = self.size.width or self.app.size.width
+        for tab, (_, columns, build_rows) in TABLES.items():
+            table = self.query_one(f"#table-{tab}", CompareTable)
+            table.show_rows(columns, build_rows(self.comparison), flexible=FLEXIBLE[tab], width=width, empty=EMPTY[tab])
+
+    def on_resize(self) -> None:
+        self.fill_tables()
+
+    @on(ThemeChanged)
+    def _theme_changed(self) -> None:
+        self.fill_tables()
+
+    def action_export_markdown(self) -> None:
+        if self.comparison is None:
+            self.notify("The comparison is not ready yet", severity="warning")
+            return
+        target = export_dir() / export_name(self.left, self.right)
+        try:
+            target.write_text(comparison_markdown(self.comparison), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"Could not write {target}: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.exported = target
+        self.query_one(StatusLine).show_text(f"Markdown written to {target}")
+        self.notify(f"Comparison exported to {target}", title="Exported", markup=False)
 
     @on(CompareTable.OpenSide)
     def _open_side(self, message: CompareTable.OpenSide) -> None:

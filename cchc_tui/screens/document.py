@@ -9,7 +9,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from cchc_tui.messages import IndexChanged
+from cchc_tui.external import copy_line, open_original
+from cchc_tui.messages import IndexChanged, ThemeChanged
+from cchc_tui.palette import styles
 from cchc_tui.screens.goto_line import GotoLineScreen
 from cchc_tui.widgets.jump_list import JumpItem, JumpList
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
@@ -17,20 +19,21 @@ from cchc_tui.widgets.report_header import ReportHeader
 from cchc_tui.widgets.report_view import ReportView
 from cchc_tui.widgets.section_tree import SectionTree
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.api import Citation, Hit, Report, TopicHit
+from indexer.api import Citation, Hit, Report, TopicHit, readable_lines
 
 
 def citation_item(citation: Citation) -> JumpItem:
     # The line first: long labels wrap, the number stays in its column.
     name = inert(citation.symbol or citation.name or citation.raw.replace("\n", " "))
     label = Text(f"{citation.line:>3} ", style=DIM_STYLE)
-    label.append(name, style="bold cyan")
+    palette = styles()
+    label.append(name, style=f"bold {palette.primary}")
     if citation.type:
-        label.append(f"  {inert(citation.type)}", style="magenta")
+        label.append(f"  {inert(citation.type)}", style=palette.secondary)
     if citation.date:
-        label.append(f"  {inert(citation.date)}", style="green")
+        label.append(f"  {inert(citation.date)}", style=palette.success)
     elif citation.date_raw:
-        label.append(f"  {inert(citation.date_raw)} (impossible date)", style="red")
+        label.append(f"  {inert(citation.date_raw)} (impossible date)", style=palette.error)
     if citation.count > 1:
         label.append(f"  ×{citation.count}", style=DIM_STYLE)
     return JumpItem(label, citation.line, name, tuple(citation.lines or [citation.line]))
@@ -53,16 +56,21 @@ OUTLINE_TABS = Binding.Group("Outline tab", compact=True)
 
 
 class DocumentScreen(Screen[None]):
+    TITLE = "cchc — report"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="report.back", tooltip="Back to the results"),
         Binding("n", "next_match", "Next match", id="report.next", tooltip="Jump to the next matching line", group=MATCHES),
         Binding("N", "previous_match", "Prev match", id="report.previous", tooltip="Jump to the previous matching line", group=MATCHES),
         Binding("m", "walk_matches", "Matches", show=False, id="report.matches", tooltip="n/N walk the search matches again"),
-        Binding("ctrl+g", "goto_line", "Go to line", id="report.goto", tooltip="Jump to a line number"),
-        Binding("ctrl+b", "toggle_outline", "Outline", id="report.outline", tooltip="Show or hide sections, citations, topics"),
-        Binding("1", "show_tab('sections')", "Sections", id="report.tab-sections", group=OUTLINE_TABS),
-        Binding("2", "show_tab('citations')", "Citations", id="report.tab-citations", group=OUTLINE_TABS),
-        Binding("3", "show_tab('topics')", "Topics", id="report.tab-topics", group=OUTLINE_TABS),
+        Binding("ctrl+g", "goto_line", "Go to line", show=False, id="report.goto", tooltip="Jump to a line number"),
+        Binding("r", "toggle_readable", "Readable", id="report.readable", tooltip="Diacritics restored by the OCR repair, or the original"),
+        Binding("o", "open_original", "Open", id="report.open", tooltip="The original file here: $VISUAL/$EDITOR, a PDF at its page"),
+        Binding("y", "copy_line", "Copy", id="report.copy", tooltip="Copy the line with its reference (doc · unit · symbol · l.N)"),
+        Binding("ctrl+b", "toggle_outline", "Outline", show=False, id="report.outline", tooltip="Show or hide sections, citations, topics"),
+        Binding("1", "show_tab('sections')", "Sections", id="report.tab-sections", group=OUTLINE_TABS, show=False),
+        Binding("2", "show_tab('citations')", "Citations", id="report.tab-citations", group=OUTLINE_TABS, show=False),
+        Binding("3", "show_tab('topics')", "Topics", id="report.tab-topics", group=OUTLINE_TABS, show=False),
     ]
 
     def __init__(self, doc_id: str, hit: Hit | None = None, line: int | None = None) -> None:
@@ -71,6 +79,8 @@ class DocumentScreen(Screen[None]):
         self.hit = hit
         self.initial_line = line
         self.report: Report | None = None
+        self.readable: list[str] | None = None  # the readable view's lines, once computed
+        self.reading = False  # the readable view is on
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,36 +116,61 @@ class DocumentScreen(Screen[None]):
 
     def show_report(self, report: Report) -> None:
         reading_at = self.query_one(ReportView).current_line if self.report is not None else None
-        self.report = report
+        self.report, self.readable = report, None
         self.sub_title = inert(report.doc_id)  # file names are untrusted too
         self.query_one(ReportHeader).show_report(report)
         view = self.query_one(ReportView)
         view.show_text(report.text, spans_by_line(self.hit))
+        if self.reading:
+            self.load_readable()
         info = report.info
         self.query_one(SectionTree).show_sections(info.sections)
         self.query_one("#citation-list", JumpList).show_items([citation_item(c) for c in info.citations])
         self.query_one("#topic-list", JumpList).show_items([topic_item(t) for t in info.topics if t.lines])
-        if reading_at or self.initial_line:  # a reload keeps the reader's place
-            view.goto_line(reading_at or self.initial_line)
-            self.query_one(StatusLine).show_text(f"line {view.current_line} of {len(view.lines)}")
+        target = reading_at or self.initial_line
+        if target:  # a reload keeps the reader's place; hidden until there, so line 1 never flashes
+            view.add_class("-placing")
+            view.goto_line(target)
+            self.call_after_refresh(self._placed, target)
         elif view.match_lines:
             view.action_next_match()
+        self.show_position()
+
+    def _placed(self, line: int) -> None:
+        view = self.query_one(ReportView)
+        view.goto_line(line)
+        view.remove_class("-placing")
+        self.show_position()
+
+    def show_position(self) -> None:
+        """Where the reader is: the match being walked, the current line, or the lines on screen."""
+        view = self.query_one(ReportView)
+        total = len(view.lines)
+        first, last = view.visible_lines()
+        current = view.current_line
+        mode = " · readable (r: original)" if self.reading else ""
+        if current is None or not first <= current <= last:
+            where = f"lines {first}–{last} of {total}" if total else "empty report"
+        elif current in view.walk_lines:
+            back = "" if view.walk_name == "match" else " · m: back to the search matches"
+            where = f"{view.walk_name} {view.walk_lines.index(current) + 1}/{len(view.walk_lines)} · line {current} of {total}{back}"
         else:
-            self.query_one(StatusLine).show_text(f"{len(view.lines)} lines · no highlighted matches")
+            where = f"line {current} of {total}"
+            if not view.match_lines and self.hit is None:
+                where += " · no highlighted matches"
+        original = ""
+        if self.reading and self.report is not None and current and first <= current <= last:
+            original = f" · original: {' '.join(self.report.line_text(current).split())}"
+        self.query_one(StatusLine).show_text(where + mode + original)
 
     @on(ReportView.MatchChanged)
-    def _match_changed(self, message: ReportView.MatchChanged) -> None:
-        lines = len(self.query_one(ReportView).lines)
-        back = "" if message.walk == "match" else "  ·  m: back to the search matches"
-        self.query_one(StatusLine).show_text(
-            f"{message.walk} {message.index + 1}/{message.total} · line {message.line} of {lines}{back}"
-        )
+    @on(ReportView.Moved)
+    def _moved(self) -> None:
+        self.show_position()
 
     @on(SectionTree.Jump)
     def _jump_to_section(self, message: SectionTree.Jump) -> None:
-        view = self.query_one(ReportView)
-        view.goto_line(message.line)
-        self.query_one(StatusLine).show_text(f"line {message.line} of {len(view.lines)}")
+        self.query_one(ReportView).goto_line(message.line)
 
     @on(JumpList.Jump)
     def _jump_and_walk(self, message: JumpList.Jump) -> None:
@@ -148,6 +183,67 @@ class DocumentScreen(Screen[None]):
     @on(IndexChanged)
     def _index_changed(self) -> None:
         self.load_report()
+
+    @on(ThemeChanged)
+    def _theme_changed(self) -> None:
+        if self.report is not None:
+            self.query_one(ReportView).restyle()
+            self.query_one("#citation-list", JumpList).show_items([citation_item(c) for c in self.report.info.citations])
+
+    # -- readable view -------------------------------------------------------
+
+    def action_toggle_readable(self) -> None:
+        if self.report is None:
+            return
+        self.reading = not self.reading
+        if not self.reading:
+            self.query_one(ReportView).swap_text(self.report.text, spans_by_line(self.hit))
+            self.show_position()
+        elif self.readable is not None:
+            self.query_one(ReportView).swap_text("\n".join(self.readable))
+            self.show_position()
+        else:
+            self.query_one(StatusLine).show_text("Restoring diacritics…")
+            self.load_readable()
+
+    @work(exclusive=True, thread=True, group="readable", exit_on_error=False)
+    def load_readable(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        try:
+            lines = readable_lines(report.text)
+        except Exception as error:
+            self.app.call_from_thread(self.show_failure, error)
+            return
+        self.app.call_from_thread(self.show_readable, report, lines)
+
+    def show_readable(self, report: Report, lines: list[str]) -> None:
+        if report is not self.report:
+            return  # reloaded meanwhile: that worker's result is stale
+        self.readable = lines
+        if self.reading:
+            self.query_one(ReportView).swap_text("\n".join(lines))
+            self.show_position()
+
+    # -- leaving the app -----------------------------------------------------
+
+    def current_line_number(self) -> int:
+        view = self.query_one(ReportView)
+        first, _ = view.visible_lines()
+        return view.current_line or first or 1
+
+    def action_open_original(self) -> None:
+        if self.report is not None:
+            open_original(self.app, self.report.path, self.current_line_number(), self.report.text)
+
+    def action_copy_line(self) -> None:
+        if self.report is None:
+            return
+        line = self.current_line_number()
+        text = self.readable[line - 1] if self.reading and self.readable else self.report.line_text(line)
+        info = self.report.info
+        copy_line(self.app, text, self.report.doc_id, info.unit, info.symbol, line)
 
     def on_resize(self, event) -> None:
         # Narrow terminals give the text the whole width (ctrl+b shows the outline).

@@ -10,6 +10,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from cchc_tui.palette import styles
+
 GROUP_NAMES = {
     "CchcApp": "Everywhere",
     "SearchScreen": "Search screen",
@@ -19,7 +21,21 @@ GROUP_NAMES = {
     "ReportView": "Report text",
     "SearchBar": "Search box",
     "CompareTable": "Compare tables",
+    "DashboardScreen": "Dashboard",
+    "CitationsScreen": "Citations browser",
+    "CitingScreen": "Reports citing a document",
+    "ConflictsScreen": "Conflicts",
+    "FacetPanel": "Facets",
 }
+# Keys and gestures that are not bindings of ours (Textual's widgets and the palette).
+GENERAL = [
+    ("enter", "Open", "Open the highlighted result, row or cell; choose a facet (again: remove it)"),
+    ("click", "Open", "Click a row to highlight it, click again (or Enter) to open; click a column header to sort"),
+    ("wheel", "Scroll", "Scroll lists, tables and the report text"),
+    ("tab / shift+tab", "Next / previous", "Move between the search box, facets, results, panels"),
+    ("ctrl+p", "Palette", "Every action: go to a screen, open a report by id, export, readable view, switch theme"),
+    ("space", "Mark", "In the results: mark a report for comparing (two at most)"),
+]
 
 
 def own_bindings(node: DOMNode) -> list[Binding]:
@@ -58,11 +74,14 @@ class HelpScreen(ModalScreen[None]):
 
     def render_table(self) -> Table:
         table = Table(title="Keys", expand=True, show_header=False, box=None, padding=(0, 1))
-        table.add_column(no_wrap=True, style="bold cyan")
+        table.add_column(no_wrap=True, style=f"bold {styles().primary}")
         table.add_column(no_wrap=True)
         table.add_column(style="dim")
         table.add_column(style="dim italic", no_wrap=True)
         keymap = getattr(self.app, "_keymap", {})  # user overrides (CCHC_KEYMAP) by binding id
+        table.add_row(Text("Anywhere", style="bold underline"), Text(""), Text(""), Text(""))
+        for key, description, tooltip in GENERAL:
+            table.add_row(Text(key), Text(description), Text(tooltip), Text(""))
         for group, bindings in binding_groups(self.target):
             table.add_row(Text(group, style="bold underline"), Text(""), Text(""), Text(""))
             for binding in bindings:

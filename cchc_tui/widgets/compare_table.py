@@ -1,4 +1,4 @@
-"""One table of a comparison; `a` / `b` open that report at the row's line."""
+"""One table of a comparison; `a` / `b` open that report at the row's line. Columns fit the width."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from cchc_tui.widgets.column_fit import fit_widths, fitted
 from cchc_tui.widgets.compare_rows import CompareRow
 
 OPEN_SIDE = Binding.Group("Open A/B here", compact=True)
@@ -29,14 +30,19 @@ class CompareTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_shown: list[CompareRow] = []
 
-    def show_rows(self, columns: list[str], rows: list[CompareRow]) -> None:
+    def show_rows(self, columns: list[str], rows: list[CompareRow], *, flexible: tuple[int, ...] = (), width: int = 80,
+                  empty: str = "(nothing here)") -> None:
         self.clear(columns=True)
-        self.add_columns(*(Text(label, style="bold") for label in columns))
         self.rows_shown = list(rows)
+        natural = [max([len(label), *(row.cells[i].cell_len for row in rows)]) for i, label in enumerate(columns)]
+        padding = 2 * self.cell_padding * len(columns) + 2  # cell padding and the scrollbar
+        widths = fit_widths(natural, flexible if rows else (), width - padding)
+        for label, column_width in zip(columns, widths):
+            self.add_column(Text(label, style="bold"), width=max(column_width, len(label) if label else 1) if rows else None)
         for row in rows:
-            self.add_row(*row.cells, height=None)
+            self.add_row(*fitted(row.cells, widths))
         if not rows:
-            self.add_row(*([Text("(nothing to compare)", style="dim")] + [Text("")] * (len(columns) - 1)))
+            self.add_row(*([Text(empty, style="dim italic")] + [Text("")] * (len(columns) - 1)))
 
     def action_open_side(self, side: str) -> None:
         if not 0 <= self.cursor_row < len(self.rows_shown):

@@ -1,4 +1,4 @@
-"""Counts per unit, type, year and topic for the current query; choosing one filters."""
+"""Counts per unit, type, year and topic for the current query; choosing one filters, again removes it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,10 +8,12 @@ from textual import on
 from textual.message import Message
 from textual.widgets import Tree
 
+from cchc_tui.palette import styles
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
 
 FACET_LABELS = {"unit": "Units", "doc_type": "Types", "year": "Years", "topic": "Topics"}
 MAX_VALUES = 30
+LABEL_WIDTH = 27  # what fits the panel beside the tree guides
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class FacetValue:
 
 
 class FacetPanel(Tree[FacetValue | None]):
-    """A tree: facet names, then values with counts."""
+    """A tree: facet names, then values with counts; active values are marked."""
 
     DEFAULT_CSS = """
     FacetPanel { width: 34; border-right: vkey $foreground 20%; overflow-x: hidden; }
@@ -32,33 +34,52 @@ class FacetPanel(Tree[FacetValue | None]):
         facet_panel: FacetPanel
         facet: str
         value: str
+        active: bool = False  # the value was already a filter: picking it again removes it
 
     def __init__(self, **kwargs) -> None:
         super().__init__(Text("Facets"), **kwargs)
         self.show_root = False
         self.guide_depth = 2
+        self.active: dict[str, str] = {}
 
-    def show_facets(self, facets: dict[str, dict[str, int]], labels: dict[str, dict[str, str]] | None = None) -> None:
-        """`labels` names facet values for display (topic ids -> labels); picking still uses the value."""
+    def show_facets(
+        self, facets: dict[str, dict[str, int]], labels: dict[str, dict[str, str]] | None = None,
+        active: dict[str, str] | None = None, undated: int = 0,
+    ) -> None:
+        """`labels` names facet values for display (topic ids -> labels); `active`: facet -> value filtered on;
+        `undated`: reports the Years facet cannot list (no date)."""
         labels = labels or {}
+        self.active = dict(active or {})
         expanded = {node.data for node in self.root.children if node.is_expanded}
         self.clear()
         for facet, label in FACET_LABELS.items():
-            counts = facets.get(facet) or {}
-            branch = self.root.add(Text(f"{label} ({len(counts)})", style="bold"), data=FacetValue(facet, ""))
+            counts = dict(facets.get(facet) or {})
+            if self.active.get(facet) and self.active[facet] not in counts:
+                counts[self.active[facet]] = 0
+            extra = undated if facet == "year" else 0
+            if not counts and not extra:
+                continue  # no header over nothing
+            branch = self.root.add(Text(f"{label} ({len(counts) + bool(extra)})", style="bold"), data=FacetValue(facet, ""))
             for value, count in _top(counts, newest_first=facet == "year"):
-                leaf = Text(f"{count:>3} ", style=DIM_STYLE)
-                leaf.append(inert(labels.get(facet, {}).get(value, value)))
-                branch.add_leaf(leaf, data=FacetValue(facet, value))
+                shown = labels.get(facet, {}).get(value, value)
+                branch.add_leaf(self._leaf(count, shown, self.active.get(facet) == value), data=FacetValue(facet, value))
+            if extra:
+                branch.add_leaf(Text(f"{extra:>3} ", style=DIM_STYLE).append("(undated)", style="italic"), data=None)
             if not expanded or FacetValue(facet, "") in expanded:
                 branch.expand()
+
+    def _leaf(self, count: int, shown: str, active: bool) -> Text:
+        leaf = Text(f"{count:>3} ", style=DIM_STYLE)
+        name = Text(("● " if active else "") + inert(shown), style=f"bold {styles().accent}" if active else "")
+        name.truncate(LABEL_WIDTH - leaf.cell_len, overflow="ellipsis")
+        return leaf.append_text(name)
 
     @on(Tree.NodeSelected)
     def _pick(self, event: Tree.NodeSelected) -> None:
         event.stop()
         data = event.node.data
         if data is not None and data.value:
-            self.post_message(self.Picked(self, data.facet, data.value))
+            self.post_message(self.Picked(self, data.facet, data.value, self.active.get(data.facet) == data.value))
 
 
 def _top(counts: dict[str, int], newest_first: bool = False) -> list[tuple[str, int]]:

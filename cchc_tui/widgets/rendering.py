@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from rich.text import Text
 
+from cchc_tui.palette import styles
 from indexer.api import Hit, LineHit
 
-MATCH_STYLE = "bold black on #e5c07b"
 DIM_STYLE = "dim"
 
 # Bidi overrides and isolates can reorder what follows them on screen.
@@ -55,8 +55,9 @@ def plain(value: object | None, missing: str = "—", style: str = "") -> Text:
     return Text(inert(str(value)), style=style)
 
 
-def highlighted(line: str, spans: Iterable[tuple[int, int]], style: str = MATCH_STYLE) -> Text:
-    """The line as literal text with each [start, end) span styled."""
+def highlighted(line: str, spans: Iterable[tuple[int, int]], style: str | None = None) -> Text:
+    """The line as literal text with each [start, end) span styled (the theme's match style by default)."""
+    style = style or styles().match
     text = Text(inert(line))
     length = len(line)
     for start, end in spans:
@@ -77,11 +78,18 @@ def excerpt(line_hit: LineHit, width: int = 90) -> Text:
     return text
 
 
+def meta_styles() -> tuple[str, str, str]:
+    """Styles of symbol, date and type wherever a report is named."""
+    palette = styles()
+    return palette.primary, palette.success, palette.secondary
+
+
 def hit_heading(hit: Hit) -> Text:
     """`unit · symbol · date · type` for a result row."""
     heading = Text()
     heading.append_text(plain(hit.unit, "(unit unknown)", "bold"))
-    for value, style in ((hit.symbol, "cyan"), (hit.date, "green"), (hit.doc_type, "magenta")):
+    symbol_style, date_style, type_style = meta_styles()
+    for value, style in ((hit.symbol, symbol_style), (hit.date, date_style), (hit.doc_type, type_style)):
         if value:
             heading.append("  ·  ", style=DIM_STYLE)
             heading.append_text(plain(value, style=style))
@@ -91,16 +99,25 @@ def hit_heading(hit: Hit) -> Text:
 
 def hit_prompt(hit: Hit, marked: bool = False, width: int = 100) -> Text:
     """The prompt of one search result: heading, title, first matching line (fits `width`)."""
-    prompt = Text("● " if marked else "  ", style="bold yellow")
-    prompt.append_text(hit_heading(hit))
+    prompt = Text("● " if marked else "  ", style=f"bold {styles().accent}")
+    heading = hit_heading(hit)
+    heading.truncate(max(20, width - 2), overflow="ellipsis")
+    prompt.append_text(heading)
     prompt.append("\n  ")
-    prompt.append_text(plain(hit.title, "(no title)", "italic"))
+    title = plain(" ".join((hit.title or "").split()), "(no title)", "italic")
+    title.truncate(max(20, width - 2), overflow="ellipsis")
+    prompt.append_text(title)
     if hit.lines:
         first = hit.lines[0]
-        more = f"  (+{len(hit.lines) - 1} lines)" if len(hit.lines) > 1 else ""
+        more = f"  (+{plural(len(hit.lines) - 1, 'line')})" if len(hit.lines) > 1 else ""
         gutter = f"  {first.line:>4}│ "
         prompt.append("\n")
         prompt.append(gutter, style=DIM_STYLE)
         prompt.append_text(excerpt(first, max(20, width - len(gutter) - len(more))))
         prompt.append(more, style=DIM_STYLE)
     return prompt
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 report`, `2 reports` (and `nouns` for irregular plurals)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -29,7 +29,7 @@ class ReportView(ScrollView, can_focus=True):
     """A line-API view: only visible rows are rendered, long lines wrap."""
 
     BINDINGS = [
-        Binding("w", "toggle_wrap", "Wrap", id="report.wrap", tooltip="Wrap long lines or scroll sideways"),
+        Binding("w", "toggle_wrap", "Wrap", show=False, id="report.wrap", tooltip="Wrap long lines or scroll sideways"),
         Binding("g", "first_line", "Top", show=False, id="report.top"),
         Binding("G", "last_line", "Bottom", show=False, id="report.bottom"),
     ]
@@ -40,7 +40,14 @@ class ReportView(ScrollView, can_focus=True):
     ReportView { background: $surface; }
     ReportView > .report-view--gutter { color: $foreground 40%; }
     ReportView > .report-view--current { background: $accent 25%; }
+    ReportView.-placing { visibility: hidden; }
     """
+
+    @dataclass
+    class Moved(Message):
+        """The view scrolled: the status line says where the reader is."""
+
+        report_view: ReportView
 
     @dataclass
     class MatchChanged(Message):
@@ -64,6 +71,21 @@ class ReportView(ScrollView, can_focus=True):
         self._layout_width = -1
 
     # -- content -------------------------------------------------------------
+
+    def swap_text(self, text: str, spans: dict[int, list[tuple[int, int]]] | None = None) -> None:
+        """Another text with the same lines (the readable view): place, matches and walk are kept."""
+        lines = text.split("\n")
+        if len(lines) != len(self.lines):
+            return
+        self.lines = lines
+        self.spans = {line: list(s) for line, s in (spans or {}).items() if 0 < line <= len(self.lines)}
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Lay the text out again (new theme, new text); the current line stays in view."""
+        self._layout_width = -1
+        self._relayout()
+        self._scroll_to_current()
 
     def show_text(self, text: str, spans: dict[int, list[tuple[int, int]]] | None = None) -> None:
         """Show `text`; `spans` maps 1-based line numbers to match spans in that line."""
@@ -102,6 +124,19 @@ class ReportView(ScrollView, can_focus=True):
         widest = max((row.strip.cell_length for row in rows), default=0)
         self.virtual_size = Size(widest + self.gutter_width, len(rows))
         self.refresh()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if old != new:
+            self.post_message(self.Moved(self))
+
+    def visible_lines(self) -> tuple[int, int]:
+        """First and last source line on screen."""
+        if not self._rows:
+            return (0, 0)
+        top = min(int(self.scroll_offset.y), len(self._rows) - 1)
+        bottom = min(top + max(1, self.scrollable_content_region.height) - 1, len(self._rows) - 1)
+        return self._rows[top].line, self._rows[bottom].line
 
     def on_resize(self) -> None:
         if self.wrap:
@@ -143,6 +178,7 @@ class ReportView(ScrollView, can_focus=True):
             return
         self.current_line = min(max(1, line), len(self.lines))
         self._scroll_to_current()
+        self.post_message(self.Moved(self))
         # Before the first layout the view has no height to scroll in: try again after it.
         self.call_after_refresh(self._scroll_to_current)
 

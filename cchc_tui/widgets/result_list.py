@@ -79,8 +79,18 @@ class ResultList(OptionList):
         self.replace_option_prompt_at_index(index, self._prompt(self.hits[index]))
 
     def on_resize(self) -> None:
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Draw every prompt again (new width, new theme, marks changed)."""
         for index in range(len(self.hits)):
             self._refresh_option(index)
+
+    @property
+    def hidden_marks(self) -> list[str]:
+        """Marked reports the current results do not list (a filter or a new query hides them)."""
+        shown = {hit.doc_id for hit in self.hits}
+        return [doc_id for doc_id in self.marked if doc_id not in shown]
 
     def action_toggle_mark(self) -> None:
         hit = self.current_hit
@@ -88,12 +98,13 @@ class ResultList(OptionList):
             return
         if hit.doc_id in self.marked:
             self.marked.remove(hit.doc_id)
+        elif len(self.marked) >= MAX_MARKED:
+            hidden = f" ({len(self.hidden_marks)} not in these results)" if self.hidden_marks else ""
+            self.notify(f"Two reports are marked already{hidden}: unmark one with space, or press c to compare", severity="warning")
+            return
         else:
             self.marked.append(hit.doc_id)
-            if len(self.marked) > MAX_MARKED:
-                self.marked.pop(0)
-        for index in range(len(self.hits)):
-            self._refresh_option(index)
+        self.restyle()
         self.post_message(self.MarksChanged(self, list(self.marked)))
 
     def action_compare(self) -> None:

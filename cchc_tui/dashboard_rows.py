@@ -1,0 +1,126 @@
+"""Rows of the dashboard's tables, built from `indexer.overview.Overview` (pure functions).
+
+Each row carries the message that opens what it counts: a search with the
+matching filter, or exactly the reports it counts (a scope of doc ids).
+"""
+from __future__ import annotations
+
+import dataclasses
+from functools import partial
+
+from rich.text import Text
+
+from cchc_tui.messages import ShowCitations, ShowConflicts, ShowSearch
+from cchc_tui.palette import heat_style, styles
+from cchc_tui.widgets.link_table import LinkRow
+from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
+from indexer.api import CitedCount, ConflictRow, Count, Coverage, Filters, Overview
+
+BAR_WIDTH = 16
+TOPIC_HEADER = 9  # characters of a topic label in a column header
+UNKNOWN = {"unit": "(unit unknown)", "doc_type": "(type unknown)", "period": "(no period)"}
+KIND_LABELS = {"date": "date", "issuer": "issuer", "type": "type", "subject": "subject", "impossible_date": "impossible date"}
+
+
+def bar(count: int, peak: int, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar in eighths of a cell, coloured from the theme."""
+    if peak <= 0 or count <= 0:
+        return Text("")
+    eighths = max(1, round(count * width * 8 / peak))
+    full, part = divmod(eighths, 8)
+    return Text("█" * full + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[part], style=styles().primary)
+
+
+def _scope(ids: list[str], label: str, filters: Filters | None = None) -> ShowSearch:
+    return ShowSearch(filters=filters or Filters(), scope=frozenset(ids), scope_label=label)
+
+
+def _count_target(count: Count, field: str) -> ShowSearch:
+    if count.key is None or field == "period":
+        return _scope(count.doc_ids, f"{field.replace('doc_type', 'type')}: {count.key or UNKNOWN[field]}")
+    return ShowSearch(filters=Filters(**{field: count.key}))
+
+
+def count_rows(counts: list[Count], field: str, total: int) -> list[LinkRow]:
+    peak = max((c.count for c in counts), default=0)
+    return [
+        LinkRow([plain(c.key, UNKNOWN[field]), Text(f"{c.count:>4} ").append_text(bar(c.count, peak, 8))],
+                partial(_count_target, c, field))
+        for c in counts
+    ]
+
+
+def month_rows(overview: Overview) -> list[LinkRow]:
+    months = overview.by_month
+    peak = max((c.count for c in months), default=0)
+    rows = [LinkRow([Text(c.key or ""), Text(str(c.count), style="" if c.count else DIM_STYLE), bar(c.count, peak)],
+                    partial(_scope, c.doc_ids, f"month: {c.key}") if c.count else None) for c in months]
+    if overview.undated:
+        rows.append(LinkRow([Text("undated", style="italic"), Text(str(len(overview.undated))), Text("")],
+                            partial(_scope, overview.undated, "undated reports")))
+    return rows
+
+
+def coverage_columns(coverage: Coverage) -> list[str | tuple[str, int | None]]:
+    return [("Unit", 24), *((_short(coverage.labels[t]), TOPIC_HEADER) for t in coverage.topics)]
+
+
+def _short(label: str, width: int = TOPIC_HEADER) -> str:
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def coverage_rows(overview: Overview) -> list[LinkRow]:
+    coverage = overview.coverage
+    ids_of = {c.key: c.doc_ids for c in overview.by_unit}
+    rows = []
+    for unit, counts in zip(coverage.units, coverage.cells):
+        cells = [plain(unit, UNKNOWN["unit"])]
+        targets: list = [partial(_count_target, Count(unit, len(ids_of.get(unit, [])), ids_of.get(unit, [])), "unit")]
+        for topic, count in zip(coverage.topics, counts):
+            cells.append(Text(f"{count:^{TOPIC_HEADER}}" if count else f"{'·':^{TOPIC_HEADER}}",
+                              style=heat_style(count, coverage.peak) or DIM_STYLE))
+            targets.append(partial(_topic_target, unit, topic, ids_of.get(unit, [])) if count else None)
+        rows.append(LinkRow(cells, targets[0], targets))
+    return rows
+
+
+def _topic_target(unit: str | None, topic: str, ids: list[str]) -> ShowSearch:
+    if unit is None:
+        return dataclasses.replace(_scope(ids, UNKNOWN["unit"]), filters=Filters(topic=topic))
+    return ShowSearch(filters=Filters(unit=unit, topic=topic))
+
+
+def cited_rows(cited: list[CitedCount]) -> list[LinkRow]:
+    palette = styles()
+    rows = []
+    for document in cited:
+        name = document.symbol or document.name
+        flag = Text(plural(document.conflicts, "conflict"), style=palette.error) if document.conflicts else Text("")
+        rows.append(LinkRow([plain(name, style=f"bold {palette.primary}"), plain(document.type), Text(str(document.reports)), flag],
+                            partial(ShowCitations, name)))
+    return rows
+
+
+def conflict_rows(conflicts: list[ConflictRow]) -> list[LinkRow]:
+    palette = styles()
+    return [
+        LinkRow([plain(c.symbol or c.name, style=f"bold {palette.primary}"), Text(KIND_LABELS.get(c.kind, c.kind), style=palette.error),
+                 Text(str(len(c.sides))), plain(c.detail)], partial(ShowConflicts, index))
+        for index, c in enumerate(conflicts)
+    ]
+
+
+def status_text(overview: Overview) -> Text:
+    status = overview.status
+    palette = styles()
+    line = Text()
+    line.append(plural(overview.total, "report"), style=f"bold {palette.primary}")
+    line.append(f" · {plural(len(overview.by_unit), 'unit')} · {plural(overview.cited, 'cited document')}")
+    line.append(f" · {plural(len(overview.conflicts), 'conflict')}", style=palette.error if overview.conflicts else "")
+    line.append("\nindex ", style=DIM_STYLE)
+    line.append(inert(status.index_dir))
+    line.append(" · last indexed ", style=DIM_STYLE)
+    line.append((status.last_indexed or "unknown").replace("T", " ").replace("+00:00", " UTC"))
+    line.append(" · skipped files: ", style=DIM_STYLE)
+    line.append("see `cchc index`" if status.skipped is None else str(status.skipped))
+    return line
