@@ -88,6 +88,8 @@ def render_search(result: SearchResult, color: bool) -> str:
         footer += f" (showing {shown}; use --limit)"
     if result.total == 0 and result.suggestions:
         footer += "; did you mean: " + ", ".join(f'"{inert_line(s)}"' for s in result.suggestions)
+    for note in result.notes:
+        footer += f"\nnote: {inert_line(note)}"
     return "\n\n".join([*blocks, style(footer, DIM, color)])
 
 

@@ -101,14 +101,16 @@ class Library:
         from indexer.search.topics import topic_ids_for
 
         filters = filters or Filters()
-        query, _notes = bounded_query(query)
+        query, notes = bounded_query(query)
         topic_ids = topic_ids_for(filters.topic) if filters.topic else None
         from indexer.search.compounds import compounds
 
-        return run_search(
+        result = run_search(
             self.index, query, limit=limit, filters=filters, topic_ids=topic_ids,
             with_facets=with_facets, compounds=compounds(self.folder),
         )
+        result.notes = notes
+        return result
 
     def _first(self, field: str, value: str) -> Report | None:
         searcher = self.index.searcher()

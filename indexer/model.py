@@ -40,6 +40,7 @@ class SearchResult:
     suggestions: list[str] = field(default_factory=list)
     phrase_total: int | None = None  # reports with the phrase (listed first); None: no phrase tier
     missing: list[str] = field(default_factory=list)  # query words no report holds under any form
+    notes: list[str] = field(default_factory=list)  # what was left out of the query as typed (overlong words, words past 64)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -39,3 +39,11 @@ def test_an_unreadable_batch_file_is_one_line_and_exit_1(corpus_index, tmp_path)
     result = runner.invoke(app, ["search", "--batch", str(tmp_path / "missing.txt"), "--index-dir", str(corpus_index)])
     assert result.exit_code == 1
     assert "cannot read the batch file" in result.stderr and "missing.txt" in result.stderr
+
+
+def test_a_query_cut_to_64_words_says_so(corpus_index):
+    long_query = " ".join(["cải cách"] * 40)
+    text = runner.invoke(app, ["search", long_query, "--index-dir", str(corpus_index)])
+    assert "only the first 64 of the query's 80 words are searched" in text.stdout
+    data = orjson.loads(runner.invoke(app, ["search", long_query, "--json", "--index-dir", str(corpus_index)]).stdout)
+    assert data["notes"] == ["only the first 64 of the query's 80 words are searched"]
