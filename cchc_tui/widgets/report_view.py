@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cchc_tui.widgets.rendering import highlighted
+from indexer.api import is_page_break, page_of_line, page_starts
 
 GUTTER_PAD = 2  # spaces between the line number and the text
 
@@ -69,6 +70,7 @@ class ReportView(ScrollView, can_focus=True):
         self._rows: list[_Row] = []
         self._first_row: list[int] = []  # index by line - 1
         self._layout_width = -1
+        self._page_starts: list[int] = [1]  # first line of each page (PDF, Word, scans); one page for a .txt
 
     # -- content -------------------------------------------------------------
 
@@ -90,6 +92,7 @@ class ReportView(ScrollView, can_focus=True):
     def show_text(self, text: str, spans: dict[int, list[tuple[int, int]]] | None = None) -> None:
         """Show `text`; `spans` maps 1-based line numbers to match spans in that line."""
         self.lines = text.split("\n")
+        self._page_starts = page_starts(text)
         self.spans = {line: list(s) for line, s in (spans or {}).items() if 0 < line <= len(self.lines)}
         self.match_lines = sorted(line for line, s in self.spans.items() if s)
         self.walk_matches()
@@ -99,10 +102,22 @@ class ReportView(ScrollView, can_focus=True):
 
     @property
     def gutter_width(self) -> int:
-        return len(str(max(999, len(self.lines)))) + GUTTER_PAD
+        page = f"p{len(self._page_starts)} " if self.paged else ""
+        return len(page) + len(str(max(999, len(self.lines)))) + GUTTER_PAD
+
+    @property
+    def paged(self) -> bool:
+        return len(self._page_starts) > 1
+
+    def gutter_label(self, line: int) -> str:
+        """`12`, or `p3 12` in a paged document: the page beside the line number."""
+        return f"p{page_of_line(line, self._page_starts)} {line}" if self.paged else str(line)
 
     def _line_text(self, line: int) -> Text:
-        return highlighted(self.lines[line - 1], self.spans.get(line, ()))
+        printed = self.lines[line - 1]
+        if is_page_break(printed):  # the break between two pages of a PDF or Word file
+            return Text(f"──── page {page_of_line(line + 1, self._page_starts)} ────")
+        return highlighted(printed, self.spans.get(line, ()))
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width or 80
@@ -154,7 +169,7 @@ class ReportView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self._rows[index]
         gutter_style = self.get_component_rich_style("report-view--gutter")
-        number = str(row.line) if row.first else ""
+        number = self.gutter_label(row.line) if row.first else ""
         gutter = Segment(number.rjust(self.gutter_width - GUTTER_PAD) + " " * GUTTER_PAD, gutter_style)
         body = row.strip.crop(scroll_x, scroll_x + max(0, width - self.gutter_width))
         strip = Strip([gutter, *body], self.gutter_width + body.cell_length)
