@@ -79,6 +79,11 @@ def _steps(steps: list[str], theme: str):
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False  # a blinking cursor would make the picture depend on the moment
         await settle(pilot, 0)
+        for screen in pilot.app.screen_stack:  # the dashboard refits its tables after the last resize:
+            overview = getattr(screen, "overview", None)  # draw it with the final widths, as a user sees it
+            if overview is not None:
+                screen.show_overview(overview)
+        await settle(pilot, 0)
 
     return run_before
 
