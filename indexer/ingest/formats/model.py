@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 
 PAGE_BREAK = "\f"
@@ -92,3 +94,19 @@ def reason_kind(reason: str) -> str:
 
 def is_page_break(line: str) -> bool:
     return line == PAGE_BREAK
+
+
+def run_program(name: str, command: list[str], *, timeout: float, what: str, stdin: bytes | None = None,
+                env: dict[str, str] | None = None) -> str:
+    """The standard output (NFC text) of a helper program (tesseract, antiword, catdoc) run on one
+    document. Every way it can fail is an `Unreadable` with one line naming `what` it was doing."""
+    try:
+        done = subprocess.run(command, input=stdin, capture_output=True, timeout=timeout, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        raise Unreadable(f"{name} took over {timeout:g} s on {what} (stopped)") from None
+    except OSError as error:
+        raise Unreadable(f"{name} could not be started ({error})") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise Unreadable(f"{name} could not read {what} ({detail[-1] if detail else f'exit {done.returncode}'})")
+    return unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace"))

@@ -12,13 +12,12 @@ import os
 import re
 import shutil
 import subprocess
-import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from functools import cache
 from pathlib import Path
 
-from indexer.ingest.formats.model import INSTALL_TESSERACT, OcrMissing, Unreadable
+from indexer.ingest.formats.model import INSTALL_TESSERACT, OcrMissing, run_program
 
 # Measured in bench/eval_ocr.py (30 development documents typeset to A4, clean / office / poor scans):
 # vie alone keeps the diacritics (words 0.992 / 0.993 / 0.939); vie+eng loses them on words the English
@@ -86,16 +85,8 @@ def ocr_image(image: bytes, page: int, languages: str = LANGUAGES, segmentation:
     """Text of one page image (any format leptonica reads: PGM, PNG, JPEG, TIFF)."""
     command = ["tesseract", "stdin", "stdout", "-l", languages, "--psm", segmentation]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(command, input=image, capture_output=True, timeout=PAGE_TIMEOUT_SECONDS, env=env, check=False)
-    except subprocess.TimeoutExpired:
-        raise Unreadable(f"OCR of page {page} took over {PAGE_TIMEOUT_SECONDS} s (stopped)") from None
-    except OSError as error:
-        raise Unreadable(f"tesseract could not be started ({error})") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise Unreadable(f"tesseract failed on page {page} ({detail[-1] if detail else f'exit {done.returncode}'})")
-    return fix_lookalikes(unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace")))
+    text = run_program("tesseract", command, timeout=PAGE_TIMEOUT_SECONDS, what=f"page {page}", stdin=image, env=env)
+    return fix_lookalikes(text)
 
 
 def worker_count(limit: int | None = None) -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import tempfile
 import unicodedata
 import zipfile
@@ -22,7 +21,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from indexer.ingest.formats.model import PAGE_BREAK, Extracted, Unreadable, clean_page
+from indexer.ingest.formats.model import PAGE_BREAK, Extracted, Unreadable, clean_page, run_program
 
 CELL_GAP = "    "  # between the cells of one table row: wide, so parsers see two columns
 CONVERTER_TIMEOUT_SECONDS = 60
@@ -111,14 +110,7 @@ def read_doc(raw: bytes) -> Extracted:
         with open(source, "wb") as stream:
             stream.write(raw)
         try:
-            done = subprocess.run([*command, source], capture_output=True, timeout=CONVERTER_TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            raise Unreadable(f"{name} took over {CONVERTER_TIMEOUT_SECONDS} s on this .doc (stopped)") from None
-        except OSError as error:
-            raise Unreadable(f"{name} could not be started ({error})") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        said = detail[-1].replace(source, "it") if detail else f"exit {done.returncode}"  # not our temporary copy's name
-        raise Unreadable(f"{name} could not read this .doc ({said})")
-    text = unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace"))
+            text = run_program(name, [*command, source], timeout=CONVERTER_TIMEOUT_SECONDS, what="this .doc")
+        except Unreadable as failed:  # the converter names our temporary copy: say "it" instead
+            raise Unreadable(str(failed).replace(source, "it")) from None
     return Extracted([clean_page(page) for page in text.split(PAGE_BREAK)], f"doc-{name}")
