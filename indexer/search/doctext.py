@@ -98,15 +98,33 @@ class DocText:
             if line in self._loaded or not 1 <= line <= self.lines.count:
                 continue
             self._loaded.add(line)
-            offset, index = self.lines.line_start(line), self.first[line - 1]
-            printed = self.lines.line_text(line)
-            folded = printed.translate(FOLD_TABLE).lower()
-            same = len(folded) == len(printed)  # folding keeps the length (it almost always does)
-            for match in TOKEN_RE.finditer(printed):
-                start, end = match.span()
-                self.tokens[index] = Token(offset + start, offset + end, line, match.group())
-                self.folds[index] = folded[start:end] if same else fold(match.group())
-                index += 1
+            self._load_tokens(line, 0, None)
+
+    def load_edges(self, lines: Iterable[int], head: bool, width: int) -> None:
+        """Only the first (`head`) or last `width` tokens of each line: all a phrase of
+        `width + 1` words starting or ending on the next or previous line can reach."""
+        for line in set(lines):
+            if width > 0 and line not in self._loaded and 1 <= line <= self.lines.count:
+                count = self.first[line] - self.first[line - 1]
+                self._load_tokens(line, 0, width) if head else self._load_tokens(line, max(0, count - width), None)
+
+    def _load_tokens(self, line: int, skip: int, keep: int | None) -> None:
+        """Tokens `skip` to `skip + keep` (all with None) of `line`, at their global positions."""
+        offset, index = self.lines.line_start(line), self.first[line - 1]
+        printed = self.lines.line_text(line)
+        found = TOKEN_RE.finditer(printed)
+        spans = [m.span() for m in (found if keep is None else itertools.islice(found, skip + keep))][skip:]
+        if not spans:
+            return
+        # fold only the stretch read: folding keeps the length (it almost always does)
+        base = spans[0][0]
+        folded = printed[base : spans[-1][1]].translate(FOLD_TABLE).lower()
+        same = len(folded) == spans[-1][1] - base
+        tokens, folds = self.tokens, self.folds
+        for k, (start, end) in enumerate(spans, index + skip):
+            word = printed[start:end]
+            tokens[k] = Token(offset + start, offset + end, line, word)
+            folds[k] = folded[start - base : end - base] if same else fold(word)
 
     def load_all(self) -> None:
         self.load_lines(range(1, self.lines.count + 1))

@@ -13,7 +13,8 @@ from indexer.search.query import QueryPlan
 from indexer.search.tantivy_query import slip_budget
 from indexer.search.variants import WordForms
 
-NEIGHBOURS = 1  # a phrase may start on the line before (a slipped first word) or run onto the next
+# A phrase may start on the line before (a slipped first word) or run onto the next: only the
+# tokens of those lines it can reach are read.
 
 
 class LineScan:
@@ -25,6 +26,9 @@ class LineScan:
             words.update({w: WordForms(w) for phrase in cite.phrases() for w in phrase})
         # an edit for a word found nowhere has no cheap pattern: such a query reads every line
         self.every_line = any(f.fuzzy for f in words.values())
+        lengths = [len(p.words) for p in plan.phrases] + [len(plan.loose.words)]
+        lengths += [len(p) for cite in plan.cites for p in cite.phrases()]
+        self.width = max(lengths) - 1  # tokens of a neighbour line a match can reach
         self.patterns = {
             w: (re.compile(printed_pattern(f.parts())), re.compile(rf"(?<![^ |])(?:{f.regex()})(?![^ |])"))
             for w, f in words.items()
@@ -59,4 +63,7 @@ class LineScan:
                 first = citation.get("line") or 0
                 lines.update(citation.get("lines") or [])
                 lines.update(range(first, max(first, citation.get("end_line") or 0) + 1))
-        text.load_lines(n + d for n in lines for d in range(-NEIGHBOURS, NEIGHBOURS + 1))
+        text.load_lines(lines)
+        # a match touching a neighbour line reaches at most `width` tokens into it
+        text.load_edges((n + 1 for n in lines), True, self.width)
+        text.load_edges((n - 1 for n in lines), False, self.width)
