@@ -220,6 +220,8 @@ def test_ctrl_n_narrows_later_searches_to_the_current_results(index_dir):
     ("go to citations", "Go to citations"),
     ("readable", "Readable"),
     ("copy", "Copy"),
+    ("open report 00", "Open report 00"),
+    ("theme", "theme"),
 ])
 def test_the_palette_offers_the_app_actions(index_dir, typed, expected):
     hit = first_hit(index_dir)
