@@ -24,6 +24,7 @@ test: $(STAMP)
 	sh scripts/install-system-packages.sh
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

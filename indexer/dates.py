@@ -27,7 +27,8 @@ def check_date(value: str) -> tuple[int, int | None, int | None]:
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"not a date: {value!r} (month {month} does not exist)")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    assert year is not None  # DATE_SHAPE's year group is not optional
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise DateError(f"not a date: {value!r} ({year}-{month:02d} has no day {day})")
     return year, month, day
 

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Self
 
 import orjson
 import tantivy
@@ -13,6 +14,7 @@ import tantivy
 from indexer.errors import CchcError, IndexDamaged, UsageError
 from indexer.ingest import shown_path
 from indexer.model import Filters, Report, SearchResult
+from indexer.search.stored import stored_str
 from indexer.store.documents import info_from_dict
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
 from indexer.store.layout import shown_dir
@@ -70,7 +72,7 @@ def index_errors(method):
 
 def report_from_doc(doc: tantivy.Document) -> Report:
     info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
-    return Report(doc_id=doc.get_first("doc_id"), path=doc.get_first("path"), text=doc.get_first("text") or "", info=info)
+    return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=doc.get_first("text") or "", info=info)
 
 
 class Library:
@@ -83,7 +85,7 @@ class Library:
         self._generation = self._meta_generation()
 
     @classmethod
-    def open(cls, index_dir: Path | str | None = None) -> Library:
+    def open(cls, index_dir: Path | str | None = None) -> Self:
         directory = resolve_index_dir(index_dir)
         folder = current_folder(directory)
         try:

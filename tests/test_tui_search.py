@@ -278,3 +278,29 @@ def test_choosing_a_suggestion_searches_for_it(index_dir):
             assert not bar.has_class("-visible")
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("query", ["chi dao kiem tra", "quyet dinh tuyen truyen", "tuyen truyen cai cach"])
+def test_results_whose_words_are_apart_say_so(index_dir, query):
+    from cchc_tui.palette import styles
+    from cchc_tui.widgets.rendering import SCATTERED_NOTE
+
+    expected = {hit.doc_id: hit.scattered for hit in open_library(index_dir).search(query, limit=50).hits}
+    assert expected
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, query)
+            results = app.screen.query_one(ResultList)
+            assert [hit.doc_id for hit in results.hits] == list(expected)
+            for index, hit in enumerate(results.hits):
+                prompt = results.get_option_at_index(index).prompt
+                note = SCATTERED_NOTE.strip()
+                assert (note in prompt.plain) == expected[hit.doc_id], prompt.plain
+                if expected[hit.doc_id]:
+                    start = prompt.plain.index(note)
+                    styled = {str(span.style) for span in prompt.spans if span.start <= start < span.end}
+                    assert any(styles().muted in style for style in styled), styled
+
+    asyncio.run(scenario())

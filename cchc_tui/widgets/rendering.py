@@ -16,6 +16,7 @@ from cchc_tui.palette import styles
 from indexer.api import Hit, LineHit
 
 DIM_STYLE = "dim"
+SCATTERED_NOTE = "  · words apart"  # shown on results whose words are not together as typed
 
 # Bidi overrides and isolates can reorder what follows them on screen.
 _BIDI_CONTROLS = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
@@ -107,14 +108,18 @@ def hit_prompt(hit: Hit, marked: bool = False, width: int = 100) -> Text:
     title = plain(" ".join((hit.title or "").split()), "(no title)", "italic")
     title.truncate(max(20, width - 2), overflow="ellipsis")
     prompt.append_text(title)
+    # A second-tier hit: every word is there, but not as the phrase typed (say so, or it reads as a phrase match).
+    apart = SCATTERED_NOTE if hit.scattered else ""
     if hit.lines:
         first = hit.lines[0]
         more = f"  (+{plural(len(hit.lines) - 1, 'line')})" if len(hit.lines) > 1 else ""
         gutter = f"  {first.line:>4}│ "
         prompt.append("\n")
         prompt.append(gutter, style=DIM_STYLE)
-        prompt.append_text(excerpt(first, max(20, width - len(gutter) - len(more))))
+        prompt.append_text(excerpt(first, max(20, width - len(gutter) - len(more) - len(apart))))
         prompt.append(more, style=DIM_STYLE)
+    if apart:
+        prompt.append(apart, style=f"italic {styles().muted}")
     return prompt
 
 

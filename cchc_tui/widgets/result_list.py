@@ -52,8 +52,8 @@ class ResultList(OptionList):
         current = self.current_hit if keep_position else None
         self.hits = list(hits)
         self.clear_options()
-        for hit in self.hits:
-            self.add_options([self._option(hit), None])  # None: a divider line, not an option
+        # One add_options call: each call re-measures the whole list (one per hit cost ~1.6 ms a hit).
+        self.add_options([entry for hit in self.hits for entry in (self._option(hit), None)])  # None: a divider
         doc_ids = [hit.doc_id for hit in self.hits]
         if current is not None and current.doc_id in doc_ids:
             self.highlighted = doc_ids.index(current.doc_id)

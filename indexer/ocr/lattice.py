@@ -163,7 +163,7 @@ def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]
             slot = slots[end]
             left, right = prev.options, slot.options
             if len(left) == 1 and len(right) == 1:
-                link = _ONE_LINK if _joins(left[0], right[0]) else ()
+                link: tuple[tuple[int, int], ...] = _ONE_LINK if _joins(left[0], right[0]) else ()
             else:
                 link = _pair_links(left, right)
             prev = slot

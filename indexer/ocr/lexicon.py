@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import fold, nfc
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         folded = tuple(folds[s] if s in folds else folds.setdefault(s, _syllable_fold(s)) for s in syllables)
         if None in folded:
             continue  # loanwords (acid, video) and abbreviations are no OCR target
+        folded = cast(tuple[str, ...], folded)  # no None left (checked above)
         spelled = tuple(syllables)
         for original, f in zip(spelled, folded):
             uses[f] += 1
@@ -84,5 +86,5 @@ def lexicon() -> Lexicon:
     ranked = {f: tuple(s for s, _ in c.most_common()) for f, c in spellings.items()}
     words = {f: tuple(v) for f, v in word_spellings.items()}
     preferred = frozenset(tuple(w) for w in _preferred() if len(w) > 1)
-    spelled = {s: math.log1p(n) for c in spellings.values() for s, n in c.items()}
-    return Lexicon(weight, prefixes, frozenset(bigrams), ranked, words, preferred, spelled)
+    spelled_weight = {s: math.log1p(n) for c in spellings.values() for s, n in c.items()}
+    return Lexicon(weight, prefixes, frozenset(bigrams), ranked, words, preferred, spelled_weight)

@@ -85,13 +85,13 @@ def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str
     spelled: list[str | None] = [None] * n
     end = n
     while end > 0:
-        size, word = back[end]
-        if word is None:
+        size, spelling = back[end]
+        if spelling is None:
             last = readings[end - 1]
             following = printed[end] if end < n else ""
             spelled[end - 1] = None if last is None else syllable_spelling(last, printed[end - 1], following)
         else:
-            spelled[end - size : end] = word
+            spelled[end - size : end] = spelling
         end -= size
     return spelled
 
@@ -134,7 +134,7 @@ def restore_words(words: Sequence[str]) -> list[str]:
     respell_names(words, repairable, spelled)
     restored = []
     for index, (word, kind, reading, spelling) in enumerate(zip(words, kinds, best, spelled)):
-        neighbours = words[max(index - 1, 0) : index] + words[index + 1 : index + 2]
+        neighbours = [*words[max(index - 1, 0) : index], *words[index + 1 : index + 2]]
         restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling, neighbours))
     return restored
 

@@ -200,7 +200,7 @@ def _same_document_keys(occurrences: list[Occurrence], text_end: int) -> None:
     form (same number, type and agency); a symbol cut off by the end of the text (`2629/QĐ-T`) the one
     it begins."""
     keys = {o.key for o in occurrences if o.citation.symbol}
-    yearly = {}
+    yearly: dict[tuple[str, str], set[str]] = {}
     for key in keys:
         m = re.fullmatch(r"(\d+\w?)/((?:19|20)\d\d)/(.+)", key)
         if m:

@@ -142,4 +142,5 @@ class PhraseSet:
                 continue
             hit = regex.match(ftext, m.start())
             if hit:
+                assert hit.lastgroup is not None  # every alternative is a named group
                 yield int(hit.lastgroup[1:]), hit.start(), hit.end()

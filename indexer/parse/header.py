@@ -93,6 +93,7 @@ def _zone_end(lines: list[str]) -> int:
 def _read_number(cells: list[Cell], index: int, header: Header) -> None:
     cell = cells[index]
     label = number_label(folded(cell.text))
+    assert label is not None  # split_cells made this a "number" cell because the label matched
     rest = cell.text[label.end():]
     if not any(c.isalnum() for c in rest):  # `Số:` alone: the symbol is the next cell
         following = next((c for c in cells[index + 1:] if c.kind != "rule"), None)
@@ -107,6 +108,7 @@ def _read_date(cells: list[Cell], index: int, header: Header) -> None:
     cell = cells[index]
     fcell = folded(cell.text)
     lead = date_lead(fcell)
+    assert lead is not None  # split_cells made this a "date" cell because the lead matched
     text = fcell[lead.end():]
     for following in cells[index + 1:index + 4]:  # `Hà Nội, ngày 01` / `tháng 3 năm 2025`
         if re.search(r"(?:19|20)\d\d", text):
@@ -123,6 +125,7 @@ def _read_date(cells: list[Cell], index: int, header: Header) -> None:
 
 def _read_type(cell: Cell, header: Header) -> None:
     m = type_regex().fullmatch(folded(cell.text))
+    assert m is not None  # split_cells made this a "type" cell because the type regex matched
     header.doc_type = type_of(m)
     header.type_line = max(cell.line, cell.end_line)
     rest = cell.text[m.start("rest"):].strip(" .:-–|")

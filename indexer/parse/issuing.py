@@ -229,4 +229,6 @@ def _is_parent_level(unit: str) -> bool:
 
 def _agency_is_other(symbol: str | None) -> bool:
     """A symbol whose agency is not the People's Committee's (32/BC-NV under `UBND THÀNH PHỐ X`)."""
-    return bool(symbol) and split_symbol(symbol).agency not in GENERIC_CODES
+    if not symbol:
+        return False
+    return split_symbol(symbol).agency not in GENERIC_CODES

@@ -82,8 +82,8 @@ def restore_person_name(printed: str) -> str | None:
     if not 2 <= len(words) <= 5:
         return None
     first = _restore_name_word(words[0], surnames)
-    if first is None or (folded(first) != folded(words[0]) and _restore_name_word(words[0], given)
-                         and folded(_restore_name_word(words[0], given)) == folded(words[0])):
+    if first is None or (folded(first) != folded(words[0]) and (as_given := _restore_name_word(words[0], given))
+                         and folded(as_given) == folded(words[0])):
         return None  # `Thi Mai`: a middle name, not a damaged surname
     rest = [_restore_name_word(w, given + surnames) or w for w in words[1:]]
     return " ".join([first, *rest])

@@ -24,6 +24,7 @@ END_LINE = "# end"  # the last line of a complete copy
 
 def pyvi_words_path() -> Path:
     spec = importlib.util.find_spec("pyvi")
+    assert spec is not None and spec.submodule_search_locations  # only asked for when pyvi is installed
     return Path(spec.submodule_search_locations[0]) / "models" / "words.txt"
 
 

@@ -16,6 +16,7 @@ from indexer.search.filters import type_prefix
 from indexer.search.matcher import DocTerms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
+from indexer.search.stored import result_count, stored_str
 from indexer.search.suggest import suggest
 from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
 from indexer.search.variants import WordForms, resolve_forms
@@ -29,8 +30,8 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: di
                  scan: LineScan | None, scattered: bool = False) -> Hit:
     info = orjson.loads(doc.get_first("info") or "{}")
     hit = Hit(
-        doc_id=doc.get_first("doc_id"),
-        path=doc.get_first("path"),
+        doc_id=stored_str(doc, "doc_id"),
+        path=stored_str(doc, "path"),
         score=round(float(score), 4),
         unit=info.get("unit"),
         symbol=info.get("symbol"),
@@ -86,13 +87,13 @@ def page(searcher: tantivy.Searcher, tiers: Tiers, plan: QueryPlan, forms, limit
     scan = LineScan(plan, forms, rarity)
     first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
     hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in first.hits]
-    total = first.count or 0
+    total = result_count(first)
     if tiers.scattered is None:
         return hits, total, total
     rest = searcher.search(tiers.scattered, limit=max(1, limit - len(hits)), count=True)
     if len(hits) < limit:
         hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in rest.hits]
-    return hits, total + (rest.count or 0), total
+    return hits, total + result_count(rest), total
 
 
 def run_search(

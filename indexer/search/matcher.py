@@ -89,7 +89,8 @@ def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[
     if windows:
         return windows[:SCATTER_LINES]
     ranked = sorted(held, key=lambda line: (-len(held[line]), line))
-    picked, covered = [], set()
+    picked: list[int] = []
+    covered: set[int] = set()
     for line in ranked:  # lines holding the most words, then one line more for each word not yet shown
         if not picked or held[line] - covered:
             picked.append(line)

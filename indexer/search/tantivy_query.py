@@ -9,6 +9,7 @@ every phrase report, their lines marked scattered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import tantivy
 from tantivy import Occur, Query
@@ -22,6 +23,7 @@ from indexer.search.variants import BODY, WordForms, one_edit_pattern, word_quer
 
 EXACT_BOOST = 3.0  # typed diacritics found as printed: clean exact matches rank first
 MAX_EDIT_CHARS = 24  # a one-edit pattern of a longer word exceeds tantivy's regex size limit
+PhraseWords = list[str | tuple[int, str]]  # what tantivy's stub takes for a phrase (list is invariant)
 
 
 def slip_budget(words: list[str]) -> int:
@@ -37,7 +39,7 @@ def can_slip(word: str) -> bool:
 def words_query(schema: tantivy.Schema, field: str, words: list[str]) -> Query:
     if len(words) == 1:
         return Query.term_query(schema, field, words[0])
-    return Query.phrase_query(schema, field, words)
+    return Query.phrase_query(schema, field, cast(PhraseWords, words))
 
 
 def position_regex(forms: WordForms, slipped: bool) -> str:
@@ -64,7 +66,7 @@ def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = T
     options = [(Occur.Should, exact)]
     for hole, held in enumerate(forms):
         if can_slip(held.word):
-            regexes = [position_regex(f, k == hole) for k, f in enumerate(forms)]
+            regexes: PhraseWords = [position_regex(f, k == hole) for k, f in enumerate(forms)]
             options.append((Occur.Should, Query.regex_phrase_query(schema, BODY, regexes)))
     return Query.boolean_query(options)
 

@@ -17,6 +17,8 @@ from importlib import resources
 
 import tantivy
 
+from indexer.search.stored import result_count
+
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
 
@@ -156,4 +158,4 @@ def resolve_forms(searcher: tantivy.Searcher, schema: tantivy.Schema, typed: dic
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
-    return searcher.search(query, limit=1, count=True).count or 0
+    return result_count(searcher.search(query, limit=1, count=True))

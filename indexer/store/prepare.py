@@ -20,7 +20,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,7 +163,7 @@ def memory_estimate(item: Changed) -> int:
     return MEMORY_BASE + MEMORY_PER_BYTE * min(item.size, MAX_REPORT_BYTES)
 
 
-def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
+def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Generator[Prepared | Failed, None, None]:
     """Results in the order of `items`."""
     workers = worker_count(len(items))
     if workers == 1:

@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 import tantivy
 
 from indexer.ingest import shown_path
+from indexer.search.stored import stored_str
 from indexer.store.documents import Prepared, info_from_dict
 from indexer.store.index import tantivy_path
 from indexer.store.layout import Marker, generation_dir, shown_dir
@@ -140,7 +141,7 @@ def all_documents(index: tantivy.Index) -> Iterator[tantivy.Document]:
 
 
 def read_existing(index: tantivy.Index) -> dict[str, Indexed]:
-    return {doc.get_first("path"): Indexed(doc.get_first("doc_id"), doc.get_first("sha"))
+    return {stored_str(doc, "path"): Indexed(stored_str(doc, "doc_id"), stored_str(doc, "sha"))
             for doc in all_documents(index)}
 
 
@@ -158,7 +159,7 @@ def recovered_roots(folder: Path) -> list[Path]:
     """An older index recorded no roots: the folders its reports came from."""
     index = open_any(folder)
     try:
-        parents = sorted({str(Path(doc.get_first("path")).parent) for doc in all_documents(index)} if index else ())
+        parents = sorted({str(Path(stored_str(doc, "path")).parent) for doc in all_documents(index)} if index else ())
     except (ValueError, OSError):
         return []
     roots: list[str] = []
@@ -186,7 +187,7 @@ def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, Prepa
         text = doc.get_first("text") or ""
         readings = decode_readings(doc.get_first("readings") or "", len(tokenize(text)))
         info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
-        yield doc.get_first("doc_id"), Prepared(doc.get_first("path"), doc.get_first("sha"), text, readings, info)
+        yield stored_str(doc, "doc_id"), Prepared(stored_str(doc, "path"), stored_str(doc, "sha"), text, readings, info)
 
 
 def unique_doc_id(key: str, taken: dict[str, str], wanted: str | None = None) -> str:

@@ -112,6 +112,8 @@ def update_index(
 
 def run_plan(index_dir: Path, previous: Marker, plan: RootPlan, summary: IndexSummary, progress) -> None:
     target = new_generation(index_dir) if plan.fresh else generation_dir(index_dir, previous)
+    # plan_roots makes a plan fresh whenever the previous marker names no generation folder
+    assert target is not None, "an update needs the previous generation"
     try:
         index = create_index(target) if plan.fresh else open_folder(target, index_dir)
         existing = {} if plan.fresh else read_existing(index)
