@@ -89,22 +89,31 @@ async def open_at(app, pilot, hit) -> ReportView:
     return app.screen.query_one(ReportView)
 
 
+def toasts_after_pressing(index_dir, hit, key: str, prepare=None) -> list[str]:
+    """Open `hit`'s report at its line, press `key`: the notifications shown then."""
+    shown: list[str] = []
+
+    async def scenario():
+        app = make_app(index_dir)
+        if prepare is not None:
+            prepare(app)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await open_at(app, pilot, hit)
+            await pilot.press(key)
+            await pilot.pause()
+            shown.extend(toasts(app))
+
+    asyncio.run(scenario())
+    return shown
+
+
 def test_y_copies_the_line_with_its_reference(index_dir, monkeypatch):
     hit = first_hit(index_dir)
     report = open_library(index_dir).get(hit.doc_id)
     line = hit.lines[0].line
     copied: list[str] = []
-
-    async def scenario():
-        app = make_app(index_dir)
-        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await open_at(app, pilot, hit)
-            await pilot.press("y")
-            await pilot.pause()
-            assert any(f"Copied line {line}" in text for text in toasts(app))
-
-    asyncio.run(scenario())
+    shown = toasts_after_pressing(index_dir, hit, "y", lambda app: monkeypatch.setattr(app, "copy_to_clipboard", copied.append))
+    assert any(f"Copied line {line}" in text for text in shown)
     assert len(copied) == 1
     text, reference = copied[0].split("\n— ")
     assert text == report.line_text(line).strip()
@@ -121,18 +130,9 @@ def test_o_opens_the_editor_at_the_current_line(index_dir, monkeypatch):
     monkeypatch.setenv("EDITOR", "myeditor --flag")
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setattr(subprocess, "run", lambda command, **_: calls.append(command))
-
-    async def scenario():
-        app = make_app(index_dir)
-        # A headless app cannot give the terminal away: stand in for suspend().
-        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await open_at(app, pilot, hit)
-            await pilot.press("o")
-            await pilot.pause()
-            assert not any("Could not" in text for text in toasts(app))
-
-    asyncio.run(scenario())
+    # A headless app cannot give the terminal away: stand in for suspend().
+    shown = toasts_after_pressing(index_dir, hit, "o", lambda app: monkeypatch.setattr(app, "suspend", contextlib.nullcontext))
+    assert not any("Could not" in text for text in shown)
     assert calls == [["myeditor", "--flag", f"+{line}", hit.path]]
 
 
@@ -140,16 +140,7 @@ def test_o_without_an_editor_says_what_to_set(index_dir, monkeypatch):
     hit = first_hit(index_dir)
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
-
-    async def scenario():
-        app = make_app(index_dir)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await open_at(app, pilot, hit)
-            await pilot.press("o")
-            await pilot.pause()
-            assert any("$EDITOR" in text for text in toasts(app))
-
-    asyncio.run(scenario())
+    assert any("$EDITOR" in text for text in toasts_after_pressing(index_dir, hit, "o"))
 
 
 def restorable(index_dir):
