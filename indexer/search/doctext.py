@@ -106,7 +106,10 @@ class DocText:
         for line in set(lines):
             if width > 0 and line not in self._loaded and 1 <= line <= self.lines.count:
                 count = self.first[line] - self.first[line - 1]
-                self._load_tokens(line, 0, width) if head else self._load_tokens(line, max(0, count - width), None)
+                if head:
+                    self._load_tokens(line, 0, width)
+                else:
+                    self._load_tokens(line, max(0, count - width), None)
 
     def _load_tokens(self, line: int, skip: int, keep: int | None) -> None:
         """Tokens `skip` to `skip + keep` (all with None) of `line`, at their global positions."""
