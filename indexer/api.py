@@ -89,6 +89,7 @@ _DASHBOARD: dict[str, str] = {
         ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
          "library_overview", "section_kind_labels"], "indexer.overview"),
     **dict.fromkeys(["readable_lines", "readable_text"], "indexer.readable"),
+    "SkippedFile": "indexer.store.skipped",
 }
 _LAZY.update(_DASHBOARD)
 __all__ += [*_DASHBOARD]

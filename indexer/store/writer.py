@@ -41,6 +41,7 @@ from indexer.store.layout import (
 from indexer.store.prepare import Changed, Failed, checked_read, prepare_all
 from indexer.store.roots import Indexed, RootPlan, carried_documents, plan_roots, read_existing, unique_doc_id
 from indexer.store.schema import SCHEMA_VERSION
+from indexer.store.skipped import write_skipped
 
 WRITER_HEAP_BYTES = 64_000_000
 
@@ -107,6 +108,7 @@ def update_index(
             plan = plan_roots(index_dir, previous, paths, rebuild, fallback)
             summary.rebuilt_reason, summary.roots = plan.reason, plan.recorded
             run_plan(index_dir, previous, plan, summary, progress)
+            write_skipped(index_dir, summary.skipped)  # for the dashboard (indexer/store/skipped.py)
     return summary
 
 
