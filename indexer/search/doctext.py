@@ -16,8 +16,9 @@ import re
 from array import array
 from collections.abc import Iterable
 
-from indexer.textnorm import FOLD_TABLE, OCR_LETTER_GLYPHS, TOKEN_RE, LineIndex, Token, fold
+from indexer.textnorm import FOLD_TABLE, OCR_LETTER_GLYPHS, TOKEN_RE, LineIndex, fold
 
+TokenAt = tuple[int, int, int]  # start, end (offsets in the whole text), 1-based line
 WORD_CHAR = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])"
 
 
@@ -78,15 +79,15 @@ class DocText:
         self.count = self.first[-1]
         self._readings_text = readings
         parts = readings.split(" ") if readings else []
-        self._parts = parts if len(parts) == self.count else None
-        self.tokens: dict[int, Token] = {}
+        self.reading_parts = parts if len(parts) == self.count else None
+        self.tokens: dict[int, TokenAt] = {}  # position -> (start, end, line): offsets in the text
         self.folds: dict[int, str] = {}
         self._loaded: set[int] = set()
 
     def forms(self, i: int) -> tuple[str, ...]:
         if i not in self.folds:
             return ()
-        part = self._parts[i] if self._parts is not None else ""
+        part = self.reading_parts[i] if self.reading_parts is not None else ""
         # A leading `|` marks the fold as the best reading (indexer.analysis.encode_readings).
         return (self.folds[i], *(r for r in part.split("|") if r)) if part else (self.folds[i],)
 
@@ -113,21 +114,22 @@ class DocText:
 
     def _load_tokens(self, line: int, skip: int, keep: int | None) -> None:
         """Tokens `skip` to `skip + keep` (all with None) of `line`, at their global positions."""
-        offset, index = self.lines.line_start(line), self.first[line - 1]
+        index = self.first[line - 1] + skip
+        offset = self.lines.line_start(line)
         printed = self.lines.line_text(line)
         found = TOKEN_RE.finditer(printed)
         spans = [m.span() for m in (found if keep is None else itertools.islice(found, skip + keep))][skip:]
         if not spans:
             return
         # fold only the stretch read: folding keeps the length (it almost always does)
-        base = spans[0][0]
-        folded = printed[base : spans[-1][1]].translate(FOLD_TABLE).lower()
-        same = len(folded) == spans[-1][1] - base
-        tokens, folds = self.tokens, self.folds
-        for k, (start, end) in enumerate(spans, index + skip):
-            word = printed[start:end]
-            tokens[k] = Token(offset + start, offset + end, line, word)
-            folds[k] = folded[start - base : end - base] if same else fold(word)
+        base, stop = spans[0][0], spans[-1][1]
+        folded = printed[base:stop].translate(FOLD_TABLE).lower()
+        positions = range(index, index + len(spans))
+        self.tokens.update(zip(positions, [(offset + start, offset + end, line) for start, end in spans]))
+        if len(folded) == stop - base:
+            self.folds.update(zip(positions, [folded[start - base : end - base] for start, end in spans]))
+        else:
+            self.folds.update(zip(positions, [fold(printed[start:end]) for start, end in spans]))
 
     def load_all(self) -> None:
         self.load_lines(range(1, self.lines.count + 1))
@@ -139,7 +141,7 @@ class DocText:
             text = self.text
             found.update(self.lines.line_of(m.start()) for m in printed.finditer(text)
                          if is_token_at(text, m.start(), m.end()))
-        if folded is not None and self._parts is not None and self._readings_text:
+        if folded is not None and self.reading_parts is not None and self._readings_text:
             spaces, last = 0, 0
             for m in folded.finditer(self._readings_text):
                 spaces += self._readings_text.count(" ", last, m.start())

@@ -81,19 +81,26 @@ def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchRes
     return result
 
 
-def page(searcher: tantivy.Searcher, tiers: Tiers, plan: QueryPlan, forms, limit: int) -> tuple[list[Hit], int, int]:
+def ranked(searcher: tantivy.Searcher, tiers: Tiers, limit: int) -> tuple[list, list, int, int]:
+    """Addresses of the phrase reports, then of the scattered ones, and the counts; no stored text read."""
+    first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
+    total = result_count(first)
+    second = tiers.second_tier(total)
+    if second is None:
+        return first.hits, [], total, total
+    rest = searcher.search(second, limit=max(1, limit - len(first.hits)), count=True)
+    more = rest.hits if len(first.hits) < limit else []
+    return first.hits, more, total + result_count(rest), total
+
+
+def page(searcher: tantivy.Searcher, plan: QueryPlan, forms, found: tuple[list, list, int, int]) -> list[Hit]:
     """Phrase reports first, then scattered ones; stored text read only for the hits returned."""
+    phrase_hits, scattered_hits, _total, _phrase_total = found
     rarity = {w: searcher.doc_freq("body", w) for w in plan.all_words()}
     scan = LineScan(plan, forms, rarity)
-    first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
-    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in first.hits]
-    total = result_count(first)
-    if tiers.scattered is None:
-        return hits, total, total
-    rest = searcher.search(tiers.scattered, limit=max(1, limit - len(hits)), count=True)
-    if len(hits) < limit:
-        hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in rest.hits]
-    return hits, total + result_count(rest), total
+    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in phrase_hits]
+    hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in scattered_hits]
+    return hits
 
 
 def run_search(
@@ -115,17 +122,18 @@ def run_search(
         forms = resolve_forms(searcher, index.schema, plan.typed_words())
         clauses = filters_query(index, searcher, filters, topic_ids)
         tiers = build_tiers(index.schema, plan, forms, clauses, slips=False)
-        hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
-        if phrase_total == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
+        found = ranked(searcher, tiers, limit)
+        if found[3] == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
             tiers = build_tiers(index.schema, plan, forms, clauses, slips=True)
-            hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
+            found = ranked(searcher, tiers, limit)
+        hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]
     except ValueError as exc:  # tantivy refusing a query it cannot build (an odd regex): say so
         raise CchcError(f"cannot search for {text!r}: {exc}") from exc
     result = SearchResult(query=text, total=total, hits=hits, missing=[w for w, f in forms.items() if not f.found])
     if tiers.scattered is not None:
         result.phrase_total = phrase_total
     if with_facets:
-        result.facets = facets(searcher, tiers.union)
+        result.facets = facets(searcher, tiers.facet_query(phrase_total))
     if result.total == 0:
         result.suggestions = suggest(searcher, plan, result.missing)
     return result

@@ -131,6 +131,20 @@ class Tiers:
     phrase: Query  # every report listed first
     scattered: Query | None  # reports with the loose words apart (None: no second tier)
     union: Query  # both: what facets count
+    # The loose words apart, phrase or not: the same reports as `scattered` when no report holds the
+    # phrase, and as `union` then or when the phrase implies the words apart. No positions checked.
+    apart: Query | None = None
+    phrase_implies_apart: bool = False
+
+    def facet_query(self, phrase_total: int) -> Query:
+        """What facets count (`union`), by the cheapest query holding the same reports."""
+        if self.apart is not None and (self.phrase_implies_apart or phrase_total == 0):
+            return self.apart
+        return self.union
+
+    def second_tier(self, phrase_total: int) -> Query | None:
+        """`scattered`, without its must-not phrase when no report holds the phrase (same reports, same scores)."""
+        return self.apart if self.apart is not None and phrase_total == 0 else self.scattered
 
 
 def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]:
@@ -155,7 +169,10 @@ def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordFo
     phrase = must_hold([*base, (Occur.Must, together)])
     scattered = must_hold([*base, (Occur.Must, apart), (Occur.MustNot, together)])
     either = Query.boolean_query([(Occur.Should, together), (Occur.Should, apart)])
-    return Tiers(phrase, scattered, must_hold([*base, (Occur.Must, either)]))
+    # an exact phrase (no slipped word, no edit) holds each of its words and lexicon words apart too
+    exact = (not slips or not slip_budget(plan.loose.words)) and not any(f.fuzzy for f in loose)
+    return Tiers(phrase, scattered, must_hold([*base, (Occur.Must, either)]),
+                 must_hold([*base, (Occur.Must, apart)]), exact)
 
 
 def must_hold(clauses: list[tuple[Occur, Query]]) -> Query:
