@@ -60,6 +60,23 @@ def is_token_at(text: str, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(WORD_CHAR)
+# Characters whose fold is not exactly one character (combining marks, a few scripts' vowels);
+# capital sigma lower-cases by context. A line free of both folds character by character.
+_LENGTH_CHANGING = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c, base in FOLD_TABLE.items() if len(base.lower()) != 1) + "]")
+# Printed token -> fold, across reports and queries: tokens repeat, translating them is most of reading a line.
+_FOLDS: dict[str, str] = {}
+MAX_REMEMBERED_FOLDS = 200_000
+
+
+def _fold_token(word: str) -> str:
+    folded = _FOLDS[word] = word.translate(FOLD_TABLE).lower()
+    return folded
+
+
+def _forget_folds() -> dict[str, str]:
+    _FOLDS.clear()
+    return _FOLDS
 
 
 class DocText:
@@ -121,11 +138,17 @@ class DocText:
         spans = [m.span() for m in (found if keep is None else itertools.islice(found, skip + keep))][skip:]
         if not spans:
             return
-        # fold only the stretch read: folding keeps the length (it almost always does)
-        base, stop = spans[0][0], spans[-1][1]
-        folded = printed[base:stop].translate(FOLD_TABLE).lower()
         positions = range(index, index + len(spans))
         self.tokens.update(zip(positions, [(offset + start, offset + end, line) for start, end in spans]))
+        base, stop = spans[0][0], spans[-1][1]
+        if "Σ" not in printed and not _LENGTH_CHANGING.search(printed, base, stop):
+            # every character folds to one, without context: a token's fold is its own (remembered)
+            memo = _FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()
+            words = [printed[start:end] for start, end in spans]
+            self.folds.update(zip(positions, [memo[w] if w in memo else _fold_token(w) for w in words]))
+            return
+        # fold only the stretch read: folding keeps the length (it almost always does)
+        folded = printed[base:stop].translate(FOLD_TABLE).lower()
         if len(folded) == stop - base:
             self.folds.update(zip(positions, [folded[start - base : end - base] for start, end in spans]))
         else:

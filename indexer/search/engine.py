@@ -58,6 +58,10 @@ def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, dict[s
     }
 
 
+def no_facets() -> dict[str, dict[str, int]]:
+    return {name: {} for name in FACET_FIELDS}
+
+
 def filters_query(index: tantivy.Index, searcher: tantivy.Searcher, filters: Filters, topic_ids) -> list:
     type_terms = None
     if filters.doc_type:
@@ -88,6 +92,10 @@ def ranked(searcher: tantivy.Searcher, tiers: Tiers, limit: int) -> tuple[list, 
     second = tiers.second_tier(total)
     if second is None:
         return first.hits, [], total, total
+    if len(first.hits) >= limit and tiers.apart is not None and tiers.phrase_implies_apart:
+        # no scattered report shown: their count is the reports with the words apart, less the phrase ones
+        # (a query without positions, where the scattered tier checks every report for the phrase)
+        return first.hits, [], result_count(searcher.search(tiers.apart, limit=1, count=True)), total
     rest = searcher.search(second, limit=max(1, limit - len(first.hits)), count=True)
     more = rest.hits if len(first.hits) < limit else []
     return first.hits, more, total + result_count(rest), total
@@ -132,8 +140,8 @@ def run_search(
     result = SearchResult(query=text, total=total, hits=hits, missing=[w for w, f in forms.items() if not f.found])
     if tiers.scattered is not None:
         result.phrase_total = phrase_total
-    if with_facets:
-        result.facets = facets(searcher, tiers.facet_query(phrase_total))
+    if with_facets:  # no report matches: every count is empty, without asking tantivy to look again
+        result.facets = facets(searcher, tiers.facet_query(phrase_total)) if total else no_facets()
     if result.total == 0:
         result.suggestions = suggest(searcher, plan, result.missing)
     return result
