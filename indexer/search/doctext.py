@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterable
 
 from indexer.textnorm import FOLD_TABLE, OCR_LETTER_GLYPHS, TOKEN_RE, LineIndex, fold
@@ -79,8 +80,10 @@ def _forget_folds() -> dict[str, str]:
     return _FOLDS
 
 
-class DocText:
-    """Tokens, folds and readings of the lines loaded so far, at their global token positions."""
+class ReportLines:
+    """What one report's matching needs whatever the query: line offsets, tokens per line, readings,
+    and each line's tokens once read. Kept for the reports searched last (`report_lines`): a batch
+    or a session of searches reads the same reports again."""
 
     def __init__(self, text: str, readings: str, line_tokens: bytes | None) -> None:
         self.text = text
@@ -88,15 +91,85 @@ class DocText:
         counts = array("I")
         if line_tokens:
             counts.frombytes(line_tokens)
-        self._exact = len(counts) == self.lines.count
-        if not self._exact:  # an index without the counts (or a foreign one): count by tokenising
+        if len(counts) != self.lines.count:  # an index without the counts (or a foreign one): count by tokenising
             counts = array("I", (sum(1 for _ in TOKEN_RE.finditer(self.lines.line_text(n)))
                                  for n in range(1, self.lines.count + 1)))
         self.first = [0, *itertools.accumulate(counts)]  # first token of each line (index line - 1)
         self.count = self.first[-1]
-        self._readings_text = readings
+        self.readings_text = readings
         parts = readings.split(" ") if readings else []
         self.reading_parts = parts if len(parts) == self.count else None
+        self._line_tokens: dict[int, tuple[list[TokenAt], list[str]] | None] = {}
+        self._matching: dict[tuple[str | None, str | None], frozenset[int]] = {}
+
+    def line_tokens(self, line: int) -> tuple[list[TokenAt], list[str]] | None:
+        """Every token of `line` and its fold; None for a line whose folding is not character by
+        character (those are read as they are asked for, see DocText._load_tokens)."""
+        if line not in self._line_tokens:
+            printed = self.lines.line_text(line)
+            if "Σ" in printed or _LENGTH_CHANGING.search(printed):
+                self._line_tokens[line] = None
+            else:
+                offset = self.lines.line_start(line)
+                spans = [m.span() for m in TOKEN_RE.finditer(printed)]
+                memo = _FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()
+                words = [printed[start:end] for start, end in spans]
+                self._line_tokens[line] = ([(offset + start, offset + end, line) for start, end in spans],
+                                           [memo[w] if w in memo else _fold_token(w) for w in words])
+        return self._line_tokens[line]
+
+    def lines_matching(self, printed: re.Pattern[str] | None, folded: re.Pattern[str] | None) -> frozenset[int]:
+        """Lines where a printed token matches `printed`, or a token's OCR reading matches `folded`."""
+        key = (printed.pattern if printed else None, folded.pattern if folded else None)
+        if key not in self._matching:
+            self._matching[key] = frozenset(self._scan(printed, folded))
+        return self._matching[key]
+
+    def _scan(self, printed: re.Pattern[str] | None, folded: re.Pattern[str] | None) -> set[int]:
+        found: set[int] = set()
+        if printed is not None:
+            text = self.text
+            found.update(self.lines.line_of(m.start()) for m in printed.finditer(text)
+                         if is_token_at(text, m.start(), m.end()))
+        if folded is not None and self.reading_parts is not None and self.readings_text:
+            spaces, last = 0, 0
+            for m in folded.finditer(self.readings_text):
+                spaces += self.readings_text.count(" ", last, m.start())
+                last = m.start()
+                found.add(bisect.bisect_right(self.first, spaces))
+        return found
+
+
+_RECENT: OrderedDict[tuple[str, str, bytes | None], ReportLines] = OrderedDict()
+RECENT_REPORTS = 256  # a few pages of hits for a session, ~40 MB at most for 10 KB reports
+
+
+def report_lines(text: str, readings: str, line_tokens: bytes | None) -> ReportLines:
+    """The `ReportLines` of this very text, readings and counts (the key is the stored fields themselves)."""
+    key = (text, readings, line_tokens)
+    found = _RECENT.get(key)
+    if found is None:
+        found = _RECENT[key] = ReportLines(text, readings, line_tokens)
+        if len(_RECENT) > RECENT_REPORTS:
+            _RECENT.popitem(last=False)
+    else:
+        _RECENT.move_to_end(key)
+    return found
+
+
+def forget_reports() -> None:
+    """Drop the reports kept (a benchmark timing one search from scratch calls this)."""
+    _RECENT.clear()
+    _FOLDS.clear()
+
+
+class DocText:
+    """Tokens, folds and readings of the lines loaded so far (for one query), at their global token positions."""
+
+    def __init__(self, text: str, readings: str, line_tokens: bytes | None) -> None:
+        self.report = report = report_lines(text, readings, line_tokens)
+        self.text, self.lines, self.first, self.count = report.text, report.lines, report.first, report.count
+        self.reading_parts = report.reading_parts
         self.tokens: dict[int, TokenAt] = {}  # position -> (start, end, line): offsets in the text
         self.folds: dict[int, str] = {}
         self._loaded: set[int] = set()
@@ -132,6 +205,14 @@ class DocText:
     def _load_tokens(self, line: int, skip: int, keep: int | None) -> None:
         """Tokens `skip` to `skip + keep` (all with None) of `line`, at their global positions."""
         index = self.first[line - 1] + skip
+        read = self.report.line_tokens(line)
+        if read is not None:
+            stop = None if keep is None else skip + keep
+            tokens, folds = read[0][skip:stop], read[1][skip:stop]
+            positions = range(index, index + len(tokens))
+            self.tokens.update(zip(positions, tokens))
+            self.folds.update(zip(positions, folds))
+            return
         offset = self.lines.line_start(line)
         printed = self.lines.line_text(line)
         found = TOKEN_RE.finditer(printed)
@@ -140,14 +221,8 @@ class DocText:
             return
         positions = range(index, index + len(spans))
         self.tokens.update(zip(positions, [(offset + start, offset + end, line) for start, end in spans]))
-        base, stop = spans[0][0], spans[-1][1]
-        if "Σ" not in printed and not _LENGTH_CHANGING.search(printed, base, stop):
-            # every character folds to one, without context: a token's fold is its own (remembered)
-            memo = _FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()
-            words = [printed[start:end] for start, end in spans]
-            self.folds.update(zip(positions, [memo[w] if w in memo else _fold_token(w) for w in words]))
-            return
         # fold only the stretch read: folding keeps the length (it almost always does)
+        base, stop = spans[0][0], spans[-1][1]
         folded = printed[base:stop].translate(FOLD_TABLE).lower()
         if len(folded) == stop - base:
             self.folds.update(zip(positions, [folded[start - base : end - base] for start, end in spans]))
@@ -157,17 +232,5 @@ class DocText:
     def load_all(self) -> None:
         self.load_lines(range(1, self.lines.count + 1))
 
-    def lines_matching(self, printed: re.Pattern[str] | None, folded: re.Pattern[str] | None) -> set[int]:
-        """Lines where a printed token matches `printed`, or a token's OCR reading matches `folded`."""
-        found: set[int] = set()
-        if printed is not None:
-            text = self.text
-            found.update(self.lines.line_of(m.start()) for m in printed.finditer(text)
-                         if is_token_at(text, m.start(), m.end()))
-        if folded is not None and self.reading_parts is not None and self._readings_text:
-            spaces, last = 0, 0
-            for m in folded.finditer(self._readings_text):
-                spaces += self._readings_text.count(" ", last, m.start())
-                last = m.start()
-                found.add(self.line_of_token(spaces))
-        return found
+    def lines_matching(self, printed: re.Pattern[str] | None, folded: re.Pattern[str] | None) -> frozenset[int]:
+        return self.report.lines_matching(printed, folded)
