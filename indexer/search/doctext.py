@@ -70,6 +70,12 @@ _FOLDS: dict[str, str] = {}
 MAX_REMEMBERED_FOLDS = 200_000
 
 
+def remembered_folds(words: list[str]) -> list[str]:
+    """The folds of tokens whose characters each fold to one character, without context."""
+    memo = _FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()
+    return [memo[w] if w in memo else _fold_token(w) for w in words]
+
+
 def _fold_token(word: str) -> str:
     folded = _FOLDS[word] = word.translate(FOLD_TABLE).lower()
     return folded
@@ -112,11 +118,12 @@ class ReportLines:
             else:
                 offset = self.lines.line_start(line)
                 spans = [m.span() for m in TOKEN_RE.finditer(printed)]
-                memo = _FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()
-                words = [printed[start:end] for start, end in spans]
                 self._line_tokens[line] = ([(offset + start, offset + end, line) for start, end in spans],
-                                           [memo[w] if w in memo else _fold_token(w) for w in words])
+                                           remembered_folds([printed[start:end] for start, end in spans]))
         return self._line_tokens[line]
+
+    def read_before(self, line: int) -> tuple[list[TokenAt], list[str]] | None:
+        return self._line_tokens.get(line)
 
     def lines_matching(self, printed: re.Pattern[str] | None, folded: re.Pattern[str] | None) -> frozenset[int]:
         """Lines where a printed token matches `printed`, or a token's OCR reading matches `folded`."""
@@ -205,7 +212,8 @@ class DocText:
     def _load_tokens(self, line: int, skip: int, keep: int | None) -> None:
         """Tokens `skip` to `skip + keep` (all with None) of `line`, at their global positions."""
         index = self.first[line - 1] + skip
-        read = self.report.line_tokens(line)
+        # a line's first few tokens (an edge) are read on their own unless the whole line was read before
+        read = self.report.line_tokens(line) if keep is None else self.report.read_before(line)
         if read is not None:
             stop = None if keep is None else skip + keep
             tokens, folds = read[0][skip:stop], read[1][skip:stop]
@@ -221,8 +229,11 @@ class DocText:
             return
         positions = range(index, index + len(spans))
         self.tokens.update(zip(positions, [(offset + start, offset + end, line) for start, end in spans]))
-        # fold only the stretch read: folding keeps the length (it almost always does)
         base, stop = spans[0][0], spans[-1][1]
+        if "Σ" not in printed and not _LENGTH_CHANGING.search(printed, base, stop):
+            self.folds.update(zip(positions, remembered_folds([printed[start:end] for start, end in spans])))
+            return
+        # fold only the stretch read: folding keeps the length (it almost always does)
         folded = printed[base:stop].translate(FOLD_TABLE).lower()
         if len(folded) == stop - base:
             self.folds.update(zip(positions, [folded[start - base : end - base] for start, end in spans]))
