@@ -36,3 +36,19 @@ def test_a_report_whose_text_changed_is_read_anew(tmp_path):
     after = Library.open(index_dir).search("cải cách hành chính")
     assert [lh.line for h in after.hits for lh in h.lines] == [2]
     assert after.hits[0].lines[0].text == "Kết quả cải cách hành chính quý I."
+
+
+def test_lines_whose_folding_moves_offsets_still_point_at_the_words(tmp_path):
+    """A combining mark NFC cannot compose folds to nothing, a capital sigma lower-cases by context:
+    such lines are read on their own, and the spans still point at the words as printed."""
+    folder, index_dir = tmp_path / "reports", tmp_path / "index"
+    folder.mkdir()
+    lines = ["BÁO CÁO", "Ghi chú x\u0301 về cải cách hành chính.", "Mục ΑΣ cải cách hành chính.", "Hết."]
+    (folder / "dau.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_index([folder], index_dir)
+    for kept in (False, True):
+        if not kept:
+            forget_reports()
+        result = Library.open(index_dir).search("cải cách hành chính")
+        found = {lh.line: [lh.text[s:e] for s, e in lh.spans] for h in result.hits for lh in h.lines}
+        assert found == {2: ["cải", "cách", "hành", "chính"], 3: ["cải", "cách", "hành", "chính"]}

@@ -61,6 +61,7 @@ def is_token_at(text: str, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(WORD_CHAR)
+TAIL_CHARS_PER_TOKEN = 24  # a line's last tokens are looked for in a suffix this long per token
 # Characters whose fold is not exactly one character (combining marks, a few scripts' vowels);
 # capital sigma lower-cases by context. A line free of both folds character by character.
 _LENGTH_CHANGING = re.compile(
@@ -207,7 +208,22 @@ class DocText:
                 if head:
                     self._load_tokens(line, 0, width)
                 else:
-                    self._load_tokens(line, max(0, count - width), None)
+                    self._load_tail(line, max(0, count - width), count)
+
+    def _load_tail(self, line: int, skip: int, count: int) -> None:
+        """The tokens after the first `skip` of `line`, reading only the end of the line when it is long."""
+        start = len(self.lines.line_text(line)) - TAIL_CHARS_PER_TOKEN * (count - skip)
+        if skip == 0 or start <= 0 or self.report.read_before(line) is not None:
+            self._load_tokens(line, skip, None)
+            return
+        printed = self.lines.line_text(line)
+        spans = [m.span() for m in TOKEN_RE.finditer(printed, start)]
+        if spans and spans[0][0] == start and _WORD.match(printed, start - 1):
+            del spans[0]  # the suffix cut a token
+        if len(spans) < count - skip:
+            self._load_tokens(line, skip, None)
+            return
+        self._store(line, self.first[line - 1] + skip, printed, spans[len(spans) - (count - skip) :])
 
     def _load_tokens(self, line: int, skip: int, keep: int | None) -> None:
         """Tokens `skip` to `skip + keep` (all with None) of `line`, at their global positions."""
@@ -221,12 +237,15 @@ class DocText:
             self.tokens.update(zip(positions, tokens))
             self.folds.update(zip(positions, folds))
             return
-        offset = self.lines.line_start(line)
         printed = self.lines.line_text(line)
         found = TOKEN_RE.finditer(printed)
-        spans = [m.span() for m in (found if keep is None else itertools.islice(found, skip + keep))][skip:]
+        self._store(line, index, printed, [m.span() for m in (found if keep is None else itertools.islice(found, skip + keep))][skip:])
+
+    def _store(self, line: int, index: int, printed: str, spans: list[tuple[int, int]]) -> None:
+        """Tokens at `spans` of `line` (printed), the first at global position `index`."""
         if not spans:
             return
+        offset = self.lines.line_start(line)
         positions = range(index, index + len(spans))
         self.tokens.update(zip(positions, [(offset + start, offset + end, line) for start, end in spans]))
         base, stop = spans[0][0], spans[-1][1]
