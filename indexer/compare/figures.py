@@ -9,13 +9,12 @@ the OCR readings listed there, so one table serves clean and scanned text.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
 from indexer.compare.result import Figure
 from indexer.textnorm import LineIndex, fold, nfc
+from indexer.vietnamese.data import load_json
 
 GLYPHS = "&¢@€§¥$"
 WORD_CHAR = rf"[\w{GLYPHS}]"
@@ -37,7 +36,7 @@ NUMBER = r"""
 
 @cache
 def table() -> dict:
-    return json.loads(resources.files("indexer.data").joinpath("count_nouns.json").read_text("utf-8"))
+    return load_json("count_nouns.json")
 
 
 def _letter_pattern(ch: str, readings: dict[str, list[str]]) -> str:

@@ -5,23 +5,19 @@ Nguyên Thì Bích Dụng that plain prose would pick.
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import nfc
+from indexer.vietnamese.data import load_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_name_spellings.tsv"
 LONGEST_NAME = 5  # syllables
 HONORIFICS = frozenset({"ong", "ba"})  # Ông, Bà before a name
 
 
-@cache
 def _rows() -> tuple[dict[str, str], ...]:
-    with DATA.open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    return load_rows("ocr_name_spellings.tsv")
 
 
 @cache

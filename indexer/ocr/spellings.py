@@ -7,26 +7,16 @@ glyph points to (`ocr_glyph_hints.tsv`). pyvi's lexicon supplies the rest.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import nfc
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@cache
-def _rows(name: str) -> tuple[dict[str, str], ...]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
-    return tuple(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+from indexer.vietnamese.data import load_rows
 
 
 def _spelling_rows() -> tuple[dict[str, str], ...]:
-    return _rows("ocr_common_spellings.tsv")
+    return load_rows("ocr_common_spellings.tsv")
 
 
 @cache
@@ -46,7 +36,7 @@ def capitalised_spellings() -> dict[str, str]:
 
 @cache
 def glyph_hints() -> dict[str, str]:
-    return {row["glyph"]: nfc(row["vowels"]) for row in _rows("ocr_glyph_hints.tsv")}
+    return {row["glyph"]: nfc(row["vowels"]) for row in load_rows("ocr_glyph_hints.tsv")}
 
 
 def hinted(printed: str) -> str:
@@ -57,7 +47,7 @@ def hinted(printed: str) -> str:
 
 @cache
 def before_number_spellings() -> dict[str, str]:
-    return {row["folded"]: nfc(row["spelling"]) for row in _rows("ocr_before_number.tsv")}
+    return {row["folded"]: nfc(row["spelling"]) for row in load_rows("ocr_before_number.tsv")}
 
 
 ROMAN_OR_NUMBER = re.compile(r"^(?:\d|[IVXL1|]+\b)")

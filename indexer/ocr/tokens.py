@@ -10,17 +10,16 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 from functools import cache, lru_cache
-from pathlib import Path
 
 from indexer.ocr.channel import candidates
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.vietnamese.data import load_lines
 
 # A document where at least this share of words carries real diacritics is
 # digital text: its words are read as printed.
 CLEAN_DOCUMENT_SHARE = 0.5
 CAPS_WORD_MAX_COST = 1.3  # Q for O costs 0.3, P for Đ 0.3, g for ợ 1.2
-DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
 
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
 # them. The OCR's generic mark `é`/`è` is excluded: it stands for any accent.
@@ -55,8 +54,7 @@ class Kind(Enum):
 
 @cache
 def symbol_codes() -> frozenset[str]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(fold(line) for line in load_lines("ocr_symbol_codes.txt"))
 
 
 def _has_letter(token: str) -> bool:

@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass, field
 from indexer.docmodel import Citation, ReportInfo
 from indexer.parse.regexes import SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol, split_symbol
-from indexer.parse.tables import load
 from indexer.textnorm import fold, nfc
+from indexer.vietnamese.data import load_json
 
 __all__ = ["canonical_symbol", "symbol_key", "parse_symbol_query", "SymbolQuery", "CitingRef", "Conflict",
            "CitedDocument", "aggregate_citations", "find_conflicts"]
@@ -35,7 +35,7 @@ def _upper_codes(text: str) -> str:
 def _type_codes_by_word() -> dict[str, str]:
     """Folded type word or code -> folded type code: `quyet dinh` -> `qd`, `qd` -> `qd`."""
     out = {}
-    for entry in load("doc_types.json")["types"]:
+    for entry in load_json("doc_types.json")["types"]:
         for code in entry["codes"]:
             out[fold(entry["name"])] = fold(code)
             out[fold(code)] = fold(code)

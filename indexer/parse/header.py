@@ -33,7 +33,7 @@ from indexer.parse.dates import find_worded_date, iso_date
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.regexes import NUMERIC_DATE_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol
-from indexer.parse.tables import load
+from indexer.vietnamese.data import load_json
 
 TITLE_MAX_LINES = 6
 TITLE_LINE_CHARS = 100  # a title line starting like a sentence is short
@@ -59,7 +59,7 @@ class Header:
 
 @cache
 def _words() -> dict:
-    return load("header_words.json")
+    return load_json("header_words.json")
 
 
 @cache

@@ -6,9 +6,9 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
+from indexer.vietnamese.data import load_json
 
 ISSUER_REACH = 120
 MAX_WORDS = 12
@@ -20,7 +20,7 @@ _STOP_WORDS = ("về", "v/v", "ban hành", "phê duyệt", "quy định", "hư�
 
 @cache
 def _issuer_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    pairs = [(s, e["name"]) for e in load("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
+    pairs = [(s, e["name"]) for e in load_json("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # longest first: `match` takes the fullest name
     return alternation([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)
 

@@ -18,7 +18,6 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
 from indexer.parse.symbols import split_symbol
-from indexer.parse.tables import load
 from indexer.parse.units import (
     body_at,
     body_short,
@@ -30,6 +29,7 @@ from indexer.parse.units import (
     province_named,
     unit_by_code,
 )
+from indexer.vietnamese.data import load_json
 
 OPENING_CHARS = 2500  # the opening paragraph says who reports; so does the closing one
 CLOSING_CHARS = 1500
@@ -39,7 +39,7 @@ GENERIC_CODES = {"UBND", "HĐND", "VP"}  # shared by every People's Committee: t
 
 @cache
 def _words() -> dict:
-    return load("header_words.json")
+    return load_json("header_words.json")
 
 
 def _combine_fragments(fragments: list[str]) -> list[str]:

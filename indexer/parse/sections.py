@@ -7,7 +7,7 @@ from functools import cache
 
 from indexer.docmodel import Section
 from indexer.parse.fuzzy import alternation, folded
-from indexer.parse.tables import load
+from indexer.vietnamese.data import load_json
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 HEADING_MAX = 200
@@ -88,7 +88,7 @@ def _headings(lines: list[str]) -> list[_Heading]:
 
 @cache
 def _kind_regex():
-    kinds = load("section_kinds.json")["kinds"]
+    kinds = load_json("section_kinds.json")["kinds"]
     owners, triggers = [], []
     for kind in kinds:
         for trigger in kind["triggers"]:

@@ -18,9 +18,9 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.parse.units import known_unit_at
 from indexer.textnorm import OCR_LETTER_GLYPHS
+from indexer.vietnamese.data import load_json
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
 AUTHORITY = r"(?:kt|tm|tl|tuq|q)\s*[.,]\s*$"  # KT. GIÁM ĐỐC: signing on behalf of
@@ -45,7 +45,7 @@ def _receivers_regex() -> re.Pattern[str]:
 
 @cache
 def _roles() -> tuple[tuple[str, ...], frozenset[str]]:
-    words = load("header_words.json")  # signer roles, shared with the header's authority line
+    words = load_json("header_words.json")  # signer roles, shared with the header's authority line
     return tuple(words["signer_roles"]), frozenset(words["collective_roles"])
 
 
@@ -56,7 +56,7 @@ def _roles_regex() -> re.Pattern[str]:
 
 @cache
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = load("person_names.json")
+    data = load_json("person_names.json")
     return tuple(data["surnames"]), tuple(data["given"])
 
 

@@ -1,0 +1,74 @@
+"""The one loader of indexer/data/ and the tables derived from one source."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.errors import CchcError
+from indexer.vietnamese import data
+from indexer.vietnamese.data import DataFileError
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    for loader in (data.read_text, data.load_json, data.load_lines, data.load_tsv, data.load_rows):
+        loader.cache_clear()
+    yield tmp_path
+    for loader in (data.read_text, data.load_json, data.load_lines, data.load_tsv, data.load_rows):
+        loader.cache_clear()
+
+
+def test_a_missing_file_is_named_with_the_reason(data_dir):
+    with pytest.raises(DataFileError) as caught:
+        data.load_json("gone.json")
+    assert "gone.json" in str(caught.value) and "missing" in str(caught.value)
+    assert isinstance(caught.value, CchcError)  # front ends print it as one line
+
+
+def test_broken_json_names_the_file_and_line(data_dir):
+    (data_dir / "bad.json").write_text('{\n  "a": [1,\n}\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.json: not JSON at line 3"):
+        data.load_json("bad.json")
+
+
+def test_a_file_not_in_utf8_is_named(data_dir):
+    (data_dir / "latin.txt").write_bytes(b"S\xf5\n")  # a Windows-1258 byte, no UTF-8
+    with pytest.raises(DataFileError, match=r"latin\.txt: not UTF-8"):
+        data.load_lines("latin.txt")
+
+
+def test_a_tsv_row_short_of_fields_names_its_line(data_dir):
+    (data_dir / "t.tsv").write_text("# comment\na\tb\nc\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"t\.tsv: line 3 has 1"):
+        data.load_tsv("t.tsv")
+
+
+def test_rows_with_more_fields_than_the_header_are_refused(data_dir):
+    (data_dir / "r.tsv").write_text("x\ty\n1\t2\t3\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"r\.tsv: line 2"):
+        data.load_rows("r.tsv")
+
+
+def test_rows_skip_comments_and_fill_a_missing_last_field(data_dir):
+    (data_dir / "r.tsv").write_text("# why\nprinted\treading\twhy\n\n& \to\n#x\ty\n6\to\tô read as 6\n", encoding="utf-8")
+    assert data.load_rows("r.tsv") == (
+        {"printed": "& ", "reading": "o", "why": ""},
+        {"printed": "6", "reading": "o", "why": "ô read as 6"},
+    )
+
+
+def test_lines_are_stripped_without_blanks_or_comments(data_dir):
+    (data_dir / "w.txt").write_text("# header\n  UBND \n\nQĐ\n", encoding="utf-8")
+    assert data.load_lines("w.txt") == ("UBND", "QĐ")
+
+
+def test_every_shipped_data_file_loads():
+    names = sorted(p.name for p in data.DATA_DIR.iterdir() if p.is_file())
+    assert names, "indexer/data/ is empty"
+    for name in names:
+        if name.endswith(".json"):
+            data.load_json(name)
+        elif name.endswith(".tsv"):
+            data.load_tsv(name, 1)
+        else:
+            data.load_lines(name)
