@@ -72,3 +72,49 @@ def test_every_shipped_data_file_loads():
             data.load_tsv(name, 1)
         else:
             data.load_lines(name)
+
+
+def test_each_glyph_letter_is_its_cheapest_reading_in_the_channel_table():
+    from indexer.vietnamese.glyphs import glyph_letters
+
+    rows = data.load_rows("ocr_substitutions.tsv")
+    for glyph, letter in glyph_letters().items():
+        costs = [float(r["cost"]) for r in rows if r["printed"] == glyph and r["reading"] == letter]
+        others = [float(r["cost"]) for r in rows if r["printed"] == glyph and r["reading"] not in (letter, "-")]
+        assert costs and all(min(costs) <= cost for cost in others), glyph
+
+
+def test_every_stand_in_glyph_and_digit_has_a_letter():
+    from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS, glyph_letters
+
+    letters = glyph_letters()
+    assert set(OCR_LETTER_GLYPHS) <= set(letters)
+    assert {letters["6"], letters["0"], letters["@"], letters["$"]} == {"o", "e", "s"}
+    assert all(len(v) == 1 and v.isalpha() and v.isascii() for v in letters.values())
+
+
+def test_the_skeleton_reads_glyphs_through_the_derived_table():
+    from indexer.compare.words import skeleton
+
+    assert skeleton("S&") == skeleton("So") == "s|"
+    assert skeleton("nghi¢p") == skeleton("nghiep")
+
+
+@pytest.mark.parametrize(("printed", "value"), [("I", 1), ("I1", 2), ("Il", 2), ("|", 1), ("IV", 4), ("I11", 3), ("X", 10)])
+def test_roman_values_of_ocr_numerals(printed, value):
+    from indexer.vietnamese.roman import roman_value, to_roman
+
+    assert roman_value(printed) == value
+    assert roman_value(to_roman(value)) == value
+
+
+def test_roman_patterns_share_one_alphabet():
+    import re
+
+    from indexer.vietnamese import roman
+
+    assert re.fullmatch(roman.PRINTED_NUMERAL, "I1l")
+    assert re.fullmatch(roman.FOLDED_NUMERAL, "iv") and not re.fullmatch(roman.FOLDED_NUMERAL, "IV")
+    assert not re.fullmatch(roman.PRINTED_NUMERAL, "IIIIII")
+    assert roman.OCR_TOKEN_RE.match("I1") and not roman.OCR_TOKEN_RE.match("11")
+    assert roman.folded_reading("|V") == "iv" and roman.is_folded_small("iv") and not roman.is_folded_small("x")

@@ -15,20 +15,21 @@ from functools import cache
 from indexer.compare.result import Figure
 from indexer.textnorm import LineIndex, fold, nfc
 from indexer.vietnamese.data import load_json
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 
-GLYPHS = "&¢@€§¥$"
+GLYPHS = re.escape(OCR_LETTER_GLYPHS)
 WORD_CHAR = rf"[\w{GLYPHS}]"
 LEFT_EDGE = rf"(?<!{WORD_CHAR})"
 RIGHT_EDGE = rf"(?!{WORD_CHAR})"
 # Words of one noun phrase may be split by a comma or a line break: `tin, bài`.
 WORD_SEP = r"(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
 
-NUMBER = r"""
-    (?<![\w/&¢@€§¥$-])(?<!\d[.,])          # not inside a word, symbol, date or longer number
+NUMBER = rf"""
+    (?<![\w/{GLYPHS}-])(?<!\d[.,])          # not inside a word, symbol, date or longer number
     (?:
-        (?P<part>\d{1,6})[ ]?/[ ]?(?P<whole>\d{1,6})   # a share of a whole: 13/13
-      | (?P<percent>\d{1,3}(?:[.,]\d{1,2})?)[ ]?%     # 100%, 97,5%
-      | (?P<count>(?:\d{1,3}(?:\.\d{3})+|\d{1,7})(?:,\d{1,2})?)   # 730, 1.250, 1,5 (tỷ đồng)
+        (?P<part>\d{{1,6}})[ ]?/[ ]?(?P<whole>\d{{1,6}})   # a share of a whole: 13/13
+      | (?P<percent>\d{{1,3}}(?:[.,]\d{{1,2}})?)[ ]?%     # 100%, 97,5%
+      | (?P<count>(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,7}})(?:,\d{{1,2}})?)   # 730, 1.250, 1,5 (tỷ đồng)
     )
     (?![\w/]|[.,]\d)                        # the whole number: not `2.1.`, not `15/7/2025`
 """

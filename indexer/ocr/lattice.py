@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from indexer.ocr.lexicon import lexicon
+from indexer.vietnamese import roman
 from indexer.vietnamese.data import load_lines
 
 LEXICON_WEIGHT = 0.2  # per nat of log(1 + #lexicon words using the syllable)
@@ -93,7 +94,7 @@ def number_words() -> frozenset[str]:
 @lru_cache(maxsize=500_000)
 def _joins(left: str, right: str) -> bool:
     """The pair is a lexicon word, or a counting word and its number (số 118)."""
-    if right[:1].isdigit() or (right[:1] in "iv" and set(right) <= set("iv") and len(right) <= 4):
+    if right[:1].isdigit() or roman.is_folded_small(right):
         return left in number_words()
     return (left, right) in lexicon().bigrams
 

@@ -7,11 +7,11 @@ glyph points to (`ocr_glyph_hints.tsv`). pyvi's lexicon supplies the rest.
 """
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import nfc
+from indexer.vietnamese import roman
 from indexer.vietnamese.data import load_rows
 
 
@@ -50,9 +50,6 @@ def before_number_spellings() -> dict[str, str]:
     return {row["folded"]: nfc(row["spelling"]) for row in load_rows("ocr_before_number.tsv")}
 
 
-ROMAN_OR_NUMBER = re.compile(r"^(?:\d|[IVXL1|]+\b)")
-
-
 def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") -> str:
     """Spelling of a lone syllable: what the glyph points to, a capital that makes
     it a name (Sở Nội vụ, Đảng), else the common spelling."""
@@ -66,7 +63,7 @@ def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") ->
             for option in options:
                 if hint in option:
                     return option
-    if ROMAN_OR_NUMBER.match(next_printed) and folded in before_number_spellings():
+    if roman.NUMBER_OR_NUMERAL_RE.match(next_printed) and folded in before_number_spellings():
         return before_number_spellings()[folded]
     if printed[:1].isupper() and not next_printed[:1].isdigit() and folded in capitalised_spellings():
         return capitalised_spellings()[folded]

@@ -13,8 +13,10 @@ from functools import cache, lru_cache
 
 from indexer.ocr.channel import candidates
 from indexer.ocr.lexicon import lexicon
-from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.textnorm import fold
+from indexer.vietnamese import roman
 from indexer.vietnamese.data import load_lines
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 
 # A document where at least this share of words carries real diacritics is
 # digital text: its words are read as printed.
@@ -24,16 +26,6 @@ CAPS_WORD_MAX_COST = 1.3  # Q for O costs 0.3, P for Đ 0.3, g for ợ 1.2
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
 # them. The OCR's generic mark `é`/`è` is excluded: it stands for any accent.
 _TRUSTED_MARKS = frozenset("ðăâđêôơưàáảãạằắẳẵặầấẩẫậèẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ") - {"é", "è"}
-
-ROMAN_RE = re.compile(
-    r"""
-    ^ (?= .* [I|] )          # at least one capital I or bar: plain 1/11 stay numbers
-      (?: [I|1l]{1,4}        # I, II, III as the OCR prints them (I11, Il)
-        | [I|1l]? [VX] [I|1l]{0,3}   # IV, VI, VIII, IX
-      ) $
-    """,
-    re.VERBOSE,
-)
 
 CAPS_CODE_RE = re.compile(
     r"""
@@ -65,7 +57,7 @@ def _has_letter(token: str) -> bool:
 def kind_of(token: str) -> Kind:
     if not _has_letter(token):
         return Kind.NUMBER
-    if ROMAN_RE.match(token):
+    if roman.OCR_TOKEN_RE.match(token):
         return Kind.ROMAN
     folded = fold(token).replace("ð", "d")
     if any(ch in _TRUSTED_MARKS for ch in token.lower()) and lexicon().is_known(folded):
@@ -80,11 +72,7 @@ def _known_or_repairable(token: str) -> bool:
     return lexicon().is_known(fold(token)) or any(cost <= CAPS_WORD_MAX_COST for cost in candidates(token, allow_edits=False).values())
 
 
-def roman_reading(token: str) -> str:
-    return token.lower().translate(_ROMAN_DIGITS)
-
-
-_ROMAN_DIGITS = str.maketrans({"1": "i", "l": "i", "|": "i"})
+roman_reading = roman.folded_reading
 
 
 def is_clean_document(kinds: Sequence[Kind]) -> bool:

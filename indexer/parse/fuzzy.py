@@ -13,7 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.textnorm import fold
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 
 # The OCR forms (already folded: `é` -> e) of each proper letter, by family.
 # Low-frequency forms are kept: patterns are phrases, so they stay specific.

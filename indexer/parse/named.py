@@ -11,6 +11,7 @@ from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, phrase_pattern
 from indexer.parse.issuers import issuer_after
 from indexer.parse.restore import restore
 from indexer.textnorm import LineIndex, fold
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 
 LAW_KINDS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 MAX_NAME_WORDS = 9
@@ -25,7 +26,7 @@ _NOT_A_NAME = ("sư", "pháp", "lệ")  # luật sư, luật pháp, luật lệ
 @cache
 def _law_regex() -> re.Pattern[str]:
     stops = "|".join(_NAME_STOPS) + rf"|{word_pattern('số')}(?=\s*\d)"
-    word = r"(?:[^\W_]|[&¢@€§¥$])[^\s,;.:()“”\"]*"
+    word = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])[^\s,;.:()“”\"]*"
     return re.compile(
         rf"(?P<kind>{alternation(LAW_KINDS, 'k').pattern})"
         rf"(?P<name>(?:,?[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{0,{MAX_NAME_WORDS}}})"
