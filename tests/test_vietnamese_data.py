@@ -118,3 +118,34 @@ def test_roman_patterns_share_one_alphabet():
     assert not re.fullmatch(roman.PRINTED_NUMERAL, "IIIIII")
     assert roman.OCR_TOKEN_RE.match("I1") and not roman.OCR_TOKEN_RE.match("11")
     assert roman.folded_reading("|V") == "iv" and roman.is_folded_small("iv") and not roman.is_folded_small("x")
+
+
+def test_every_digit_or_symbol_form_of_a_letter_is_its_reading_in_the_channel_table():
+    from indexer.textnorm import fold
+    from indexer.vietnamese.letters import MATCHERS, letter_forms
+
+    readings = {(fold(r["printed"]), r["reading"]) for r in data.load_rows("ocr_substitutions.tsv")}
+    for matcher in MATCHERS:
+        for letter, forms in letter_forms(matcher).items():
+            for form in forms:
+                if len(form) == 1 and not form.isalpha():
+                    assert (form, fold(letter)) in readings, (matcher, letter, form)
+
+
+def test_each_matcher_reads_its_own_column_of_the_one_table():
+    import re
+
+    from indexer.compare.figures import form_pattern
+    from indexer.parse.fuzzy import word_pattern
+
+    # ổ: count nouns allow `a`, phrases `q`; neither allows the other's
+    assert re.fullmatch(form_pattern("tổ"), "ta") and not re.fullmatch(form_pattern("tổ"), "tq")
+    assert re.fullmatch(word_pattern("tổ"), "tq") and not re.fullmatch(word_pattern("tổ"), "ta")
+    assert "ocr_letter_readings" not in data.load_json("count_nouns.json")
+
+
+def test_an_unknown_matcher_is_refused():
+    from indexer.vietnamese.letters import letter_forms
+
+    with pytest.raises(ValueError, match="count_nouns"):
+        letter_forms("figures")

@@ -5,7 +5,8 @@
 The grammar runs over folded text aligned character for character with the
 report, so every figure keeps its printed form and line. Count nouns come
 from `indexer/data/count_nouns.json`; each accented letter of a noun may take
-the OCR readings listed there, so one table serves clean and scanned text.
+the OCR forms of `indexer/data/ocr_letter_forms.tsv` (column `count_nouns`),
+so one table serves clean and scanned text.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from indexer.compare.result import Figure
 from indexer.textnorm import LineIndex, fold, nfc
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import letter_forms
 
 GLYPHS = re.escape(OCR_LETTER_GLYPHS)
 WORD_CHAR = rf"[\w{GLYPHS}]"
@@ -40,14 +42,14 @@ def table() -> dict:
     return load_json("count_nouns.json")
 
 
-def _letter_pattern(ch: str, readings: dict[str, list[str]]) -> str:
+def _letter_pattern(ch: str, readings: dict[str, tuple[str, ...]]) -> str:
     options = {fold(ch), *readings.get(ch, ())}
     return "(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True)) + ")"
 
 
 def form_pattern(form: str) -> str:
     """A regex over folded text for one printed form, tolerant of OCR letter damage."""
-    readings = table()["ocr_letter_readings"]
+    readings = letter_forms("count_nouns")
     words = [w for w in re.split(r"[\s,]+", nfc(form)) if w]
     parts = []
     for word in words:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+from indexer.vietnamese.letters import TONE_MARKS
 
 SYLLABLE_RE = re.compile(
     r"""

@@ -21,11 +21,11 @@ from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import TONE_MARKS
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
 AUTHORITY = r"(?:kt|tm|tl|tuq|q)\s*[.,]\s*$"  # KT. GIÁM ĐỐC: signing on behalf of
 _E_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{2,40}?)[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*(?:đã ký|da ky)", re.M)
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _JUNK = re.compile(r"[;‘’“”\\%=|\[\]{}]|\s[)—_]")  # where OCR debris of the right column starts
 _ITEM = re.compile(r"^\s*[-+•=–]\s*(?P<item>\S.*)$")
 _GLYPHS = re.escape(OCR_LETTER_GLYPHS)
