@@ -149,3 +149,24 @@ def test_an_unknown_matcher_is_refused():
 
     with pytest.raises(ValueError, match="count_nouns"):
         letter_forms("figures")
+
+
+def test_every_place_kind_of_unit_kinds_is_followed_by_its_place_name():
+    from indexer.parse.issuers import _ends_with_place
+    from indexer.textnorm import fold
+
+    places = [p["name"] for p in data.load_json("unit_kinds.json")["places"]]
+    assert places
+    for kind in places + data.load_json("issuers.json")["named_after_place"]:
+        assert _ends_with_place().search(fold("UBND " + kind)), kind
+    assert not _ends_with_place().search(fold("Sở Nội vụ"))
+
+
+def test_the_issuer_of_a_citation_stops_at_a_name_stop_from_the_table():
+    from indexer.parse.fuzzy import folded
+    from indexer.parse.issuers import issuer_after
+
+    stops = data.load_json("issuers.json")["name_stops"]
+    assert "ban hành" in stops
+    text = "của Công ty Xăng dầu Khu vực ban hành kế hoạch"
+    assert issuer_after(text, folded(text), 0) == "Công ty Xăng dầu Khu vực"

@@ -17,6 +17,7 @@ from indexer.textnorm import fold
 from indexer.vietnamese import roman
 from indexer.vietnamese.data import load_lines
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import MARKED_LETTERS, OCR_GENERIC_ACCENTS
 
 # A document where at least this share of words carries real diacritics is
 # digital text: its words are read as printed.
@@ -25,7 +26,7 @@ CAPS_WORD_MAX_COST = 1.3  # Q for O costs 0.3, P for Đ 0.3, g for ợ 1.2
 
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
 # them. The OCR's generic mark `é`/`è` is excluded: it stands for any accent.
-_TRUSTED_MARKS = frozenset("ðăâđêôơưàáảãạằắẳẵặầấẩẫậèẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ") - {"é", "è"}
+_TRUSTED_MARKS = frozenset(MARKED_LETTERS + "ð") - set(OCR_GENERIC_ACCENTS)  # ð: the look-alike eth typed for đ
 
 CAPS_CODE_RE = re.compile(
     r"""

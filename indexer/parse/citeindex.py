@@ -28,7 +28,7 @@ def symbol_key(symbol: str) -> str:
 
 def _upper_codes(text: str) -> str:
     """Typed symbols come in any case; codes are upper case except the known mixed ones (TTg, TTr)."""
-    mixed = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "QYĐ": "QyĐ", "QYD": "QyĐ"}
+    mixed = load_json("doc_types.json")["typed_code_case"]
     return re.sub(r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*", lambda m: mixed.get(m.group().upper(), m.group().upper()), text)
 
 

@@ -6,11 +6,16 @@ figure extraction its narrower `count_nouns` column.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from indexer.vietnamese.data import load_rows
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining, as NFD writes them)
+VOWELS = "aăâeêioôơuưy"
+# Lower-case letters only Vietnamese writes: hats, horns, breves, đ, and every vowel with a tone.
+MARKED_LETTERS = "ăâđêôơư" + "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONE_MARKS)
+OCR_GENERIC_ACCENTS = "éè"  # the OCR prints these for any accent: they tell nothing of the letter
 FORM_TABLE = "ocr_letter_forms.tsv"
 MATCHERS = ("phrases", "count_nouns")
 VANISHES = "-"  # the form `-`: the letter may be lost altogether
