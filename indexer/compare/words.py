@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import fold, tokenize
 from indexer.vietnamese.glyphs import glyph_letters
+from indexer.vietnamese.phonology import is_syllable
 
 # Onsets, longest first so `ngh` wins over `ng` and `n`.
 ONSETS = sorted(

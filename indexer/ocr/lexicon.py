@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
-from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import fold, nfc
 from indexer.vietnamese.data import load_lines, read_pyvi_words
+from indexer.vietnamese.phonology import is_syllable
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def is_code_like(typed: str, folded: str) -> bool:
         return False
     if any(ch.isupper() for ch in typed[1:]) or any(ch.isdigit() for ch in folded):
         return True
-    from indexer.ocr.syllable import is_syllable
+    from indexer.vietnamese.phonology import is_syllable
 
     return not is_syllable(folded)
 
