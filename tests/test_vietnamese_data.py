@@ -170,3 +170,16 @@ def test_the_issuer_of_a_citation_stops_at_a_name_stop_from_the_table():
     assert "ban hành" in stops
     text = "của Công ty Xăng dầu Khu vực ban hành kế hoạch"
     assert issuer_after(text, folded(text), 0) == "Công ty Xăng dầu Khu vực"
+
+
+def test_both_name_restorers_read_the_one_name_table():
+    from indexer.ocr.names import name_spellings, surnames
+    from indexer.parse.signature import _names
+    from indexer.textnorm import fold
+
+    rows = data.load_rows("person_names.tsv")
+    assert {r["kind"] for r in rows} == {"surname", "given"} and {r["ocr"] for r in rows} == {"0", "1"}
+    signature_surnames, signature_given = _names()
+    assert surnames() < {fold(s) for s in signature_surnames}  # OCR repair opens runs on fewer surnames
+    assert set(name_spellings().values()) <= set(signature_surnames) | set(signature_given)
+    assert name_spellings()["nguyen"] == "Nguyễn" and signature_surnames[0] == "Nguyễn"

@@ -9,28 +9,29 @@ from collections.abc import Sequence
 from functools import cache
 
 from indexer.ocr.lexicon import lexicon
-from indexer.textnorm import nfc
+from indexer.textnorm import fold, nfc
 from indexer.vietnamese.data import load_rows
 
 LONGEST_NAME = 5  # syllables
 HONORIFICS = frozenset({"ong", "ba"})  # Ông, Bà before a name
 
 
-def _rows() -> tuple[dict[str, str], ...]:
-    return load_rows("ocr_name_spellings.tsv")
+def _rows() -> list[dict[str, str]]:
+    """The name syllables OCR repair spells (the `ocr` rows of the one name table)."""
+    return [row for row in load_rows("person_names.tsv") if row["ocr"] == "1"]
 
 
 @cache
 def name_spellings() -> dict[str, str]:
     spellings: dict[str, str] = {}
     for row in _rows():
-        spellings.setdefault(row["folded"], nfc(row["spelling"]))
+        spellings.setdefault(fold(row["spelling"]), nfc(row["spelling"]))
     return spellings
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return frozenset(row["folded"] for row in _rows() if row["kind"] == "surname")
+    return frozenset(fold(row["spelling"]) for row in _rows() if row["kind"] == "surname")
 
 
 def _capitalised(word: str) -> bool:

@@ -19,7 +19,7 @@ from functools import cache
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at
-from indexer.vietnamese.data import load_json
+from indexer.vietnamese.data import load_json, load_rows
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 from indexer.vietnamese.letters import TONE_MARKS
 
@@ -57,8 +57,8 @@ def _roles_regex() -> re.Pattern[str]:
 
 @cache
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = load_json("person_names.json")
-    return tuple(data["surnames"]), tuple(data["given"])
+    rows = load_rows("person_names.tsv")
+    return tuple(r["spelling"] for r in rows if r["kind"] == "surname"), tuple(r["spelling"] for r in rows if r["kind"] == "given")
 
 
 def _restore_name_word(word: str, table: tuple[str, ...]) -> str | None:
