@@ -1,11 +1,9 @@
-"""Data tables of document understanding (indexer/data/*.json), loaded once."""
+"""Document types (indexer/data/doc_types.json): their names and the codes symbols use for them."""
 from __future__ import annotations
 
 from functools import cache
 
 from indexer.vietnamese.data import load_json
-
-load = load_json  # the name modules outside parse/ still import
 
 
 @cache
