@@ -106,6 +106,12 @@ def _qualifier_label(match: re.Match[str] | None) -> str | None:
     return table()["qualifiers"][int(name[1:])]
 
 
+def _measure_label(printed: str) -> str:
+    """The measure as the table writes it (`lượt`), whatever the scan printed (`lugt`)."""
+    measures = table()["measures"]
+    return next((m for m in measures if re.fullmatch(form_pattern(m), printed)), measures[0])
+
+
 def aligned_fold(text: str) -> str:
     """`fold(text)` with the same length, so offsets in it are offsets in `text`."""
     folded = fold(text)
@@ -168,7 +174,7 @@ def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> F
     kind = "percent" if match.group("percent") else "fraction" if match.group("part") else "count"
     value = match.group("percent") or match.group("part") or match.group("count")
     number = {"percent": f"{value}%", "fraction": f"{value}/{match.group('whole')}", "count": value}[kind]
-    measure = "lượt" if match.group("measure") else None
+    measure = _measure_label(match.group("measure")) if match.group("measure") else None
     reading = " ".join(x for x in (number, measure, form) if x)
     return Figure(
         text=" ".join(text[match.start():end].split()),
