@@ -55,7 +55,7 @@ def load_json(name: str) -> Any:
 
 def _content_lines(name: str) -> list[tuple[int, str]]:
     """(1-based line number, line) of every line that is not blank or a comment."""
-    lines = read_text(name).splitlines()
+    lines = read_text(name).split("\n")  # not splitlines(): a table cell may hold U+2028 or U+0085
     return [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
