@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from indexer.textnorm import FOLD_TABLE, OCR_LETTER_GLYPHS, TOKEN_RE, LineIndex, fold
 
 TokenAt = tuple[int, int, int]  # start, end (offsets in the whole text), 1-based line
+Span = tuple[int, int]  # start, end in the line
 WORD_CHAR = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])"
 
 
@@ -73,8 +74,8 @@ MAX_REMEMBERED_FOLDS = 200_000
 
 def remembered_folds(words: list[str]) -> list[str]:
     """The folds of tokens whose characters each fold to one character, without context."""
-    memo = _FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()
-    return [memo[w] if w in memo else _fold_token(w) for w in words]
+    remembered = (_FOLDS if len(_FOLDS) < MAX_REMEMBERED_FOLDS else _forget_folds()).get
+    return [remembered(w) or _fold_token(w) for w in words]
 
 
 def _fold_token(word: str) -> str:
@@ -106,24 +107,22 @@ class ReportLines:
         self.readings_text = readings
         parts = readings.split(" ") if readings else []
         self.reading_parts = parts if len(parts) == self.count else None
-        self._line_tokens: dict[int, tuple[list[TokenAt], list[str]] | None] = {}
+        self._line_tokens: dict[int, tuple[list[Span], list[str]] | None] = {}
         self._matching: dict[tuple[str | None, str | None], frozenset[int]] = {}
 
-    def line_tokens(self, line: int) -> tuple[list[TokenAt], list[str]] | None:
-        """Every token of `line` and its fold; None for a line whose folding is not character by
+    def line_tokens(self, line: int) -> tuple[list[Span], list[str]] | None:
+        """Every token of `line` (offsets in the line) and its fold; None for a line whose folding is not character by
         character (those are read as they are asked for, see DocText._load_tokens)."""
         if line not in self._line_tokens:
             printed = self.lines.line_text(line)
             if "Σ" in printed or _LENGTH_CHANGING.search(printed):
                 self._line_tokens[line] = None
             else:
-                offset = self.lines.line_start(line)
                 spans = [m.span() for m in TOKEN_RE.finditer(printed)]
-                self._line_tokens[line] = ([(offset + start, offset + end, line) for start, end in spans],
-                                           remembered_folds([printed[start:end] for start, end in spans]))
+                self._line_tokens[line] = (spans, remembered_folds([printed[start:end] for start, end in spans]))
         return self._line_tokens[line]
 
-    def read_before(self, line: int) -> tuple[list[TokenAt], list[str]] | None:
+    def read_before(self, line: int) -> tuple[list[Span], list[str]] | None:
         return self._line_tokens.get(line)
 
     def lines_matching(self, printed: re.Pattern[str] | None, folded: re.Pattern[str] | None) -> frozenset[int]:
@@ -178,8 +177,9 @@ class DocText:
         self.report = report = report_lines(text, readings, line_tokens)
         self.text, self.lines, self.first, self.count = report.text, report.lines, report.first, report.count
         self.reading_parts = report.reading_parts
-        self.tokens: dict[int, TokenAt] = {}  # position -> (start, end, line): offsets in the text
-        self.folds: dict[int, str] = {}
+        self.folds: dict[int, str] = {}  # position -> fold, for every token loaded
+        # line -> (position of the first, their spans in the line) for each stretch of it loaded
+        self._spans: dict[int, list[tuple[int, list[Span]]]] = {}
         self._loaded: set[int] = set()
 
     def forms(self, i: int) -> tuple[str, ...]:
@@ -191,6 +191,16 @@ class DocText:
 
     def line_of_token(self, i: int) -> int:
         return bisect.bisect_right(self.first, i)
+
+    def token_at(self, i: int) -> TokenAt:
+        """(start, end, line) of loaded token `i`, offsets in the whole text."""
+        line = self.line_of_token(i)
+        offset = self.lines.line_start(line)
+        for first, spans in self._spans[line]:
+            if first <= i < first + len(spans):
+                start, end = spans[i - first]
+                return offset + start, offset + end, line
+        raise KeyError(i)
 
     def load_lines(self, lines: Iterable[int]) -> None:
         for line in sorted(set(lines)):
@@ -231,11 +241,13 @@ class DocText:
         # a line's first few tokens (an edge) are read on their own unless the whole line was read before
         read = self.report.line_tokens(line) if keep is None else self.report.read_before(line)
         if read is not None:
-            stop = None if keep is None else skip + keep
-            tokens, folds = read[0][skip:stop], read[1][skip:stop]
-            positions = range(index, index + len(tokens))
-            self.tokens.update(zip(positions, tokens))
-            self.folds.update(zip(positions, folds))
+            spans, folds = read
+            if skip or keep is not None:
+                stop = None if keep is None else skip + keep
+                spans, folds = spans[skip:stop], folds[skip:stop]
+            if spans:
+                self._spans.setdefault(line, []).append((index, spans))
+                self.folds.update(zip(range(index, index + len(spans)), folds))
             return
         printed = self.lines.line_text(line)
         found = TOKEN_RE.finditer(printed)
@@ -245,9 +257,8 @@ class DocText:
         """Tokens at `spans` of `line` (printed), the first at global position `index`."""
         if not spans:
             return
-        offset = self.lines.line_start(line)
         positions = range(index, index + len(spans))
-        self.tokens.update(zip(positions, [(offset + start, offset + end, line) for start, end in spans]))
+        self._spans.setdefault(line, []).append((index, spans))
         base, stop = spans[0][0], spans[-1][1]
         if "Σ" not in printed and not _LENGTH_CHANGING.search(printed, base, stop):
             self.folds.update(zip(positions, remembered_folds([printed[start:end] for start, end in spans])))
