@@ -9,8 +9,9 @@ the count, no stored text). Prints p50/p95 of each and their ratio.
 Each timed search starts from scratch (`forget_reports`: the report data the engine keeps
 between searches is dropped); the "kept" column is the same search with it kept, as in a
 session or a batch. Then `cchc search --batch` runs in its own process on distinct queries
-made from the same words (each query, each word, each pair of neighbour words, quoted and
-not): queries per second, beside the bare tantivy queries per second for the same queries.
+made from the same words (each stretch of a query's words, quoted and not, and pairs across
+queries; enough for the batch to use a worker process per core): queries per second, beside
+the bare tantivy queries per second for the same queries.
 
 `--fold-only` builds without the OCR-reading stage (much faster to build; the
 query path is the same, the term dictionary smaller): say so when quoting.
@@ -104,13 +105,17 @@ def measure(index_dir: Path, rounds: int) -> list[tuple[str, int, list[float], l
 
 
 def batch_queries() -> list[str]:
-    """Distinct queries from the words of QUERIES: each query, word, neighbour pair, quoted and not."""
+    """Distinct queries from the words of QUERIES: each stretch of a query's words, quoted and not,
+    and each query's first word with every other query's last."""
     out: list[str] = []
-    for text in QUERIES:
-        words = text.replace('"', "").split()
-        out += [text, *words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
-        if len(words) > 1:
-            out.append(f'"{" ".join(words)}"' if not text.startswith('"') else " ".join(words))
+    words_of = [text.replace('"', "").split() for text in QUERIES]
+    for text, words in zip(QUERIES, words_of):
+        out.append(text)
+        for size in range(1, len(words) + 1):
+            for start in range(len(words) - size + 1):
+                stretch = " ".join(words[start : start + size])
+                out += [stretch, f'"{stretch}"'] if size > 1 else [stretch]
+    out += [f"{a[0]} {b[-1]}" for a in words_of for b in words_of if a is not b]
     return list(dict.fromkeys(out))
 
 
