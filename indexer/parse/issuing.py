@@ -28,6 +28,7 @@ from indexer.parse.units import (
     place_at,
     place_kind_at,
     province_named,
+    spelled_as_document,
     unit_by_code,
 )
 
@@ -220,6 +221,7 @@ def find_unit(text: str, header, doc_type: str | None) -> tuple[str | None, str 
         source = "symbol" if unit else None
     if unit is None and parent:
         unit, parent, source = parent, None, "header"
+    unit = spelled_as_document(unit, text)
     return unit, parent or parent_of(unit), source
 
 

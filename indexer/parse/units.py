@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
+from indexer.parse.place_names import agreed_spelling, keep_place_letters, looks_digital, typographic_apostrophes
 from indexer.parse.restore import restore
 from indexer.parse.tables import load
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
@@ -170,12 +171,15 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
         if fold(printed_kind) == printed_kind and fold(kind) != kind:
             m = None  # typed text: `HẢI QUAN` (no tone) is not `quận`; `TĨNH` (a wrong tone) is still `tỉnh`
     if m is None:
+        if naming == "place":
+            restored = keep_place_letters(printed, restored)
         words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
         return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
     place = _kinds()[1][matched_index(m, "q")]
     head_words, name_start = _words_before(text, m.start()), _words_before(text, m.end())
     head = _join(_capitalise_field([w for w in re.split(r"(\s+|,)", " ".join(restored[:head_words])) if w.strip()]))
-    name = spell_place(printed[name_start:]) if province_named(" ".join(printed[name_start:])) else restored[name_start:]
+    name = (spell_place(printed[name_start:]) if province_named(" ".join(printed[name_start:]))
+            else keep_place_letters(printed[name_start:], restored[name_start:]))
     return f"{head} {place} {_join(_capitalise_place(name))}".strip()
 
 
@@ -208,10 +212,21 @@ def name_unit(printed: str) -> str | None:
         kind, end = body
         consumed = _words_before(printed, end)
         rest = _name_rest(words[consumed:], restored[consumed:], kind["naming"])
-        return (kind.get("short", kind["name"]) + " " + rest).strip()
+        return typographic_apostrophes((kind.get("short", kind["name"]) + " " + rest).strip())
     if _place_regex().match(ftext):  # "PHƯỜNG LÊ CHÂN" heading a ward's report = its People's Committee
-        return "UBND " + _name_rest(words, restored, "place")
+        return typographic_apostrophes("UBND " + _name_rest(words, restored, "place"))
     return None
+
+
+def spelled_as_document(unit: str | None, text: str) -> str | None:
+    """The unit with its place name spelt the way the OCR document's other printings of it agree."""
+    if not unit or lookup_known(unit) or looks_digital(text):
+        return unit
+    m = _place_in(folded(unit))
+    name = unit[m.end():].split() if m else []
+    if not m or not name or province_named(" ".join(name)):
+        return unit  # a province is spelt by its table
+    return f"{unit[:m.end()]} {' '.join(agreed_spelling(name, text))}"
 
 
 def parent_of(unit: str | None) -> str | None:
