@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_report
-from indexer.parse.place_names import agreed_spelling, keep_place_letters, letters_fit, printings
+from indexer.parse.place_names import agreed_spelling, district_spelling, keep_place_letters, letters_fit, printings
+from indexer.parse.tables import load
 from indexer.parse.units import name_unit, spelled_as_document
 from indexer.textnorm import fold
 
@@ -101,3 +102,25 @@ def test_a_place_damaged_in_the_header_is_read_as_the_body_prints_it() -> None:
 
 def test_unit_names_print_the_typographic_apostrophe() -> None:
     assert name_unit("ỦY BAN NHÂN DÂN XÃ ĐĂK R'VANG") == "UBND xã Đăk R’vang"
+
+
+@pytest.mark.parametrize(("kind", "printed", "spelled"), [
+    ("huyện", "Krong Pic", "Krông Pắc"),  # ô printed o, ắ printed i
+    ("huyện", "CHU SE", "Chư Sê"),
+    ("thị xã", "Sa Pa", "Sa Pa"),
+    ("huyện", "Dak R'lap", "Đắk R’Lấp"),
+])
+def test_a_district_damaged_by_the_ocr_is_spelt_by_the_table(kind: str, printed: str, spelled: str) -> None:
+    assert district_spelling(kind, printed.split()) == spelled.split()
+
+
+@pytest.mark.parametrize(("kind", "printed"), [("huyện", "Vân Khê Thượng"), ("quận", "Krong Pic"), ("huyện", "")])
+def test_no_district_for_an_unknown_name_or_another_kind(kind: str, printed: str) -> None:
+    assert district_spelling(kind, printed.split()) is None
+
+
+def test_the_districts_table_names_each_district_once_per_province() -> None:
+    rows = load("districts.json")["districts"]
+    keys = [(r["province"], r["kind"], r["name"]) for r in rows]
+    assert len(rows) > 600 and len(set(keys)) == len(keys)
+    assert {r["kind"] for r in rows} == {"quận", "huyện", "thị xã", "thành phố"}

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
+from indexer.parse.fuzzy import folded, phrase_regex
 from indexer.parse.restore import restore
+from indexer.parse.tables import load
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold, nfc
 
 VOWELS = frozenset("aeiouy")
@@ -30,6 +32,12 @@ def _stand_in_rules() -> tuple:
     from indexer.ocr.channel import rules  # the OCR package loads lazily (lexicon)
 
     return tuple(r for r in rules() if r.reading and (set(r.reading) <= VOWELS or r.reading == "d"))
+
+
+@cache
+def _stand_ins_from(ch: str) -> tuple:
+    """The stand-in rules whose printed glyphs start with `ch` (either case)."""
+    return tuple(r for r in _stand_in_rules() if r.printed[0] in (ch, ch.lower(), ch.upper()))
 
 
 @cache
@@ -58,6 +66,7 @@ def _plain(ch: str) -> str:
     return fold(ch).lower()
 
 
+@lru_cache(maxsize=65536)
 def stand_ins_undone(printed: str, spelled: str) -> int | None:
     """How many printed stand-ins `spelled` replaces, if it keeps every other printed letter (marks aside);
     None if it changes a letter. `Hoa` ~ `Hòa` 0, `H6` ~ `Hồ` 1, `Pong` ~ `Đông` 1, never `IA` ~ `Lạ`."""
@@ -78,7 +87,7 @@ def stand_ins_undone(printed: str, spelled: str) -> int | None:
             todo.append((i + 1, j + 1, cost))
         if j < len(s) and s[j] in glyphs.get(low[i], ()):
             todo.append((i + 1, j + 1, cost + 1))
-        for rule in _stand_in_rules():
+        for rule in _stand_ins_from(p[i]):
             if (rule.applies(p, low, i) and s.startswith(rule.reading, j) and _plain(rule.printed) != rule.reading
                     and (rule.reading != "d" or marked[j] == "đ")):
                 todo.append((i + len(rule.printed), j + len(rule.reading), cost + 1))
@@ -178,6 +187,25 @@ def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
     same = [" ".join(c) for c in candidates if support[" ".join(c)] == support[" ".join(best)]
             and fold(" ".join(c)).lower() == fold(" ".join(best)).lower()]
     return max(same, key=same.count).split()  # marks as most printings restore them
+
+
+@cache
+def _districts_of(kind: str) -> tuple[str, ...]:
+    return tuple(sorted({d["name"] for d in load("districts.json")["districts"] if d["kind"] == kind}))
+
+
+def _spaced(name: str) -> str:
+    return re.sub(rf"[{APOSTROPHES}]", " ", name)
+
+
+def district_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
+    """The districts table's spelling of a `kind` (huyện, quận, thị xã …) whose name the printed words read
+    as, OCR-tolerantly (`Krong Pic` -> `Krông Pắc`); None unless exactly one name fits."""
+    ftext = folded(_spaced(" ".join(printed)).strip())
+    if not ftext:
+        return None
+    fitting = [n for n in _districts_of(kind) if phrase_regex(_spaced(n)).fullmatch(ftext)]
+    return fitting[0].split() if len(fitting) == 1 else None
 
 
 def looks_digital(text: str) -> bool:

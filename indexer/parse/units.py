@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
-from indexer.parse.place_names import agreed_spelling, keep_place_letters, looks_digital, typographic_apostrophes
+from indexer.parse.place_names import (
+    agreed_spelling,
+    district_spelling,
+    keep_place_letters,
+    looks_digital,
+    typographic_apostrophes,
+)
 from indexer.parse.restore import restore
 from indexer.parse.tables import load
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
@@ -178,9 +184,15 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
     place = _kinds()[1][matched_index(m, "q")]
     head_words, name_start = _words_before(text, m.start()), _words_before(text, m.end())
     head = _join(_capitalise_field([w for w in re.split(r"(\s+|,)", " ".join(restored[:head_words])) if w.strip()]))
-    name = (spell_place(printed[name_start:]) if province_named(" ".join(printed[name_start:]))
-            else keep_place_letters(printed[name_start:], restored[name_start:]))
+    name = _place_spelling(place, printed[name_start:], restored[name_start:], _looks_proper(text))
     return f"{head} {place} {_join(_capitalise_place(name))}".strip()
+
+
+def _place_spelling(kind: str, printed: list[str], restored: list[str], typed: bool) -> list[str]:
+    """A province or (on OCR text) a district as its table spells it, else the restored name, letters kept."""
+    if province_named(" ".join(printed)):
+        return spell_place(printed)
+    return (None if typed else district_spelling(kind, printed)) or keep_place_letters(printed, restored)
 
 
 _PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
@@ -224,8 +236,8 @@ def spelled_as_document(unit: str | None, text: str) -> str | None:
         return unit
     m = _place_in(folded(unit))
     name = unit[m.end():].split() if m else []
-    if not m or not name or province_named(" ".join(name)):
-        return unit  # a province is spelt by its table
+    if not m or not name or province_named(" ".join(name)) or district_spelling(_kinds()[1][matched_index(m, "q")], name):
+        return unit  # a province or a district is spelt by its table
     return f"{unit[:m.end()]} {' '.join(agreed_spelling(name, text))}"
 
 
