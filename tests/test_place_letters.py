@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_report
-from indexer.parse.place_names import agreed_spelling, district_spelling, keep_place_letters, letters_fit, printings
+from indexer.parse.place_names import (
+    agreed_spelling,
+    district_spelling,
+    keep_place_letters,
+    letters_fit,
+    printings,
+    respell_name,
+)
 from indexer.parse.tables import load
-from indexer.parse.units import name_unit, spelled_as_document
+from indexer.parse.units import name_unit, spelled_as_document, title_spelt_as_unit
 from indexer.textnorm import fold
 
 
@@ -124,3 +131,16 @@ def test_the_districts_table_names_each_district_once_per_province() -> None:
     keys = [(r["province"], r["kind"], r["name"]) for r in rows]
     assert len(rows) > 600 and len(set(keys)) == len(keys)
     assert {r["kind"] for r in rows} == {"quận", "huyện", "thị xã", "thành phố"}
+
+
+def test_a_title_spells_the_units_place_as_the_unit_does() -> None:
+    printed = "Ve viec kien toan Ban Chi dao huyen Moc Phan, nam 2025"
+    restored = "Về việc kiện toàn Ban Chỉ đạo huyện Mộc Phấn, năm 2025"
+    assert respell_name(printed, restored, ["Mọc", "Phan"]).endswith("huyện Mọc Phan, năm 2025")
+    assert respell_name("HUYEN MOC PHAN", "HUYỆN MỘC PHẤN", ["Mọc", "Phan"]) == "HUYỆN MỌC PHAN"
+
+
+def test_a_title_keeps_other_names_and_typed_titles() -> None:
+    assert respell_name("huyen Lam Son", "huyện Lam Sơn", ["Mọc", "Phan"]) == "huyện Lam Sơn"
+    typed = "Kế hoạch của huyện Mộc Phấn"
+    assert title_spelt_as_unit(typed, typed, "UBND huyện Mọc Phan") == typed

@@ -216,6 +216,25 @@ def looks_digital(text: str) -> bool:
     return bool(words) and marked >= CLEAN_SHARE * len(words)
 
 
+def respell_name(printed: str, restored: str, name: Sequence[str]) -> str:
+    """`restored` (the restorer's reading of `printed`, word for word) with every printing of the place
+    `name` spelt as `name` is, in the printed case: a title's `huyện Chữ Số` is the unit's `Chư Sê`."""
+    shown, spelled = printed.split(), restored.split()
+    if len(shown) != len(spelled) or not name:
+        return restored
+    n = len(name)
+    for k in range(len(shown) - n + 1):
+        window = [w.strip(",.;:()“”\"") for w in shown[k:k + n]]
+        if not all(window) or not all(_capital(w) for w in window) or not _printing_of(window, name):
+            continue
+        for j, proper in enumerate(name):
+            word = spelled[k + j]
+            core = word.strip(",.;:()“”\"")
+            cased = proper.upper() if core.isupper() and len(core) > 1 else proper
+            spelled[k + j] = word.replace(core, cased, 1) if core else word
+    return " ".join(spelled)
+
+
 def typographic_apostrophes(name: str) -> str:
     """`R'lấp` -> `R’lấp`: official names of the Central Highlands print the typographic apostrophe."""
     return re.sub(r"(?<=\w)['‘`](?=\w)", "’", name)

@@ -17,7 +17,7 @@ from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
 from indexer.parse.tables import load
 from indexer.parse.topics import detect_topics
-from indexer.parse.units import lookup_known, place_kind_at
+from indexer.parse.units import lookup_known, place_kind_at, title_spelt_as_unit
 from indexer.textnorm import nfc
 
 OPENING_LINES = 25
@@ -66,7 +66,7 @@ def parse(text: str) -> ReportInfo:
     doc_type = header.doc_type or _type_from_own_symbol(header.symbol)
     unit, parent, unit_source = find_unit(text, header, doc_type)
     foot = parse_foot(text)
-    title = restore(header.title)
+    title = title_spelt_as_unit(header.title, restore(header.title), unit)
     return ReportInfo(
         unit=unit,
         unit_parent=parent if parent != unit else None,

@@ -17,6 +17,7 @@ from indexer.parse.place_names import (
     district_spelling,
     keep_place_letters,
     looks_digital,
+    respell_name,
     typographic_apostrophes,
 )
 from indexer.parse.restore import restore
@@ -239,6 +240,15 @@ def spelled_as_document(unit: str | None, text: str) -> str | None:
     if not m or not name or province_named(" ".join(name)) or district_spelling(_kinds()[1][matched_index(m, "q")], name):
         return unit  # a province or a district is spelt by its table
     return f"{unit[:m.end()]} {' '.join(agreed_spelling(name, text))}"
+
+
+def title_spelt_as_unit(printed: str | None, restored: str | None, unit: str | None) -> str | None:
+    """A restored title whose printings of the unit's place name take the unit's spelling."""
+    if not restored or not printed or not unit or restored == printed:
+        return typographic_apostrophes(restored) if restored else restored
+    m = _place_in(folded(unit))
+    name = unit[m.end():].split() if m else []
+    return typographic_apostrophes(respell_name(" ".join(printed.split()), restored, name))
 
 
 def parent_of(unit: str | None) -> str | None:
