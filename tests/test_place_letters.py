@@ -14,7 +14,7 @@ from indexer.parse.place_names import (
     respell_name,
 )
 from indexer.parse.tables import load
-from indexer.parse.units import name_unit, spelled_as_document, title_spelt_as_unit
+from indexer.parse.units import name_unit, place_spelt, spelled_as_document, title_spelt_as_unit
 from indexer.textnorm import fold
 
 
@@ -144,3 +144,14 @@ def test_a_title_keeps_other_names_and_typed_titles() -> None:
     assert respell_name("huyen Lam Son", "huyện Lam Sơn", ["Mọc", "Phan"]) == "huyện Lam Sơn"
     typed = "Kế hoạch của huyện Mộc Phấn"
     assert title_spelt_as_unit(typed, typed, "UBND huyện Mọc Phan") == typed
+
+
+@pytest.mark.parametrize(("printed", "restored", "unit", "expected"), [
+    ("Sa Pa", "Sa Đà", "UBND thị xã Sa Pa", "Sa Pa"),  # the unit's spelling
+    ("Lung Mo", "Lừng Mộ", "UBND xã Lũng Mơ", "Lũng Mơ"),
+    ("EA TAN", "Lạ Tân", None, "EA Tân"),  # no unit: the printed letters kept
+    ("Pa Nẵng", "Pa Nẵng", None, "Đà Nẵng"),  # a province: its table's spelling
+])
+def test_the_place_of_the_date_line_is_spelt_like_the_unit(printed: str, restored: str, unit: str | None,
+                                                           expected: str) -> None:
+    assert place_spelt(printed, restored, unit) == expected

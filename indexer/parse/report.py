@@ -17,7 +17,7 @@ from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
 from indexer.parse.tables import load
 from indexer.parse.topics import detect_topics
-from indexer.parse.units import lookup_known, place_kind_at, title_spelt_as_unit
+from indexer.parse.units import lookup_known, place_kind_at, place_spelt, title_spelt_as_unit
 from indexer.textnorm import nfc
 
 OPENING_LINES = 25
@@ -75,7 +75,7 @@ def parse(text: str) -> ReportInfo:
         symbol=header.symbol,
         doc_type=doc_type,
         date=header.date,
-        place=_place_name(header.place),
+        place=place_spelt(header.place, _place_name(header.place), unit),
         title=title,
         period=find_period(header.title or "") or find_period(title or ""),
         signer=foot.signer,

@@ -251,6 +251,19 @@ def title_spelt_as_unit(printed: str | None, restored: str | None, unit: str | N
     return typographic_apostrophes(respell_name(" ".join(printed.split()), restored, name))
 
 
+def place_spelt(printed: str | None, restored: str | None, unit: str | None) -> str | None:
+    """The place before `, ngày` as the provinces table or the unit spells it, else restored letters kept."""
+    province = province_named(printed)
+    if province:
+        return str(province["name"])
+    if not printed or not restored or restored == printed:
+        return restored
+    m = _place_in(folded(unit or ""))
+    respelt = respell_name(" ".join(printed.split()), restored, unit[m.end():].split() if unit and m else [])
+    words, spelled = printed.split(), respelt.split()
+    return " ".join(keep_place_letters(words, spelled)) if len(words) == len(spelled) else respelt
+
+
 def parent_of(unit: str | None) -> str | None:
     known = lookup_known(unit) if unit else None
     return known.parent if known else None
