@@ -14,7 +14,8 @@ from indexer.parse.place_names import (
     respell_name,
 )
 from indexer.parse.tables import load
-from indexer.parse.units import name_unit, place_spelt, spelled_as_document, title_spelt_as_unit
+from indexer.parse.unit_places import place_spelt, spelled_as_document, title_spelt_as_unit
+from indexer.parse.units import name_unit
 from indexer.textnorm import fold
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
 from indexer.parse.symbols import split_symbol
 from indexer.parse.tables import load
+from indexer.parse.unit_places import spelled_as_document
 from indexer.parse.units import (
     body_at,
     body_short,
@@ -28,7 +29,6 @@ from indexer.parse.units import (
     place_at,
     place_kind_at,
     province_named,
-    spelled_as_document,
     unit_by_code,
 )
 

@@ -17,7 +17,8 @@ from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
 from indexer.parse.tables import load
 from indexer.parse.topics import detect_topics
-from indexer.parse.units import lookup_known, place_kind_at, place_spelt, title_spelt_as_unit
+from indexer.parse.unit_places import place_spelt, title_spelt_as_unit
+from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
 
 OPENING_LINES = 25

@@ -13,11 +13,8 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.place_names import (
-    agreed_spelling,
     district_spelling,
     keep_place_letters,
-    looks_digital,
-    respell_name,
     typographic_apostrophes,
 )
 from indexer.parse.restore import restore
@@ -231,37 +228,12 @@ def name_unit(printed: str) -> str | None:
     return None
 
 
-def spelled_as_document(unit: str | None, text: str) -> str | None:
-    """The unit with its place name spelt the way the OCR document's other printings of it agree."""
-    if not unit or lookup_known(unit) or looks_digital(text):
-        return unit
-    m = _place_in(folded(unit))
-    name = unit[m.end():].split() if m else []
-    if not m or not name or province_named(" ".join(name)) or district_spelling(_kinds()[1][matched_index(m, "q")], name):
-        return unit  # a province or a district is spelt by its table
-    return f"{unit[:m.end()]} {' '.join(agreed_spelling(name, text))}"
-
-
-def title_spelt_as_unit(printed: str | None, restored: str | None, unit: str | None) -> str | None:
-    """A restored title whose printings of the unit's place name take the unit's spelling."""
-    if not restored or not printed or not unit or restored == printed:
-        return typographic_apostrophes(restored) if restored else restored
-    m = _place_in(folded(unit))
-    name = unit[m.end():].split() if m else []
-    return typographic_apostrophes(respell_name(" ".join(printed.split()), restored, name))
-
-
-def place_spelt(printed: str | None, restored: str | None, unit: str | None) -> str | None:
-    """The place before `, ngày` as the provinces table or the unit spells it, else restored letters kept."""
-    province = province_named(printed)
-    if province:
-        return str(province["name"])
-    if not printed or not restored or restored == printed:
-        return restored
+def place_of(unit: str | None) -> tuple[str, str, list[str]] | None:
+    """The kind of place, the words up to it and the place name of a unit (`UBND xã Ia Phìn` ->
+    `xã`, `UBND xã`, [Ia, Phìn]); None for a unit named after no place."""
     m = _place_in(folded(unit or ""))
-    respelt = respell_name(" ".join(printed.split()), restored, unit[m.end():].split() if unit and m else [])
-    words, spelled = printed.split(), respelt.split()
-    return " ".join(keep_place_letters(words, spelled)) if len(words) == len(spelled) else respelt
+    name = unit[m.end():].split() if unit and m else []
+    return (_kinds()[1][matched_index(m, "q")], unit[:m.end()], name) if unit and m and name else None
 
 
 def parent_of(unit: str | None) -> str | None:
