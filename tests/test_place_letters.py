@@ -7,6 +7,7 @@ import pytest
 from indexer.parse import parse_report
 from indexer.parse.place_names import (
     agreed_spelling,
+    commune_spelling,
     district_spelling,
     keep_place_letters,
     letters_fit,
@@ -156,3 +157,22 @@ def test_a_title_keeps_other_names_and_typed_titles() -> None:
 def test_the_place_of_the_date_line_is_spelt_like_the_unit(printed: str, restored: str, unit: str | None,
                                                            expected: str) -> None:
     assert place_spelt(printed, restored, unit) == expected
+
+
+@pytest.mark.parametrize(("kind", "printed", "spelled"), [
+    ("xã", "Ia Phin", "Ia Phìn"),  # marks added
+    ("xã", "DUNG K’NO", "Đưng K’Nớ"),  # the table's `KNớ`, the printed apostrophe kept
+    ("xã", "Phudc L6c", "Phước Lộc"),  # stand-ins for vowels undone
+])
+def test_a_commune_is_spelt_by_the_table_when_one_name_fits(kind: str, printed: str, spelled: str) -> None:
+    assert commune_spelling(kind, printed.split()) == spelled.split()
+
+
+def test_no_commune_for_an_invented_name_or_changed_letters() -> None:
+    assert commune_spelling("xã", ["Vân", "Khê", "Thượng", "Nguồn"]) is None
+    assert commune_spelling("xã", ["La", "Phin"]) is None  # the table's Ia Phìn is another name
+
+
+def test_several_fitting_names_give_none() -> None:
+    fitting = {n for n in load("communes.json")["xã"] if fold(n).lower() == "tan hoa"}
+    assert len(fitting) > 1 and commune_spelling("xã", ["Tan", "Hoa"]) is None

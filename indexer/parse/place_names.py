@@ -163,6 +163,10 @@ def _capitalised(words: Sequence[str]) -> list[str]:
     return [w[:1].upper() + w[1:].lower() for w in words]
 
 
+def _fits_all(candidate: Sequence[str], printing: Sequence[str]) -> bool:
+    return len(candidate) == len(printing) and all(letters_fit(p, c) for p, c in zip(printing, candidate))
+
+
 def _support(candidate: Sequence[str], found: Sequence[Sequence[str]]) -> tuple[int, int]:
     """(printings the candidate fits, minus the stand-ins it must undo in them): more and fewer win."""
     fits, undone = 0, 0
@@ -206,6 +210,36 @@ def district_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
         return None
     fitting = [n for n in _districts_of(kind) if phrase_regex(_spaced(n)).fullmatch(ftext)]
     return fitting[0].split() if len(fitting) == 1 else None
+
+
+@cache
+def _communes_by_shape(kind: str) -> dict[tuple[int, ...], tuple[str, ...]]:
+    """Commune names of `kind` by the letter count of each word (OCR stand-ins replace one glyph by one)."""
+    shapes: dict[tuple[int, ...], list[str]] = {}
+    for name in load("communes.json").get(kind, []):
+        shapes.setdefault(tuple(len(_bare(w)) for w in name.split()), []).append(name)
+    return {shape: tuple(names) for shape, names in shapes.items()}
+
+
+def commune_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
+    """The communes table's spelling of a `kind` (xã, phường, thị trấn) whose printed letters fit exactly one
+    name, marks added or stand-ins undone (`Ia Phin` -> `Ia Phìn`); None when none or several fit."""
+    shape = tuple(len(_bare(w)) for w in printed)
+    fitting = {n for n in _communes_by_shape(kind).get(shape, ()) if _fits_all(n.split(), printed)}
+    return [_apostrophe_as_printed(p, w) for p, w in zip(printed, fitting.pop().split())] if len(fitting) == 1 else None
+
+
+def _apostrophe_as_printed(printed: str, spelled: str) -> str:
+    """`K’NO` spelt `KNớ` by the table: the printed apostrophe kept, after the same letter (`K’Nớ`)."""
+    at = next((i for i, ch in enumerate(printed) if ch in APOSTROPHES), None)
+    if at is None or any(ch in APOSTROPHES for ch in spelled) or not 0 < at < len(spelled):
+        return spelled
+    return spelled[:at] + "’" + spelled[at:]
+
+
+def tabled_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
+    """A district's or a commune's name as the administrative tables spell it, if they know it."""
+    return district_spelling(kind, printed) or commune_spelling(kind, printed)
 
 
 def looks_digital(text: str) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from indexer.parse.place_names import (
     agreed_spelling,
-    district_spelling,
     keep_place_letters,
     looks_digital,
     respell_name,
+    tabled_spelling,
     typographic_apostrophes,
 )
 from indexer.parse.units import lookup_known, place_of, province_named
@@ -24,7 +24,7 @@ def spelled_as_document(unit: str | None, text: str) -> str | None:
     if not unit or found is None:
         return unit
     kind, head, name = found
-    if province_named(" ".join(name)) or district_spelling(kind, name):
+    if province_named(" ".join(name)) or tabled_spelling(kind, name):
         return unit  # a province or a district is spelt by its table
     return f"{head} {' '.join(agreed_spelling(name, text))}"
 

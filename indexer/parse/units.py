@@ -13,8 +13,8 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.place_names import (
-    district_spelling,
     keep_place_letters,
+    tabled_spelling,
     typographic_apostrophes,
 )
 from indexer.parse.restore import restore
@@ -190,7 +190,7 @@ def _place_spelling(kind: str, printed: list[str], restored: list[str], typed: b
     """A province or (on OCR text) a district as its table spells it, else the restored name, letters kept."""
     if province_named(" ".join(printed)):
         return spell_place(printed)
-    return (None if typed else district_spelling(kind, printed)) or keep_place_letters(printed, restored)
+    return (None if typed else tabled_spelling(kind, printed)) or keep_place_letters(printed, restored)
 
 
 _PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
