@@ -16,7 +16,7 @@ from indexer.parse.place_names import (
 )
 from indexer.parse.tables import load
 from indexer.parse.unit_places import place_spelt, spelled_as_document, title_spelt_as_unit
-from indexer.parse.units import name_unit
+from indexer.parse.units import name_unit, national_body
 from indexer.textnorm import fold
 
 
@@ -176,3 +176,15 @@ def test_no_commune_for_an_invented_name_or_changed_letters() -> None:
 def test_several_fitting_names_give_none() -> None:
     fitting = {n for n in load("communes.json")["xã"] if fold(n).lower() == "tan hoa"}
     assert len(fitting) > 1 and commune_spelling("xã", ["Tan", "Hoa"]) is None
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("BO TU PHAP", "Bộ Tư pháp"), ("B6 NOI VU", "Bộ Nội vụ"), ("NGAN HANG NHA NUOC VIET NAM", "Ngân hàng Nhà nước Việt Nam"),
+    ("CUC VAN THU VA LUU TRU’ NHA NUOC", "Cục Văn thư và Lưu trữ nhà nước"),  # tesseract's horn printed as ’
+])
+def test_a_national_body_damaged_by_the_ocr_takes_its_tabled_name(printed: str, name: str) -> None:
+    assert national_body(printed) == name and name_unit(printed) == name
+
+
+def test_a_national_body_name_with_more_words_is_not_the_body() -> None:
+    assert national_body("BO TU PHAP TINH LANG SON") is None

@@ -82,6 +82,19 @@ def known_unit_at(ftext: str, pos: int, end: int | None = None) -> tuple[KnownUn
     return (owners[matched_index(m, "u")], m.end()) if m else None
 
 
+@cache
+def _national_index() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    names = tuple(sorted(load("national_bodies.json")["bodies"], key=len, reverse=True))
+    return alternation(list(names), "n"), names
+
+
+def national_body(printed: str) -> str | None:
+    """The national body (`Bộ Tư pháp`) a whole printed unit name reads as, OCR-tolerantly, if any."""
+    regex, names = _national_index()
+    m = re.fullmatch(rf"\s*(?:{regex.pattern})\s*", folded(printed.strip(" .,;:-–")))
+    return names[matched_index(m, "n")] if m else None
+
+
 def unit_by_code(code: str) -> KnownUnit | None:
     return next((u for u in known_units() if code in u.codes), None)
 
@@ -212,6 +225,9 @@ def name_unit(printed: str) -> str | None:
     known = lookup_known(printed)
     if known:
         return known.name
+    national = None if _looks_proper(printed) else national_body(printed)
+    if national:
+        return national
     words = printed.split()
     restored = words if _looks_proper(printed) else (restore(printed) or printed).split()
     if len(restored) != len(words):  # the restorer merged or split words: keep the printed ones
