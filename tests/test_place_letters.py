@@ -15,7 +15,7 @@ from indexer.parse.place_names import (
     respell_name,
 )
 from indexer.parse.tables import load
-from indexer.parse.unit_places import place_spelt, spelled_as_document, title_spelt_as_unit
+from indexer.parse.unit_places import place_spelt, respell_institutions, spelled_as_document, title_spelt_as_unit
 from indexer.parse.units import name_unit, national_body
 from indexer.textnorm import fold
 
@@ -188,3 +188,13 @@ def test_a_national_body_damaged_by_the_ocr_takes_its_tabled_name(printed: str, 
 
 def test_a_national_body_name_with_more_words_is_not_the_body() -> None:
     assert national_body("BO TU PHAP TINH LANG SON") is None
+
+
+@pytest.mark.parametrize(("printed", "restored", "expected"), [
+    ("thuoc Uy ban nhan dan thi xa", "thuộc Ấy ban nhân dân thị xã", "thuộc Ủy ban nhân dân thị xã"),
+    ("cua Ban Chi dao tinh", "cá Ban Chủ đạo tỉnh", "cá Ban Chỉ đạo tỉnh"),
+    ("CUA BO VAN HOA, THE THAO VA DU LICH", "CỦA BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "CỦA BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"),
+    ("muc tieu quan ly tren dia ban", "mục tiêu quản lý trên địa bàn", "mục tiêu quản lý trên địa bàn"),  # no Quận ủy
+])
+def test_a_bodys_name_in_a_title_takes_its_tabled_spelling(printed: str, restored: str, expected: str) -> None:
+    assert respell_institutions(printed, restored) == expected

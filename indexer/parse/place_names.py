@@ -250,6 +250,9 @@ def looks_digital(text: str) -> bool:
     return bool(words) and marked >= CLEAN_SHARE * len(words)
 
 
+PUNCTUATION = ",.;:()“”\""
+
+
 def respell_name(printed: str, restored: str, name: Sequence[str]) -> str:
     """`restored` (the restorer's reading of `printed`, word for word) with every printing of the place
     `name` spelt as `name` is, in the printed case: a title's `huyện Chữ Số` is the unit's `Chư Sê`."""
@@ -258,15 +261,20 @@ def respell_name(printed: str, restored: str, name: Sequence[str]) -> str:
         return restored
     n = len(name)
     for k in range(len(shown) - n + 1):
-        window = [w.strip(",.;:()“”\"") for w in shown[k:k + n]]
-        if not all(window) or not all(_capital(w) for w in window) or not _printing_of(window, name):
-            continue
-        for j, proper in enumerate(name):
-            word = spelled[k + j]
-            core = word.strip(",.;:()“”\"")
-            cased = proper.upper() if core.isupper() and len(core) > 1 else proper
-            spelled[k + j] = word.replace(core, cased, 1) if core else word
+        window = [w.strip(PUNCTUATION) for w in shown[k:k + n]]
+        if all(window) and all(_capital(w) for w in window) and _printing_of(window, name):
+            put_words(spelled, k, name)
     return " ".join(spelled)
+
+
+def put_words(spelled: list[str], at: int, proper: Sequence[str]) -> None:
+    """Words `proper` over `spelled[at:]`, each keeping the punctuation around it and its capitals."""
+    for j, word in enumerate(proper):
+        old = spelled[at + j]
+        core = old.strip(PUNCTUATION)
+        bare = word.strip(PUNCTUATION)
+        cased = bare.upper() if core.isupper() and len(core) > 1 else bare
+        spelled[at + j] = old.replace(core, cased, 1) if core else old
 
 
 def typographic_apostrophes(name: str) -> str:
