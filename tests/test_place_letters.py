@@ -14,10 +14,10 @@ from indexer.parse.place_names import (
     printings,
     respell_name,
 )
-from indexer.parse.tables import load
 from indexer.parse.unit_places import place_spelt, respell_institutions, spelled_as_document, title_spelt_as_unit
 from indexer.parse.units import name_unit, national_body
 from indexer.textnorm import fold
+from indexer.vietnamese.data import load_json as load
 
 
 def folded(text: str | None) -> str:

@@ -15,8 +15,8 @@ from functools import cache, lru_cache
 
 from indexer.parse.fuzzy import folded, phrase_regex
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold, nfc
+from indexer.vietnamese.data import load_json as load
 
 VOWELS = frozenset("aeiouy")
 APOSTROPHES = "'’‘`"

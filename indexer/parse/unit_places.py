@@ -22,8 +22,8 @@ from indexer.parse.place_names import (
     tabled_spelling,
     typographic_apostrophes,
 )
-from indexer.parse.tables import load
 from indexer.parse.units import lookup_known, place_of, province_named
+from indexer.vietnamese.data import load_json as load
 
 
 def spelled_as_document(unit: str | None, text: str) -> str | None:

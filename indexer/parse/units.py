@@ -18,8 +18,8 @@ from indexer.parse.place_names import (
     typographic_apostrophes,
 )
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.vietnamese.data import load_json as load
 
 UNIT_TABLES = ("units_haiphong.json",)
 PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"

@@ -13,12 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 import tantivy
 
 from indexer.search.stored import result_count
 from indexer.textnorm import fold, lower_nfc
+from indexer.vietnamese.data import load_rows, load_tsv
 
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
@@ -28,8 +28,7 @@ MARKS_MISREAD_WORDS = 3  # a query this long stays specific with a mark misread 
 
 @functools.lru_cache(maxsize=1)
 def confusion_groups() -> list[tuple[str, ...]]:
-    text = resources.files("indexer").joinpath("data", "ocr_latin_confusions.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
+    rows = load_tsv("ocr_latin_confusions.tsv")
     return [tuple(sorted({m.strip() for m in row if m.strip()}, key=len, reverse=True)) for row in rows]
 
 
@@ -60,11 +59,9 @@ def confusion_parts(word: str) -> list[list[str]] | None:
 @functools.lru_cache(maxsize=1)
 def marked_vowel_printings() -> dict[str, tuple[str, ...]]:
     """Folded vowel -> the other plain vowels the OCR prints for it when it carries a mark."""
-    text = resources.files("indexer").joinpath("data", "ocr_substitutions.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
     found: dict[str, set[str]] = {}
-    for printed, reading, *_ in rows[1:]:  # the first row names the columns
-        shown = fold(printed).lower()
+    for row in load_rows("ocr_substitutions.tsv"):
+        shown, reading = fold(row["printed"]).lower(), row["reading"]
         if len(shown) == 1 and len(reading) == 1 and {shown, reading} <= VOWELS and shown != reading:
             found.setdefault(reading, set()).add(shown)
     return {vowel: tuple(sorted(shown)) for vowel, shown in found.items()}
@@ -96,7 +93,7 @@ def is_code_like(typed: str, folded: str) -> bool:
         return False
     if any(ch.isupper() for ch in typed[1:]) or any(ch.isdigit() for ch in folded):
         return True
-    from indexer.ocr.syllable import is_syllable
+    from indexer.vietnamese.phonology import is_syllable
 
     return not is_syllable(folded)
 
