@@ -198,3 +198,8 @@ def test_a_national_body_name_with_more_words_is_not_the_body() -> None:
 ])
 def test_a_bodys_name_in_a_title_takes_its_tabled_spelling(printed: str, restored: str, expected: str) -> None:
     assert respell_institutions(printed, restored) == expected
+
+
+def test_a_neighbour_one_vowel_apart_named_more_often_is_another_place() -> None:
+    text = ocr_document("PHU LOC", ["Phu Loc", "Phu Lac", "Phu Lac", "Phu Lac", "Phu Lac"])
+    assert folded(" ".join(agreed_spelling(["Phú", "Lộc"], text))) == "phu loc"

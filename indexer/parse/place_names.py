@@ -179,11 +179,15 @@ def _support(candidate: Sequence[str], found: Sequence[Sequence[str]]) -> tuple[
 
 def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
     """The spelling of a place name that most of the document's printings of it fit, reading the fewest
-    stand-ins (`Sa Pa` printed `Sa Pa` thrice is not `Sa Đà`); ties keep `name`. Marks: the commonest."""
+    stand-ins (`Sa Pa` printed `Sa Pa` thrice is not `Sa Đà`); ties keep `name`. Marks: the commonest.
+    A spelling must fit a printing `name` was read from: a neighbour one vowel apart (`Phú Lạc` beside
+    the unit's `Phu Loc`) is another place, however often the document names it."""
     found = printings(text, name)
     if len(found) < 2:
         return list(name)
-    candidates = [list(name), *(s for p in found for s in _spellings(p))]
+    own = [p for p in found if _fits_all(name, p)]
+    candidates = [list(name), *(s for p in found for s in _spellings(p)
+                                if not own or any(_fits_all(s, o) for o in own))]
     support = {" ".join(c): _support(c, found) for c in candidates}
     best = max(candidates, key=lambda c: support[" ".join(c)])  # the first of equals: `name` on a tie
     if support[" ".join(best)] <= support[" ".join(name)]:
