@@ -203,3 +203,7 @@ def test_a_bodys_name_in_a_title_takes_its_tabled_spelling(printed: str, restore
 def test_a_neighbour_one_vowel_apart_named_more_often_is_another_place() -> None:
     text = ocr_document("PHU LOC", ["Phu Loc", "Phu Lac", "Phu Lac", "Phu Lac", "Phu Lac"])
     assert folded(" ".join(agreed_spelling(["Phú", "Lộc"], text))) == "phu loc"
+
+
+def test_a_title_naming_a_neighbour_one_vowel_apart_keeps_it() -> None:
+    assert respell_name("xa Phu Lac", "xã Phú Lạc", ["Phú", "Lộc"]) == "xã Phú Lạc"

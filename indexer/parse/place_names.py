@@ -266,7 +266,7 @@ def respell_name(printed: str, restored: str, name: Sequence[str]) -> str:
     n = len(name)
     for k in range(len(shown) - n + 1):
         window = [w.strip(PUNCTUATION) for w in shown[k:k + n]]
-        if all(window) and all(_capital(w) for w in window) and _printing_of(window, name):
+        if all(window) and all(_capital(w) for w in window) and _fits_all(name, window):  # no letter off
             put_words(spelled, k, name)
     return " ".join(spelled)
 
