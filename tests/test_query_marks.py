@@ -1,4 +1,4 @@
-"""A marked syllable in a query of three words or more may be printed with its marked vowel read as another
+"""A marked syllable in a query of two words or more may be printed with its marked vowel read as another
 plain vowel (the OCR's generic accent: `ố` as `é`), a token the index reads as some other syllable."""
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_unmarked_letters_stay_as_typed(typed: str, word: str) -> None:
     assert mark_parts(typed, word) is None
 
 
-def test_short_queries_and_codes_keep_their_own_forms() -> None:
+def test_a_word_alone_and_codes_keep_their_own_forms() -> None:
     assert printed_forms("so", "số", marks_misread=False).is_plain
     code = printed_forms("vneid", "VNeID", marks_misread=True)
     assert code.pattern is not None and re.fullmatch(code.pattern, "vneld")
@@ -61,3 +61,7 @@ def test_a_misread_mark_still_finds_the_phrase_beside_an_exact_one(small_library
 
 def test_a_misread_mark_in_one_word_of_three(small_library: Library) -> None:
     assert ("scanned.txt", 4) in phrase_lines(small_library, "Bộ phận Một cửa")
+
+
+def test_a_misread_mark_in_a_two_word_query(small_library: Library) -> None:
+    assert ("scanned.txt", 4) in phrase_lines(small_library, "Một cửa")

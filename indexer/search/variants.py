@@ -7,6 +7,14 @@ the pattern `vne(?:i|l|1|li|...)(?:d|cl)`, matched against the term dictionary
 by tantivy and against a report's forms by `WordForms.accepts`. A word found in
 no report under any of these forms may be matched by a one-edit (two for long
 words) variant; short words never, they would match noise.
+
+A syllable typed with marks, in a query of two words or more, may also be
+printed with its marked vowel as another plain vowel: the OCR's generic accent
+(`ố` printed `é`: `sé` for số, `Mét` for Một) leaves a token that reads as some
+other syllable, so the indexed readings miss it. The vowels come from the
+substitution table (`indexer/data/ocr_substitutions.tsv`, printed vowel -> the
+vowel it stands for); the other words of the query keep it specific (a word
+alone never takes them: `số` would find every `sẽ`).
 """
 from __future__ import annotations
 
@@ -23,7 +31,7 @@ from indexer.vietnamese.data import load_rows, load_tsv
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
 VOWELS = frozenset("aeiouy")
-MARKS_MISREAD_WORDS = 3  # a query this long stays specific with a mark misread in its words
+MARKS_MISREAD_WORDS = 2  # two words stay specific with a mark misread in one of them
 
 
 @functools.lru_cache(maxsize=1)
