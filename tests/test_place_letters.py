@@ -207,3 +207,9 @@ def test_a_neighbour_one_vowel_apart_named_more_often_is_another_place() -> None
 
 def test_a_title_naming_a_neighbour_one_vowel_apart_keeps_it() -> None:
     assert respell_name("xa Phu Lac", "xã Phú Lạc", ["Phú", "Lộc"]) == "xã Phú Lạc"
+
+
+def test_a_place_named_without_its_kind_is_looked_up_as_a_province_or_district() -> None:
+    assert name_unit("HUYEN UY DONG ANH") == "Huyện ủy Đông Anh"  # not the restorer's Đồng Anh
+    assert name_unit("HUYEN UY KRONG PIC") == "Huyện ủy Krông Pắc"
+    assert district_spelling(None, ["Krong", "Pic"]) == ["Krông", "Pắc"]

@@ -20,6 +20,7 @@ from indexer.vietnamese.data import load_json as load
 
 VOWELS = frozenset("aeiouy")
 APOSTROPHES = "'’‘`"
+DISTRICT_KINDS = ("quận", "huyện", "thị xã", "thành phố")
 CLEAN_SHARE = 0.35  # words with real marks (not the generic `é`) in a digital document
 _WORD = re.compile(r"[^\s,.;:()\[\]“”\"!?/|]+")
 _MARKED = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắíóốớúứý]", re.I)
@@ -206,14 +207,15 @@ def _spaced(name: str) -> str:
     return re.sub(rf"[{APOSTROPHES}]", " ", name)
 
 
-def district_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
-    """The districts table's spelling of a `kind` (huyện, quận, thị xã …) whose name the printed words read
-    as, OCR-tolerantly (`Krong Pic` -> `Krông Pắc`); None unless exactly one name fits."""
+def district_spelling(kind: str | None, printed: Sequence[str]) -> list[str] | None:
+    """The districts table's spelling of a `kind` (huyện, quận, thị xã …; None: any) whose name the printed
+    words read as, OCR-tolerantly (`Krong Pic` -> `Krông Pắc`); None unless exactly one name fits."""
     ftext = folded(_spaced(" ".join(printed)).strip())
     if not ftext:
         return None
-    fitting = [n for n in _districts_of(kind) if phrase_regex(_spaced(n)).fullmatch(ftext)]
-    return fitting[0].split() if len(fitting) == 1 else None
+    kinds = [kind] if kind else DISTRICT_KINDS
+    fitting = {n for k in kinds for n in _districts_of(k) if phrase_regex(_spaced(n)).fullmatch(ftext)}
+    return fitting.pop().split() if len(fitting) == 1 else None
 
 
 @cache

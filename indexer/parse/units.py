@@ -13,6 +13,7 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.place_names import (
+    district_spelling,
     keep_place_letters,
     tabled_spelling,
     typographic_apostrophes,
@@ -188,8 +189,8 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
         if fold(printed_kind) == printed_kind and fold(kind) != kind:
             m = None  # typed text: `HẢI QUAN` (no tone) is not `quận`; `TĨNH` (a wrong tone) is still `tỉnh`
     if m is None:
-        if naming == "place":
-            restored = keep_place_letters(printed, restored)
+        if naming == "place":  # `Huyện ủy Đông Anh`: a place named without its kind
+            restored = _place_spelling(None, printed, restored, _looks_proper(text))
         words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
         return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
     place = _kinds()[1][matched_index(m, "q")]
@@ -199,11 +200,13 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
     return f"{head} {place} {_join(_capitalise_place(name))}".strip()
 
 
-def _place_spelling(kind: str, printed: list[str], restored: list[str], typed: bool) -> list[str]:
-    """A province or (on OCR text) a district as its table spells it, else the restored name, letters kept."""
+def _place_spelling(kind: str | None, printed: list[str], restored: list[str], typed: bool) -> list[str]:
+    """A province or (on OCR text) a district or commune as its table spells it, else the restored name,
+    letters kept. `kind` None: a place printed without its kind (only a province or district is looked up)."""
     if province_named(" ".join(printed)):
         return spell_place(printed)
-    return (None if typed else tabled_spelling(kind, printed)) or keep_place_letters(printed, restored)
+    tabled = None if typed else tabled_spelling(kind, printed) if kind else district_spelling(None, printed)
+    return tabled or keep_place_letters(printed, restored)
 
 
 _PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
