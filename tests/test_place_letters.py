@@ -7,6 +7,8 @@ import pytest
 from indexer.parse import parse_report
 from indexer.parse.place_names import (
     agreed_spelling,
+    commonest_place_spelling,
+    commonest_place_spellings,
     commune_spelling,
     district_spelling,
     keep_place_letters,
@@ -213,3 +215,13 @@ def test_a_place_named_without_its_kind_is_looked_up_as_a_province_or_district()
     assert name_unit("HUYEN UY DONG ANH") == "Huyện ủy Đông Anh"  # not the restorer's Đồng Anh
     assert name_unit("HUYEN UY KRONG PIC") == "Huyện ủy Krông Pắc"
     assert district_spelling(None, ["Krong", "Pic"]) == ["Krông", "Pắc"]
+
+
+def test_a_plain_syllable_the_restorer_spelt_unusually_takes_the_place_names_spelling() -> None:
+    assert commonest_place_spelling("HOA", "Hóa") == "Hòa"  # hóa is a common word, Hòa the common name
+    assert commonest_place_spelling("H6A", "Hóa") == "Hóa"  # a glyph says which mark: left alone
+    assert commonest_place_spelling("XYZQ", "Xyzq") == "Xyzq"
+
+
+def test_two_syllables_the_lexicon_spells_as_one_word_are_left_alone() -> None:
+    assert commonest_place_spellings(["DONG", "TAM"], ["Đồng", "Tâm"]) == ["Đồng", "Tâm"]

@@ -10,6 +10,7 @@ the spelling most of its printings fit is chosen: one damaged printing is outvot
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -21,6 +22,8 @@ from indexer.vietnamese.data import load_json as load
 VOWELS = frozenset("aeiouy")
 APOSTROPHES = "'’‘`"
 DISTRICT_KINDS = ("quận", "huyện", "thị xã", "thành phố")
+PLACE_SYLLABLE_MIN = 5  # names a spelling must head to replace the restorer's
+PLACE_SYLLABLE_LEAD = 4  # times as many names as the restorer's spelling: only a clearly unusual choice yields
 CLEAN_SHARE = 0.35  # words with real marks (not the generic `é`) in a digital document
 _WORD = re.compile(r"[^\s,.;:()\[\]“”\"!?/|]+")
 _MARKED = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắíóốớúứý]", re.I)
@@ -241,6 +244,42 @@ def _apostrophe_as_printed(printed: str, spelled: str) -> str:
     if at is None or any(ch in APOSTROPHES for ch in spelled) or not 0 < at < len(spelled):
         return spelled
     return spelled[:at] + "’" + spelled[at:]
+
+
+@cache
+def _place_syllables() -> dict[str, Counter[str]]:
+    """How the names of the administrative tables spell each folded syllable (`hoa`: Hòa 300, Hóa 9 …)."""
+    names = [d["name"] for d in load("districts.json")["districts"]]
+    names += [n for kind, listed in load("communes.json").items() if not kind.startswith("_") for n in listed]
+    counts: dict[str, Counter[str]] = {}
+    for word in (w for n in names for w in n.split()):
+        counts.setdefault(_plain(word), Counter())[word] += 1
+    return counts
+
+
+def commonest_place_spelling(printed: str, restored: str) -> str:
+    """A plainly printed syllable of a place name the tables do not know spelt as place names mostly spell
+    it (`HOA` -> Hòa, not the common word hóa): the restorer's lexicon knows words, not names."""
+    counts = _place_syllables().get(_plain(restored))
+    if not counts or not printed.isascii() or not printed.isalpha():
+        return restored
+    best, n = counts.most_common(1)[0]
+    own = counts.get(restored[:1].upper() + restored[1:].lower(), 0)
+    return best if n >= PLACE_SYLLABLE_MIN and n >= PLACE_SYLLABLE_LEAD * own else restored
+
+
+def commonest_place_spellings(printed: Sequence[str], restored: Sequence[str]) -> list[str]:
+    """`commonest_place_spelling` for each syllable the restorer spelt alone: two that make a word of its
+    lexicon (`Đồng Tâm`) were spelt as that word, which says more than the syllables' counts."""
+    from indexer.ocr.lexicon import lexicon  # loaded already: the words were restored
+
+    spellings = lexicon().word_spellings
+    in_word = set()
+    for k in range(len(restored) - 1):
+        pair = (restored[k].lower(), restored[k + 1].lower())
+        if pair in spellings.get((_plain(pair[0]), _plain(pair[1])), ()):
+            in_word |= {k, k + 1}
+    return [r if k in in_word else commonest_place_spelling(p, r) for k, (p, r) in enumerate(zip(printed, restored))]
 
 
 def tabled_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:

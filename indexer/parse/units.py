@@ -13,6 +13,7 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.place_names import (
+    commonest_place_spellings,
     district_spelling,
     keep_place_letters,
     tabled_spelling,
@@ -206,7 +207,8 @@ def _place_spelling(kind: str | None, printed: list[str], restored: list[str], t
     if province_named(" ".join(printed)):
         return spell_place(printed)
     tabled = None if typed else tabled_spelling(kind, printed) if kind else district_spelling(None, printed)
-    return tabled or keep_place_letters(printed, restored)
+    kept = keep_place_letters(printed, restored)
+    return tabled or (kept if typed else commonest_place_spellings(printed, kept))
 
 
 _PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
