@@ -6,6 +6,8 @@ the printed letters, marks added, or replaces a printed stand-in for a vowel (a 
 letter the OCR substitution table reads as a vowel: `H6` = Hồ, `Krdng` = Krông); consonants stay as
 printed. Where a document prints the same name several times (header, date line, body, signature),
 the spelling most of its printings fit is chosen: one damaged printing is outvoted by the others.
+Districts and communes the statistics office's catalogue lists (districts.json, communes.json) take its
+spelling; other names' plain syllables the spelling place names mostly give them (Hòa, not hóa).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from indexer.vietnamese.data import load_json as load
 
 VOWELS = frozenset("aeiouy")
 APOSTROPHES = "'’‘`"
+PUNCTUATION = ",.;:()“”\""
 DISTRICT_KINDS = ("quận", "huyện", "thị xã", "thành phố")
 PLACE_SYLLABLE_MIN = 5  # names a spelling must head to replace the restorer's
 PLACE_SYLLABLE_LEAD = 4  # times as many names as the restorer's spelling: only a clearly unusual choice yields
@@ -248,7 +251,7 @@ def _apostrophe_as_printed(printed: str, spelled: str) -> str:
 
 @cache
 def _place_syllables() -> dict[str, Counter[str]]:
-    """How the names of the administrative tables spell each folded syllable (`hoa`: Hòa 300, Hóa 9 …)."""
+    """How the names of the administrative tables spell each folded syllable (`hoa`: Hòa 273, Hóa 53, Hoa 29 …)."""
     names = [d["name"] for d in load("districts.json")["districts"]]
     names += [n for kind, listed in load("communes.json").items() if not kind.startswith("_") for n in listed]
     counts: dict[str, Counter[str]] = {}
@@ -293,9 +296,6 @@ def looks_digital(text: str) -> bool:
     marked = sum(bool(_MARKED.search(w)) and not re.search(rf"[{re.escape(OCR_LETTER_GLYPHS)}]|\d[^\W\d]", w)
                  for w in words)
     return bool(words) and marked >= CLEAN_SHARE * len(words)
-
-
-PUNCTUATION = ",.;:()“”\""
 
 
 def respell_name(printed: str, restored: str, name: Sequence[str]) -> str:
