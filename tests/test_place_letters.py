@@ -5,16 +5,12 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_report
-from indexer.parse.place_names import (
-    agreed_spelling,
+from indexer.parse.place_names import agreed_spelling, keep_place_letters, letters_fit, printings, respell_name
+from indexer.parse.place_tables import (
     commonest_place_spelling,
     commonest_place_spellings,
     commune_spelling,
     district_spelling,
-    keep_place_letters,
-    letters_fit,
-    printings,
-    respell_name,
 )
 from indexer.parse.unit_places import place_spelt, respell_institutions, spelled_as_document, title_spelt_as_unit
 from indexer.parse.units import name_unit, national_body

@@ -6,27 +6,20 @@ the printed letters, marks added, or replaces a printed stand-in for a vowel (a 
 letter the OCR substitution table reads as a vowel: `H6` = Hồ, `Krdng` = Krông); consonants stay as
 printed. Where a document prints the same name several times (header, date line, body, signature),
 the spelling most of its printings fit is chosen: one damaged printing is outvoted by the others.
-Districts and communes the statistics office's catalogue lists (districts.json, communes.json) take its
-spelling; other names' plain syllables the spelling place names mostly give them (Hòa, not hóa).
+The administrative tables' spellings are in place_tables.py.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from indexer.parse.fuzzy import folded, phrase_regex
 from indexer.parse.restore import restore
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold, nfc
-from indexer.vietnamese.data import load_json as load
 
 VOWELS = frozenset("aeiouy")
 APOSTROPHES = "'’‘`"
 PUNCTUATION = ",.;:()“”\""
-DISTRICT_KINDS = ("quận", "huyện", "thị xã", "thành phố")
-PLACE_SYLLABLE_MIN = 5  # names a spelling must head to replace the restorer's
-PLACE_SYLLABLE_LEAD = 4  # times as many names as the restorer's spelling: only a clearly unusual choice yields
 CLEAN_SHARE = 0.35  # words with real marks (not the generic `é`) in a digital document
 _WORD = re.compile(r"[^\s,.;:()\[\]“”\"!?/|]+")
 _MARKED = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắíóốớúứý]", re.I)
@@ -65,11 +58,11 @@ def _consonant_confusions() -> frozenset[tuple[str, str]]:
     return frozenset(pairs | {(b, a) for a, b in pairs})
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
     return nfc(word).strip(APOSTROPHES + "-–").translate({ord(c): None for c in APOSTROPHES})
 
 
-def _plain(ch: str) -> str:
+def plain(ch: str) -> str:
     return fold(ch).lower()
 
 
@@ -77,8 +70,8 @@ def _plain(ch: str) -> str:
 def stand_ins_undone(printed: str, spelled: str) -> int | None:
     """How many printed stand-ins `spelled` replaces, if it keeps every other printed letter (marks aside);
     None if it changes a letter. `Hoa` ~ `Hòa` 0, `H6` ~ `Hồ` 1, `Pong` ~ `Đông` 1, never `IA` ~ `Lạ`."""
-    p, marked = _bare(printed), _bare(spelled).lower()
-    s, low, glyphs = _plain(marked), p.lower(), _glyph_vowels()
+    p, marked = bare(printed), bare(spelled).lower()
+    s, low, glyphs = plain(marked), p.lower(), _glyph_vowels()
     if len(s) != len(marked):
         return None
     best: dict[tuple[int, int], int] = {}
@@ -90,12 +83,12 @@ def stand_ins_undone(printed: str, spelled: str) -> int | None:
         best[i, j] = cost
         if i == len(p):
             continue
-        if j < len(s) and _plain(p[i]) == s[j]:
+        if j < len(s) and plain(p[i]) == s[j]:
             todo.append((i + 1, j + 1, cost))
         if j < len(s) and s[j] in glyphs.get(low[i], ()):
             todo.append((i + 1, j + 1, cost + 1))
         for rule in _stand_ins_from(p[i]):
-            if (rule.applies(p, low, i) and s.startswith(rule.reading, j) and _plain(rule.printed) != rule.reading
+            if (rule.applies(p, low, i) and s.startswith(rule.reading, j) and plain(rule.printed) != rule.reading
                     and (rule.reading != "d" or marked[j] == "đ")):
                 todo.append((i + len(rule.printed), j + len(rule.reading), cost + 1))
     return best.get((len(p), len(s)))
@@ -113,7 +106,7 @@ def keep_place_letters(printed: Sequence[str], restored: Sequence[str]) -> list[
 
 def _one_letter_off(printed: str, name: str) -> bool:
     """One letter changed, of the kinds OCR makes: a vowel for a vowel, `P` for `Đ`."""
-    a, b = _plain(_bare(printed)), _plain(_bare(name))
+    a, b = plain(bare(printed)), plain(bare(name))
     if len(a) != len(b) or not a.isalpha():
         return False
     diffs = [(x, y) for x, y in zip(a, b) if x != y]
@@ -148,7 +141,7 @@ def _spellings(printing: Sequence[str]) -> list[list[str]]:
     """Spellings a printing offers: as printed (letters only), as restored, restored with the printed
     letters kept; each also with `Đ` for an initial `D` (the OCR drops its stroke, or prints it `P`)."""
     spelled = (restore(" ".join(printing)) or "").split()
-    offered = [_capitalised(printing)] if all(_bare(w).isalpha() for w in printing) else []
+    offered = [_capitalised(printing)] if all(bare(w).isalpha() for w in printing) else []
     if len(spelled) == len(printing):
         offered += [_capitalised(spelled), _capitalised(keep_place_letters(printing, spelled))]
     stroked = [[_stroke_restored(w) for w in words] for words in offered]
@@ -170,7 +163,7 @@ def _capitalised(words: Sequence[str]) -> list[str]:
     return [w[:1].upper() + w[1:].lower() for w in words]
 
 
-def _fits_all(candidate: Sequence[str], printing: Sequence[str]) -> bool:
+def fits_all(candidate: Sequence[str], printing: Sequence[str]) -> bool:
     return len(candidate) == len(printing) and all(letters_fit(p, c) for p, c in zip(printing, candidate))
 
 
@@ -192,9 +185,9 @@ def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
     found = printings(text, name)
     if len(found) < 2:
         return list(name)
-    own = [p for p in found if _fits_all(name, p)]
+    own = [p for p in found if fits_all(name, p)]
     candidates = [list(name), *(s for p in found for s in _spellings(p)
-                                if not own or any(_fits_all(s, o) for o in own))]
+                                if not own or any(fits_all(s, o) for o in own))]
     support = {" ".join(c): _support(c, found) for c in candidates}
     best = max(candidates, key=lambda c: support[" ".join(c)])  # the first of equals: `name` on a tie
     if support[" ".join(best)] <= support[" ".join(name)]:
@@ -202,92 +195,6 @@ def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
     same = [" ".join(c) for c in candidates if support[" ".join(c)] == support[" ".join(best)]
             and fold(" ".join(c)).lower() == fold(" ".join(best)).lower()]
     return max(same, key=same.count).split()  # marks as most printings restore them
-
-
-@cache
-def _districts_of(kind: str) -> tuple[str, ...]:
-    return tuple(sorted({d["name"] for d in load("districts.json")["districts"] if d["kind"] == kind}))
-
-
-def _spaced(name: str) -> str:
-    return re.sub(rf"[{APOSTROPHES}]", " ", name)
-
-
-def district_spelling(kind: str | None, printed: Sequence[str]) -> list[str] | None:
-    """The districts table's spelling of a `kind` (huyện, quận, thị xã …; None: any) whose name the printed
-    words read as, OCR-tolerantly (`Krong Pic` -> `Krông Pắc`); None unless exactly one name fits."""
-    ftext = folded(_spaced(" ".join(printed)).strip())
-    if not ftext:
-        return None
-    kinds = [kind] if kind else DISTRICT_KINDS
-    fitting = {n for k in kinds for n in _districts_of(k) if phrase_regex(_spaced(n)).fullmatch(ftext)}
-    return fitting.pop().split() if len(fitting) == 1 else None
-
-
-@cache
-def _communes_by_shape(kind: str) -> dict[tuple[int, ...], tuple[str, ...]]:
-    """Commune names of `kind` by the letter count of each word (OCR stand-ins replace one glyph by one)."""
-    shapes: dict[tuple[int, ...], list[str]] = {}
-    for name in load("communes.json").get(kind, []):
-        shapes.setdefault(tuple(len(_bare(w)) for w in name.split()), []).append(name)
-    return {shape: tuple(names) for shape, names in shapes.items()}
-
-
-def commune_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
-    """The communes table's spelling of a `kind` (xã, phường, thị trấn) whose printed letters fit exactly one
-    name, marks added or stand-ins undone (`Ia Phin` -> `Ia Phìn`); None when none or several fit."""
-    shape = tuple(len(_bare(w)) for w in printed)
-    fitting = {n for n in _communes_by_shape(kind).get(shape, ()) if _fits_all(n.split(), printed)}
-    return [_apostrophe_as_printed(p, w) for p, w in zip(printed, fitting.pop().split())] if len(fitting) == 1 else None
-
-
-def _apostrophe_as_printed(printed: str, spelled: str) -> str:
-    """`K’NO` spelt `KNớ` by the table: the printed apostrophe kept, after the same letter (`K’Nớ`)."""
-    at = next((i for i, ch in enumerate(printed) if ch in APOSTROPHES), None)
-    if at is None or any(ch in APOSTROPHES for ch in spelled) or not 0 < at < len(spelled):
-        return spelled
-    return spelled[:at] + "’" + spelled[at:]
-
-
-@cache
-def _place_syllables() -> dict[str, Counter[str]]:
-    """How the names of the administrative tables spell each folded syllable (`hoa`: Hòa 273, Hóa 53, Hoa 29 …)."""
-    names = [d["name"] for d in load("districts.json")["districts"]]
-    names += [n for kind, listed in load("communes.json").items() if not kind.startswith("_") for n in listed]
-    counts: dict[str, Counter[str]] = {}
-    for word in (w for n in names for w in n.split()):
-        counts.setdefault(_plain(word), Counter())[word] += 1
-    return counts
-
-
-def commonest_place_spelling(printed: str, restored: str) -> str:
-    """A plainly printed syllable of a place name the tables do not know spelt as place names mostly spell
-    it (`HOA` -> Hòa, not the common word hóa): the restorer's lexicon knows words, not names."""
-    counts = _place_syllables().get(_plain(restored))
-    if not counts or not printed.isascii() or not printed.isalpha():
-        return restored
-    best, n = counts.most_common(1)[0]
-    own = counts.get(restored[:1].upper() + restored[1:].lower(), 0)
-    return best if n >= PLACE_SYLLABLE_MIN and n >= PLACE_SYLLABLE_LEAD * own else restored
-
-
-def commonest_place_spellings(printed: Sequence[str], restored: Sequence[str]) -> list[str]:
-    """`commonest_place_spelling` for each syllable the restorer spelt alone: two that make a word of its
-    lexicon (`Đồng Tâm`) were spelt as that word, which says more than the syllables' counts."""
-    from indexer.ocr.lexicon import lexicon  # loaded already: the words were restored
-
-    spellings = lexicon().word_spellings
-    in_word = set()
-    for k in range(len(restored) - 1):
-        pair = (restored[k].lower(), restored[k + 1].lower())
-        if pair in spellings.get((_plain(pair[0]), _plain(pair[1])), ()):
-            in_word |= {k, k + 1}
-    return [r if k in in_word else commonest_place_spelling(p, r) for k, (p, r) in enumerate(zip(printed, restored))]
-
-
-def tabled_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
-    """A district's or a commune's name as the administrative tables spell it, if they know it."""
-    return district_spelling(kind, printed) or commune_spelling(kind, printed)
 
 
 def looks_digital(text: str) -> bool:
@@ -307,7 +214,7 @@ def respell_name(printed: str, restored: str, name: Sequence[str]) -> str:
     n = len(name)
     for k in range(len(shown) - n + 1):
         window = [w.strip(PUNCTUATION) for w in shown[k:k + n]]
-        if all(window) and all(_capital(w) for w in window) and _fits_all(name, window):  # no letter off
+        if all(window) and all(_capital(w) for w in window) and fits_all(name, window):  # no letter off
             put_words(spelled, k, name)
     return " ".join(spelled)
 

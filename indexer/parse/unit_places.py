@@ -19,9 +19,9 @@ from indexer.parse.place_names import (
     looks_digital,
     put_words,
     respell_name,
-    tabled_spelling,
     typographic_apostrophes,
 )
+from indexer.parse.place_tables import tabled_spelling
 from indexer.parse.units import lookup_known, place_of, province_named
 from indexer.vietnamese.data import load_json as load
 

@@ -12,13 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
-from indexer.parse.place_names import (
-    commonest_place_spellings,
-    district_spelling,
-    keep_place_letters,
-    tabled_spelling,
-    typographic_apostrophes,
-)
+from indexer.parse.place_names import keep_place_letters, typographic_apostrophes
+from indexer.parse.place_tables import commonest_place_spellings, district_spelling, tabled_spelling
 from indexer.parse.restore import restore
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 from indexer.vietnamese.data import load_json as load
