@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer.docmodel import Citation, ReportInfo
+from indexer.model import Citation, ReportInfo
 from indexer.parse.citations import extract_citations
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.header import parse_header

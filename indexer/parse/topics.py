@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.docmodel import TopicHit
+from indexer.model import TopicHit
 from indexer.parse.fuzzy import PhraseSet, folded
 from indexer.parse.tables import load
 from indexer.textnorm import LineIndex
