@@ -99,7 +99,7 @@ def analyse_text(key: str, sha: str, text: str) -> AnalysedReport:
     text = normalise(text)
     tokens = tokenise(text)
     readings = ocr(tokens)
-    info = parse(text, key)
+    info = parse(text, key, tokens, readings)
     return AnalysedReport(key, sha, text, tokens.spans, tokens.lines, tokens.folds, readings.extra, readings.best, info)
 
 
@@ -148,13 +148,14 @@ def ocr(tokens: Tokens) -> Readings:
     return Readings(extra, best)
 
 
-def parse(text: str, label: str) -> ReportInfo:
-    """Metadata, sections, citations and topics; a parser failure costs the metadata, never the report."""
+def parse(text: str, label: str, tokens: Tokens, readings: Readings) -> ReportInfo:
+    """Metadata, sections, citations and topics, fields restored as the document's readings read
+    them; a parser failure costs the metadata, never the report."""
     from indexer.parse import parse_report  # loads the parsers' tables
 
     try:
         with stage("parse"):
-            return parse_report(text)
+            return parse_report(text, (tokens.words, readings.best))
     except Exception as exc:
         log.warning("metadata extraction failed for %s: %s", inert_line(label), inert_line(repr(exc)))
         return ReportInfo()
