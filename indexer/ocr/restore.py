@@ -129,8 +129,10 @@ def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) 
     kinds = [kind_of(word) for word in words]
     if is_clean_document(kinds):
         return list(words)  # digital text: already spelled
-    readings = token_readings(words)
-    best = [(known.get(w) if known else None) or r[0] for w, r in zip(words, readings)]
+    if known and all(known.get(w) for w in words):
+        best = [known[w] for w in words]  # the document read them all: no second reading
+    else:
+        best = [(known.get(w) if known else None) or r[0] for w, r in zip(words, token_readings(words))]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
     spelled = _segment(repairable, words)
     respell_names(words, repairable, spelled)

@@ -31,14 +31,18 @@ class _Document:
 
     def __init__(self, text: str, readings: Readings | None) -> None:
         self.text = text
-        self._known = None if readings is None else commonest_readings(*readings)
+        self.readings = readings
+        self._known: Mapping[str, str] | None = None
 
     def known(self) -> Mapping[str, str]:
+        """Built on the first field that needs it (most reports have one or two, clean ones none)."""
         if self._known is None:
-            from indexer.ocr import token_readings  # loads the lexicon: only when a field needs it
+            if self.readings is None:
+                from indexer.ocr import token_readings  # loads the lexicon: only when a field needs it
 
-            words = [t.text for t in tokenize(self.text)]
-            self._known = commonest_readings(words, [r[0] if r else fold(w) for w, r in zip(words, token_readings(words))])
+                words = [t.text for t in tokenize(self.text)]
+                self.readings = words, [r[0] if r else fold(w) for w, r in zip(words, token_readings(words))]
+            self._known = commonest_readings(*self.readings)
         return self._known
 
 
@@ -47,10 +51,12 @@ _CURRENT: ContextVar[_Document | None] = ContextVar("document_being_parsed", def
 
 def commonest_readings(words: Sequence[str], best: Sequence[str]) -> dict[str, str]:
     """Printed token -> its commonest best reading over the document (the first met on a tie)."""
-    seen: dict[str, Counter[str]] = {}
-    for word, reading in zip(words, best):
-        seen.setdefault(word, Counter())[reading] += 1
-    return {word: counts.most_common(1)[0][0] for word, counts in seen.items()}
+    known: dict[str, str] = {}
+    most: dict[str, int] = {}
+    for (word, reading), count in Counter(zip(words, best)).items():  # in the order first met
+        if count > most.get(word, 0):
+            known[word], most[word] = reading, count
+    return known
 
 
 @contextmanager
