@@ -26,6 +26,8 @@ import tantivy
 from indexer.ingest import read_report_bytes
 from indexer.ingest.formats import ExtractCache, extract
 from indexer.model import ReportInfo
+from indexer.ocr import token_readings
+from indexer.parse import parse_report
 from indexer.profile import Profile, current, stage, table
 from indexer.safety import inert_line
 from indexer.search.doctext import encode_line_tokens
@@ -140,16 +142,9 @@ def tokens_of(text: str, tokens: list[Token]) -> Tokens:
     return Tokens(tokens, spans, array("I", [t.line for t in tokens]), token_folds(text, tokens))
 
 
-def ocr_readings(words: list[str]) -> list[tuple[str, ...]]:
-    """The OCR repair's readings of every token, best first (indexer.ocr.token_readings)."""
-    from indexer.ocr import token_readings  # here, not at import: it loads the lexicon
-
-    return token_readings(words)
-
-
 def ocr(tokens: Tokens) -> Readings:
     with stage("ocr"):
-        readings = ocr_readings(tokens.words)
+        readings = token_readings(tokens.words)  # best first; the lexicon loads on the first call
         extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(tokens.folds, readings)]
         best = [rs[0] if rs and rs[0] else f for f, rs in zip(tokens.folds, readings)]
     return Readings(extra, best)
@@ -158,8 +153,6 @@ def ocr(tokens: Tokens) -> Readings:
 def parse(text: str, label: str, tokens: Tokens, readings: Readings) -> ReportInfo:
     """Metadata, sections, citations and topics, fields restored as the document's readings read
     them; a parser failure costs the metadata, never the report."""
-    from indexer.parse import parse_report  # loads the parsers' tables
-
     try:
         with stage("parse"):
             return parse_report(text, (tokens.words, readings.best))

@@ -69,18 +69,18 @@ def test_a_file_goes_through_the_stages_in_order_each_timed_under_its_name(tmp_p
 
 def test_each_stage_runs_once_and_index_keys_tokenise_nothing(monkeypatch):
     calls = {"tokenize": 0, "ocr": 0, "index tokenize": 0}
-    real_tokenize, real_readings = pipeline.tokenize, pipeline.ocr_readings
+    real_tokenize, real_readings = pipeline.tokenize, pipeline.token_readings
 
     def tokenize(text):
         calls["tokenize"] += 1
         return real_tokenize(text)
 
-    def ocr_readings(words):
+    def token_readings(words):
         calls["ocr"] += 1
         return real_readings(words)
 
     monkeypatch.setattr(pipeline, "tokenize", tokenize)
-    monkeypatch.setattr(pipeline, "ocr_readings", ocr_readings)
+    monkeypatch.setattr(pipeline, "token_readings", token_readings)
     analysed = pipeline.analyse_text("r.txt", "0" * 64, REPORT)
     assert calls == {"tokenize": 1, "ocr": 1, "index tokenize": 0}
 
@@ -92,16 +92,14 @@ def test_each_stage_runs_once_and_index_keys_tokenise_nothing(monkeypatch):
 
 
 def test_parse_reads_fields_with_the_readings_of_the_ocr_stage(monkeypatch):
-    import indexer.parse
-
     given = {}
-    real = indexer.parse.parse_report
+    real = pipeline.parse_report
 
     def parse_report(text, readings=None):
         given["readings"] = readings
         return real(text, readings)
 
-    monkeypatch.setattr(indexer.parse, "parse_report", parse_report)
+    monkeypatch.setattr(pipeline, "parse_report", parse_report)
     analysed = pipeline.analyse_text("r.txt", "0" * 64, REPORT)
     words, best = given["readings"]
     assert list(best) == analysed.best
