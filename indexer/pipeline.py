@@ -70,10 +70,6 @@ class AnalysedReport:
     best: list[str]
     info: ReportInfo
 
-    def forms(self, i: int) -> tuple[str, ...]:
-        """Every folded form token `i` is indexed under: its fold, then its readings."""
-        return (self.folds[i], *self.readings[i])
-
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
