@@ -205,6 +205,6 @@ def library_overview(library) -> Overview:
 
 def section_kind_labels() -> dict[str, str]:
     """Section kind id -> the label users read (`ket_qua` -> `Kết quả thực hiện`)."""
-    from indexer.parse.tables import load
+    from indexer.vietnamese.data import load_json as load
 
     return {kind["id"]: kind["label"] for kind in load("section_kinds.json")["kinds"]}

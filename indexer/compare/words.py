@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import fold, tokenize
+from indexer.vietnamese.glyphs import glyph_letters
+from indexer.vietnamese.phonology import is_syllable
 
 # Onsets, longest first so `ngh` wins over `ng` and `n`.
 ONSETS = sorted(
@@ -26,8 +27,7 @@ ONSETS = sorted(
 FINALS = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
 # Digits and glyphs the OCR prints for letters (see ocr_char_patterns.md):
 # after this the skeleton sees letters only.
-GLYPH_TO_LETTER = str.maketrans({"0": "o", "1": "l", "3": "a", "4": "a", "6": "o", "8": "e", "|": "l",
-                                 "&": "o", "¢": "o", "@": "e", "€": "e", "§": "y", "¥": "y", "$": "s"})
+GLYPH_TO_LETTER = str.maketrans(glyph_letters())
 
 
 @lru_cache(maxsize=65536)

@@ -12,23 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
 from indexer.ocr.spellings import common_spellings, function_words, hinted, syllable_spelling
 from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
+from indexer.vietnamese.data import load_lines
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_WORD = 4  # longest lexicon word tried, in syllables
 RESPELL_PENALTY = 0.5  # per function word a lexicon word would spell otherwise
 PREFERRED_BONUS = 0.3  # an administrative word of ocr_extra_words.txt wins a tie (tài chính, not sở tại)
 
 @cache
 def _code_spellings() -> dict[str, str]:
-    lines = [line.strip() for line in (DATA / "ocr_symbol_codes.txt").read_text(encoding="utf-8").splitlines()]
-    return {fold(line): line for line in lines if line and not line.startswith("#")}
+    return {fold(line): line for line in load_lines("ocr_symbol_codes.txt")}
 
 
 def _respellings(folded: Sequence[str], spelled: Sequence[str], only_function: bool = True) -> int:

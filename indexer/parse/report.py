@@ -15,10 +15,10 @@ from indexer.parse.restore import Readings, document, restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
-from indexer.parse.tables import load
 from indexer.parse.topics import detect_topics
 from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
+from indexer.vietnamese.data import load_json as load
 
 OPENING_LINES = 25
 LEAD_REACH = 120  # the cited directive follows its lead word closely

@@ -13,8 +13,8 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.vietnamese.data import load_json as load
 
 UNIT_TABLES = ("units_haiphong.json",)
 PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"

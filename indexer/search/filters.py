@@ -33,7 +33,7 @@ def unit_admits(typed: str, unit: str | None, unit_parent: str | None) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _type_names_by_code() -> dict[str, str]:
-    from indexer.parse.tables import load
+    from indexer.vietnamese.data import load_json as load
 
     return {fold(code): fold(t["name"]) for t in load("doc_types.json")["types"] for code in t["codes"]}
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 import tantivy
 
 from indexer.search.stored import result_count
+from indexer.vietnamese.data import load_tsv
 
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
@@ -25,8 +25,7 @@ MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the
 
 @functools.lru_cache(maxsize=1)
 def confusion_groups() -> list[tuple[str, ...]]:
-    text = resources.files("indexer").joinpath("data", "ocr_latin_confusions.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
+    rows = load_tsv("ocr_latin_confusions.tsv")
     return [tuple(sorted({m.strip() for m in row if m.strip()}, key=len, reverse=True)) for row in rows]
 
 
@@ -70,7 +69,7 @@ def is_code_like(typed: str, folded: str) -> bool:
         return False
     if any(ch.isupper() for ch in typed[1:]) or any(ch.isdigit() for ch in folded):
         return True
-    from indexer.ocr.syllable import is_syllable
+    from indexer.vietnamese.phonology import is_syllable
 
     return not is_syllable(folded)
 
