@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer.docmodel import Citation, ReportInfo
+from indexer.model import Citation, ReportInfo
 from indexer.parse.citations import extract_citations
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.header import parse_header
 from indexer.parse.issuing import find_unit
 from indexer.parse.periods import find_period
 from indexer.parse.regexes import SYMBOL_RE
-from indexer.parse.restore import restore
+from indexer.parse.restore import Readings, document, restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
@@ -57,8 +57,15 @@ def _place_name(printed: str | None) -> str | None:
     return restored[:1].upper() + restored[1:]
 
 
-def parse(text: str) -> ReportInfo:
+def parse(text: str, readings: Readings | None = None) -> ReportInfo:
+    """`readings`: the document's printed tokens and their best OCR readings, when known (indexing
+    has them); fields are restored as the whole document reads them (parse/restore.py)."""
     text = nfc(text)
+    with document(text, readings):
+        return _parse(text)
+
+
+def _parse(text: str) -> ReportInfo:
     header = parse_header(text)
     sections = parse_sections(text)
     citations = extract_citations(text, header.symbol)
