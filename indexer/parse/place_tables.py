@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from indexer.parse.fuzzy import folded, phrase_regex
+from indexer.parse.fuzzy import first_chars, folded, phrase_regex
 from indexer.parse.place_names import APOSTROPHES, bare, fits_all, plain
 from indexer.vietnamese.data import load_json as load
 
@@ -22,8 +22,14 @@ PLACE_SYLLABLE_LEAD = 4  # times as many names as the restorer's spelling: only 
 
 
 @cache
-def _districts_of(kind: str) -> tuple[str, ...]:
-    return tuple(sorted({d["name"] for d in load("districts.json")["districts"] if d["kind"] == kind}))
+def _districts_by_start(kind: str) -> dict[str, tuple[str, ...]]:
+    """District names of `kind` by each folded character an OCR printing of them can start with: only
+    those are compiled and tried (the OCR-tolerant patterns are costly to build)."""
+    starts: dict[str, set[str]] = {}
+    for name in {d["name"] for d in load("districts.json")["districts"] if d["kind"] == kind}:
+        for ch in first_chars(_spaced(name)):
+            starts.setdefault(ch, set()).add(name)
+    return {ch: tuple(sorted(names)) for ch, names in starts.items()}
 
 
 def _spaced(name: str) -> str:
@@ -37,7 +43,8 @@ def district_spelling(kind: str | None, printed: Sequence[str]) -> list[str] | N
     if not ftext:
         return None
     kinds = [kind] if kind else DISTRICT_KINDS
-    fitting = {n for k in kinds for n in _districts_of(k) if phrase_regex(_spaced(n)).fullmatch(ftext)}
+    fitting = {n for k in kinds for n in _districts_by_start(k).get(ftext[0], ())
+               if phrase_regex(_spaced(n)).fullmatch(ftext)}
     return fitting.pop().split() if len(fitting) == 1 else None
 
 
