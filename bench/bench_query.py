@@ -58,7 +58,7 @@ def make_corpus(target: Path, n: int, seed: int) -> None:
 
 
 def build(corpus: Path, index_dir: Path, fold_only: bool) -> float:
-    patches = [mock.patch("indexer.analysis.ocr_readings", lambda words: [() for _ in words])] if fold_only else []
+    patches = [mock.patch("indexer.pipeline.token_readings", lambda words: [() for _ in words])] if fold_only else []
     with contextlib.ExitStack() as stack:
         for patch in patches:
             stack.enter_context(patch)

@@ -12,8 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from indexer.corpus import CitedDocument, CitingRef, citations, topic_labels
-from indexer.docmodel import ReportInfo
-from indexer.model import Report
+from indexer.model import Report, ReportInfo
 
 MOST_CITED = 10
 

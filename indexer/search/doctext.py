@@ -186,7 +186,7 @@ class DocText:
         if i not in self.folds:
             return ()
         part = self.reading_parts[i] if self.reading_parts is not None else ""
-        # A leading `|` marks the fold as the best reading (indexer.analysis.encode_readings).
+        # A leading `|` marks the fold as the best reading (indexer.pipeline.encode_readings).
         return (self.folds[i], *(r for r in part.split("|") if r)) if part else (self.folds[i],)
 
     def line_of_token(self, i: int) -> int:

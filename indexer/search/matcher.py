@@ -35,7 +35,7 @@ class DocTerms:
         parts = analyzed.reading_parts
         if parts is not None:
             for i in analyzed.folds:
-                # A leading `|` marks the fold as the best reading (indexer.analysis.encode_readings).
+                # A leading `|` marks the fold as the best reading (indexer.pipeline.encode_readings).
                 if parts[i]:
                     for reading in parts[i].split("|"):
                         if reading:

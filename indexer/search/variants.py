@@ -7,6 +7,14 @@ the pattern `vne(?:i|l|1|li|...)(?:d|cl)`, matched against the term dictionary
 by tantivy and against a report's forms by `WordForms.accepts`. A word found in
 no report under any of these forms may be matched by a one-edit (two for long
 words) variant; short words never, they would match noise.
+
+A syllable typed with marks, in a query of two words or more, may also be
+printed with its marked vowel as another plain vowel: the OCR's generic accent
+(`ố` printed `é`: `sé` for số, `Mét` for Một) leaves a token that reads as some
+other syllable, so the indexed readings miss it. The vowels come from the
+substitution table (`indexer/data/ocr_substitutions.tsv`, printed vowel -> the
+vowel it stands for); the other words of the query keep it specific (a word
+alone never takes them: `số` would find every `sẽ`).
 """
 from __future__ import annotations
 
@@ -17,10 +25,13 @@ from dataclasses import dataclass, field
 import tantivy
 
 from indexer.search.stored import result_count
-from indexer.vietnamese.data import load_tsv
+from indexer.textnorm import fold, lower_nfc
+from indexer.vietnamese.data import load_rows, load_tsv
 
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
+VOWELS = frozenset("aeiouy")
+MARKS_MISREAD_WORDS = 2  # two words stay specific with a mark misread in one of them
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,6 +62,27 @@ def confusion_parts(word: str) -> list[list[str]] | None:
     if last < len(word):
         parts.append([word[last:]])
     return parts if groups else None
+
+
+@functools.lru_cache(maxsize=1)
+def marked_vowel_printings() -> dict[str, tuple[str, ...]]:
+    """Folded vowel -> the other plain vowels the OCR prints for it when it carries a mark."""
+    found: dict[str, set[str]] = {}
+    for row in load_rows("ocr_substitutions.tsv"):
+        shown, reading = fold(row["printed"]).lower(), row["reading"]
+        if len(shown) == 1 and len(reading) == 1 and {shown, reading} <= VOWELS and shown != reading:
+            found.setdefault(reading, set()).add(shown)
+    return {vowel: tuple(sorted(shown)) for vowel, shown in found.items()}
+
+
+def mark_parts(typed: str, word: str) -> list[list[str]] | None:
+    """`số` -> [[s], [o, e]]: each marked vowel with the plain vowels OCR prints for it; None if none."""
+    lowered = lower_nfc(typed)
+    if len(lowered) != len(word):
+        return None
+    printings = marked_vowel_printings()
+    parts = [[f, *printings.get(f, ())] if ch != f else [f] for ch, f in zip(lowered, word)]
+    return parts if any(len(p) > 1 for p in parts) else None
 
 
 def parts_regex(parts: list[list[str]]) -> str:
@@ -108,6 +140,7 @@ class WordForms:
     pattern: str | None = None  # glyph confusions (code-like words only)
     fuzzy: int = 0  # edits allowed: only for words found nowhere
     found: bool = True  # some report holds the word under one of its forms
+    glyphs: list[list[str]] | None = None  # literal runs and alternatives the pattern was built from
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -120,7 +153,7 @@ class WordForms:
 
     def parts(self) -> list[list[str]]:
         """Literal runs and glyph alternatives (see `confusion_parts`); the word alone when plain."""
-        return (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
+        return self.glyphs or (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
 
     def accepts(self, form: str) -> bool:
         if form == self.word:
@@ -148,12 +181,20 @@ def resolve_forms(searcher: tantivy.Searcher, schema: tantivy.Schema, typed: dic
     """Forms of every query word (folded -> as typed), and whether any report holds it."""
     resolved = {}
     for word, surface in typed.items():
-        forms = WordForms(word, confusion_pattern(word) if is_code_like(surface, word) else None)
+        forms = printed_forms(word, surface, len(typed) >= MARKS_MISREAD_WORDS)
         if not _count(searcher, word_query(schema, forms)):
             forms.fuzzy = fuzzy_limit(word)
             forms.found = bool(forms.fuzzy) and bool(_count(searcher, word_query(schema, forms)))
         resolved[word] = forms
     return resolved
+
+
+def printed_forms(word: str, surface: str, marks_misread: bool) -> WordForms:
+    """A code's glyph confusions; a marked syllable's misread vowels when the query is long enough."""
+    if is_code_like(surface, word):
+        return WordForms(word, confusion_pattern(word))
+    parts = mark_parts(surface, word) if marks_misread else None
+    return WordForms(word, parts_regex(parts), glyphs=parts) if parts else WordForms(word)
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
