@@ -14,10 +14,14 @@ vowel (the OCR's generic accent, `ố` printed `é`: `sé` for số, `Mét` for 
 `ư` lost (`ngoi` for người), `đ` as `p` (`ping` for đứng), `l` as `i` (`iuat`
 for luật). Such a token reads as some other syllable (or none), so the indexed
 readings miss it. The forms are the measured ones: the per-letter table
-(`indexer/data/ocr_letter_forms.tsv`, its `phrases` column) and the vowels of
-the substitution table (`indexer/data/ocr_substitutions.tsv`, printed vowel ->
-the vowel it stands for). The other words of the query keep it specific (a
-word alone never takes them: `số` would find every `sẽ`).
+(`indexer/data/ocr_letter_forms.tsv`) and the vowels of the substitution table
+(`indexer/data/ocr_substitutions.tsv`, printed vowel -> the vowel it stands
+for). The other words of the query keep it specific: from three words on any
+letter may take any form of the table's `phrases` column; two words are less
+specific, so a word there takes one changed letter, from the narrower
+`count_nouns` column, and loses none (`bộ, cơ` is no báo cáo, `Quảng Ngãi` /
+`dân` no người dân); a word alone takes none (`số` would find every `sẽ`).
+Only words typed with marks take them: unmarked letters typed are the user's.
 """
 from __future__ import annotations
 
