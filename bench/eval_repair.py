@@ -168,7 +168,7 @@ def ngram_table() -> None:
     """Every bigram and trigram of the restored text used as a phrase query: line-level
     micro precision/recall of the indexed forms (plain fold + readings) against where
     the phrase really is. Only n-grams of real syllables (no numbers or codes) count."""
-    from indexer.ocr.syllable import is_syllable
+    from indexer.vietnamese.phonology import is_syllable
 
     totals = {(n, kind): [0, 0, 0] for n in (2, 3) for kind in ("plain", "readings")}
     for path in sorted(CORPUS.glob("*.txt")):

@@ -12,8 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from indexer.corpus import CitedDocument, CitingRef, citations, topic_labels
-from indexer.docmodel import ReportInfo
-from indexer.model import Report
+from indexer.model import Report, ReportInfo
 from indexer.store.skipped import SkippedFile, read_skipped
 
 MOST_CITED = 10
@@ -209,6 +208,6 @@ def library_overview(library, reports: list[Report] | None = None) -> Overview:
 
 def section_kind_labels() -> dict[str, str]:
     """Section kind id -> the label users read (`ket_qua` -> `Kết quả thực hiện`)."""
-    from indexer.parse.tables import load
+    from indexer.vietnamese.data import load_json as load
 
     return {kind["id"]: kind["label"] for kind in load("section_kinds.json")["kinds"]}

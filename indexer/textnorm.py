@@ -10,9 +10,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-# Glyphs the OCR prints in place of Vietnamese letters (`S&`=Sở, `S¢`=Sở,
-# `V@`=Về, `$6`=Số, `¥`=ý): they belong inside a word, not between words.
-OCR_LETTER_GLYPHS = "&¢@€§¥$"
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS  # they belong inside a word, not between words
 
 TOKEN_RE = re.compile(
     rf"""

@@ -6,7 +6,7 @@ import pytest
 
 from indexer.ingest.decode import decode_report_bytes, vietnamese_share
 from indexer.ingest.legacy import decode_tcvn3, decode_vni
-from indexer.ingest.marked_syllable import is_marked_syllable
+from indexer.vietnamese.phonology import is_marked_syllable
 
 # (bytes as a .VnTime / VNI-Times document holds them, read as Latin-1) -> Unicode
 TCVN3_SEEN = {

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.ocr import restore_text, restore_words, token_readings
-from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import TOKEN_RE, fold, nfc
+from indexer.vietnamese.phonology import is_syllable
 
 # Letters, digits and the OCR stand-in glyphs the repair has rules for.
 OCR_ALPHABET = "abcdeghiklmnopqrstuvxyBDIPQS0134568é&¢@€§¥$|wèđĐăâêôơư"

@@ -1,7 +1,7 @@
 """Phonotactic validator: real folded syllables pass, OCR debris fails."""
 import pytest
 
-from indexer.ocr.syllable import is_syllable
+from indexer.vietnamese.phonology import is_syllable
 
 
 def cases(words: str, expected: bool) -> list[tuple[str, bool]]:

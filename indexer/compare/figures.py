@@ -5,31 +5,33 @@
 The grammar runs over folded text aligned character for character with the
 report, so every figure keeps its printed form and line. Count nouns come
 from `indexer/data/count_nouns.json`; each accented letter of a noun may take
-the OCR readings listed there, so one table serves clean and scanned text.
+the OCR forms of `indexer/data/ocr_letter_forms.tsv` (column `count_nouns`),
+so one table serves clean and scanned text.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
 from indexer.compare.result import Figure
 from indexer.textnorm import LineIndex, fold, nfc
+from indexer.vietnamese.data import load_json
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import letter_forms
 
-GLYPHS = "&¢@€§¥$"
+GLYPHS = re.escape(OCR_LETTER_GLYPHS)
 WORD_CHAR = rf"[\w{GLYPHS}]"
 LEFT_EDGE = rf"(?<!{WORD_CHAR})"
 RIGHT_EDGE = rf"(?!{WORD_CHAR})"
 # Words of one noun phrase may be split by a comma or a line break: `tin, bài`.
 WORD_SEP = r"(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
 
-NUMBER = r"""
-    (?<![\w/&¢@€§¥$-])(?<!\d[.,])          # not inside a word, symbol, date or longer number
+NUMBER = rf"""
+    (?<![\w/{GLYPHS}-])(?<!\d[.,])          # not inside a word, symbol, date or longer number
     (?:
-        (?P<part>\d{1,6})[ ]?/[ ]?(?P<whole>\d{1,6})   # a share of a whole: 13/13
-      | (?P<percent>\d{1,3}(?:[.,]\d{1,2})?)[ ]?%     # 100%, 97,5%
-      | (?P<count>(?:\d{1,3}(?:\.\d{3})+|\d{1,7})(?:,\d{1,2})?)   # 730, 1.250, 1,5 (tỷ đồng)
+        (?P<part>\d{{1,6}})[ ]?/[ ]?(?P<whole>\d{{1,6}})   # a share of a whole: 13/13
+      | (?P<percent>\d{{1,3}}(?:[.,]\d{{1,2}})?)[ ]?%     # 100%, 97,5%
+      | (?P<count>(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,7}})(?:,\d{{1,2}})?)   # 730, 1.250, 1,5 (tỷ đồng)
     )
     (?![\w/]|[.,]\d)                        # the whole number: not `2.1.`, not `15/7/2025`
 """
@@ -37,17 +39,17 @@ NUMBER = r"""
 
 @cache
 def table() -> dict:
-    return json.loads(resources.files("indexer.data").joinpath("count_nouns.json").read_text("utf-8"))
+    return load_json("count_nouns.json")
 
 
-def _letter_pattern(ch: str, readings: dict[str, list[str]]) -> str:
+def _letter_pattern(ch: str, readings: dict[str, tuple[str, ...]]) -> str:
     options = {fold(ch), *readings.get(ch, ())}
     return "(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True)) + ")"
 
 
 def form_pattern(form: str) -> str:
     """A regex over folded text for one printed form, tolerant of OCR letter damage."""
-    readings = table()["ocr_letter_readings"]
+    readings = letter_forms("count_nouns")
     words = [w for w in re.split(r"[\s,]+", nfc(form)) if w]
     parts = []
     for word in words:
@@ -102,6 +104,12 @@ def _qualifier_label(match: re.Match[str] | None) -> str | None:
         return None
     name = next(k for k, v in match.groupdict().items() if v is not None)
     return table()["qualifiers"][int(name[1:])]
+
+
+def _measure_label(printed: str) -> str:
+    """The measure as the table writes it (`lượt`), whatever the scan printed (`lugt`)."""
+    measures = table()["measures"]
+    return next((m for m in measures if re.fullmatch(form_pattern(m), printed)), measures[0])
 
 
 def aligned_fold(text: str) -> str:
@@ -166,7 +174,7 @@ def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> F
     kind = "percent" if match.group("percent") else "fraction" if match.group("part") else "count"
     value = match.group("percent") or match.group("part") or match.group("count")
     number = {"percent": f"{value}%", "fraction": f"{value}/{match.group('whole')}", "count": value}[kind]
-    measure = "lượt" if match.group("measure") else None
+    measure = _measure_label(match.group("measure")) if match.group("measure") else None
     reading = " ".join(x for x in (number, measure, form) if x)
     return Figure(
         text=" ".join(text[match.start():end].split()),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.ingest.legacy import decode_tcvn3, decode_vni
-from indexer.ingest.marked_syllable import is_marked_syllable
+from indexer.vietnamese.phonology import is_marked_syllable
 
 # A guess at an 8-bit encoding is kept only if at least this share of the
 # words and symbols with non-ASCII letters read as Vietnamese...

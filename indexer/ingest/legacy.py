@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-LEGACY_TABLE = Path(__file__).resolve().parent.parent / "data" / "legacy_vietnamese.tsv"
+from indexer.vietnamese.data import load_tsv
 
 
 @cache
 def _tables() -> dict[str, dict[str, str]]:
     """encoding -> {legacy text (bytes read as Latin-1): unicode letter}."""
     tables: dict[str, dict[str, str]] = {}
-    text = LEGACY_TABLE.read_text(encoding="utf-8")
-    for row in text.splitlines():
-        if not row or row.startswith("#"):
-            continue
-        encoding, hex_bytes, letter = row.split("\t")
+    for encoding, hex_bytes, letter in load_tsv("legacy_vietnamese.tsv", 3):
         legacy = bytes.fromhex(hex_bytes).decode("latin-1")
         tables.setdefault(encoding, {})[legacy] = letter
     return tables

@@ -8,15 +8,12 @@ candidate is the sum of the rewrite costs (roughly -ln P(printed | syllable)).
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import fold
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_substitutions.tsv"
+from indexer.vietnamese.data import load_rows
 
 MAX_COST = 4.0
 MAX_PRINTED_LENGTH = 12  # nghiêng has 7 letters; longer tokens are names, codes or debris
@@ -51,12 +48,9 @@ class Rule:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    with DATA.open(encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
-    table = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple(
         Rule(row["printed"], "" if row["reading"] == "-" else row["reading"], float(row["cost"]), row["where"])
-        for row in table
+        for row in load_rows("ocr_substitutions.tsv")
     )
 
 

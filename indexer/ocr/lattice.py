@@ -15,11 +15,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
-
-NUMBER_WORDS = Path(__file__).resolve().parent.parent / "data" / "ocr_number_words.txt"
+from indexer.vietnamese import roman
+from indexer.vietnamese.data import load_lines
 
 LEXICON_WEIGHT = 0.2  # per nat of log(1 + #lexicon words using the syllable)
 DOC_WEIGHT = 0.5  # per nat of log(1 + #clean occurrences in the document)
@@ -89,14 +88,13 @@ NEG = float("-inf")
 
 @cache
 def number_words() -> frozenset[str]:
-    lines = NUMBER_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(load_lines("ocr_number_words.txt"))
 
 
 @lru_cache(maxsize=500_000)
 def _joins(left: str, right: str) -> bool:
     """The pair is a lexicon word, or a counting word and its number (số 118)."""
-    if right[:1].isdigit() or (right[:1] in "iv" and set(right) <= set("iv") and len(right) <= 4):
+    if right[:1].isdigit() or roman.is_folded_small(right):
         return left in number_words()
     return (left, right) in lexicon().bigrams
 

@@ -6,16 +6,15 @@ data file: importing pyvi's tokenizer would cost more than a second.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import cast
 
-from indexer.ocr.syllable import is_syllable
 from indexer.textnorm import fold, nfc
+from indexer.vietnamese.data import load_lines, read_pyvi_words
+from indexer.vietnamese.phonology import is_syllable
 
 
 @dataclass(frozen=True)
@@ -32,27 +31,17 @@ class Lexicon:
         return folded in self.syllable_weight
 
 
-def _words_path() -> Path:
-    spec = importlib.util.find_spec("pyvi")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("pyvi is not installed: its word list is the OCR lexicon")
-    return Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
-
-
-EXTRA_WORDS = Path(__file__).resolve().parent.parent / "data" / "ocr_extra_words.txt"
-
-
 def _split(lines: list[str]) -> list[list[str]]:
     return [line.lower().split() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _preferred() -> list[list[str]]:
     """Administrative words and names we add; their spelling wins a tie (điện tử, not điện từ)."""
-    return _split(nfc(EXTRA_WORDS.read_text(encoding="utf-8")).splitlines())
+    return _split([nfc(line) for line in load_lines("ocr_extra_words.txt")])
 
 
 def _entries() -> list[list[str]]:
-    return _preferred() + _split(nfc(_words_path().read_text(encoding="utf-8")).splitlines())
+    return _preferred() + _split(nfc(read_pyvi_words()).splitlines())
 
 
 def _syllable_fold(spelled: str) -> str | None:

@@ -5,36 +5,33 @@ Nguyên Thì Bích Dụng that plain prose would pick.
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
-from indexer.textnorm import nfc
+from indexer.textnorm import fold, nfc
+from indexer.vietnamese.data import load_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_name_spellings.tsv"
 LONGEST_NAME = 5  # syllables
 HONORIFICS = frozenset({"ong", "ba"})  # Ông, Bà before a name
 
 
-@cache
-def _rows() -> tuple[dict[str, str], ...]:
-    with DATA.open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+def _rows() -> list[dict[str, str]]:
+    """The name syllables OCR repair spells (the `ocr` rows of the one name table)."""
+    return [row for row in load_rows("person_names.tsv") if row["ocr"] == "1"]
 
 
 @cache
 def name_spellings() -> dict[str, str]:
     spellings: dict[str, str] = {}
     for row in _rows():
-        spellings.setdefault(row["folded"], nfc(row["spelling"]))
+        spellings.setdefault(fold(row["spelling"]), nfc(row["spelling"]))
     return spellings
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return frozenset(row["folded"] for row in _rows() if row["kind"] == "surname")
+    return frozenset(fold(row["spelling"]) for row in _rows() if row["kind"] == "surname")
 
 
 def _capitalised(word: str) -> bool:

@@ -7,26 +7,16 @@ glyph points to (`ocr_glyph_hints.tsv`). pyvi's lexicon supplies the rest.
 """
 from __future__ import annotations
 
-import csv
-import re
 from functools import cache
-from pathlib import Path
 
 from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import nfc
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@cache
-def _rows(name: str) -> tuple[dict[str, str], ...]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
-    return tuple(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+from indexer.vietnamese import roman
+from indexer.vietnamese.data import load_rows
 
 
 def _spelling_rows() -> tuple[dict[str, str], ...]:
-    return _rows("ocr_common_spellings.tsv")
+    return load_rows("ocr_common_spellings.tsv")
 
 
 @cache
@@ -46,7 +36,7 @@ def capitalised_spellings() -> dict[str, str]:
 
 @cache
 def glyph_hints() -> dict[str, str]:
-    return {row["glyph"]: nfc(row["vowels"]) for row in _rows("ocr_glyph_hints.tsv")}
+    return {row["glyph"]: nfc(row["vowels"]) for row in load_rows("ocr_glyph_hints.tsv")}
 
 
 def hinted(printed: str) -> str:
@@ -57,10 +47,7 @@ def hinted(printed: str) -> str:
 
 @cache
 def before_number_spellings() -> dict[str, str]:
-    return {row["folded"]: nfc(row["spelling"]) for row in _rows("ocr_before_number.tsv")}
-
-
-ROMAN_OR_NUMBER = re.compile(r"^(?:\d|[IVXL1|]+\b)")
+    return {row["folded"]: nfc(row["spelling"]) for row in load_rows("ocr_before_number.tsv")}
 
 
 def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") -> str:
@@ -76,7 +63,7 @@ def syllable_spelling(folded: str, printed: str = "", next_printed: str = "") ->
             for option in options:
                 if hint in option:
                     return option
-    if ROMAN_OR_NUMBER.match(next_printed) and folded in before_number_spellings():
+    if roman.NUMBER_OR_NUMERAL_RE.match(next_printed) and folded in before_number_spellings():
         return before_number_spellings()[folded]
     if printed[:1].isupper() and not next_printed[:1].isdigit() and folded in capitalised_spellings():
         return capitalised_spellings()[folded]

@@ -10,31 +10,23 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 from functools import cache, lru_cache
-from pathlib import Path
 
 from indexer.ocr.channel import candidates
 from indexer.ocr.lexicon import lexicon
-from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.textnorm import fold
+from indexer.vietnamese import roman
+from indexer.vietnamese.data import load_lines
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import MARKED_LETTERS, OCR_GENERIC_ACCENTS
 
 # A document where at least this share of words carries real diacritics is
 # digital text: its words are read as printed.
 CLEAN_DOCUMENT_SHARE = 0.5
 CAPS_WORD_MAX_COST = 1.3  # Q for O costs 0.3, P for Đ 0.3, g for ợ 1.2
-DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_symbol_codes.txt"
 
 # Letters only a real Vietnamese text prints: hats, horns, breves, đ, tones on
 # them. The OCR's generic mark `é`/`è` is excluded: it stands for any accent.
-_TRUSTED_MARKS = frozenset("ðăâđêôơưàáảãạằắẳẵặầấẩẫậèẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ") - {"é", "è"}
-
-ROMAN_RE = re.compile(
-    r"""
-    ^ (?= .* [I|] )          # at least one capital I or bar: plain 1/11 stay numbers
-      (?: [I|1l]{1,4}        # I, II, III as the OCR prints them (I11, Il)
-        | [I|1l]? [VX] [I|1l]{0,3}   # IV, VI, VIII, IX
-      ) $
-    """,
-    re.VERBOSE,
-)
+_TRUSTED_MARKS = frozenset(MARKED_LETTERS + "ð") - set(OCR_GENERIC_ACCENTS)  # ð: the look-alike eth typed for đ
 
 CAPS_CODE_RE = re.compile(
     r"""
@@ -55,8 +47,7 @@ class Kind(Enum):
 
 @cache
 def symbol_codes() -> frozenset[str]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(fold(line) for line in load_lines("ocr_symbol_codes.txt"))
 
 
 def _has_letter(token: str) -> bool:
@@ -67,7 +58,7 @@ def _has_letter(token: str) -> bool:
 def kind_of(token: str) -> Kind:
     if not _has_letter(token):
         return Kind.NUMBER
-    if ROMAN_RE.match(token):
+    if roman.OCR_TOKEN_RE.match(token):
         return Kind.ROMAN
     folded = fold(token).replace("ð", "d")
     if any(ch in _TRUSTED_MARKS for ch in token.lower()) and lexicon().is_known(folded):
@@ -82,11 +73,7 @@ def _known_or_repairable(token: str) -> bool:
     return lexicon().is_known(fold(token)) or any(cost <= CAPS_WORD_MAX_COST for cost in candidates(token, allow_edits=False).values())
 
 
-def roman_reading(token: str) -> str:
-    return token.lower().translate(_ROMAN_DIGITS)
-
-
-_ROMAN_DIGITS = str.maketrans({"1": "i", "l": "i", "|": "i"})
+roman_reading = roman.folded_reading
 
 
 def is_clean_document(kinds: Sequence[Kind]) -> bool:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, folded, phrase_pattern, word_pattern
-from indexer.parse.tables import doc_type_names, load
+from indexer.parse.tables import doc_type_names
+from indexer.vietnamese.data import load_json
 
 HEADER_LINES = 24  # the header block never runs longer, even one cell per line
 HEADER_LINE_CHARS = 400  # nor wider: a one-line PDF dump must not make the scans below quadratic
@@ -51,7 +52,7 @@ class Cell:
 
 @cache
 def _words() -> dict:
-    return load("header_words.json")
+    return load_json("header_words.json")
 
 
 @cache

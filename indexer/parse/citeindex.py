@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from indexer.docmodel import Citation, ReportInfo
+from indexer.model import Citation, ReportInfo
 from indexer.parse.regexes import SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol, split_symbol
-from indexer.parse.tables import load
 from indexer.textnorm import fold, nfc
+from indexer.vietnamese.data import load_json
 
 __all__ = ["canonical_symbol", "symbol_key", "parse_symbol_query", "SymbolQuery", "CitingRef", "Conflict",
            "CitedDocument", "aggregate_citations", "find_conflicts"]
@@ -28,14 +28,14 @@ def symbol_key(symbol: str) -> str:
 
 def _upper_codes(text: str) -> str:
     """Typed symbols come in any case; codes are upper case except the known mixed ones (TTg, TTr)."""
-    mixed = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "QYĐ": "QyĐ", "QYD": "QyĐ"}
+    mixed = load_json("doc_types.json")["typed_code_case"]
     return re.sub(r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*", lambda m: mixed.get(m.group().upper(), m.group().upper()), text)
 
 
 def _type_codes_by_word() -> dict[str, str]:
     """Folded type word or code -> folded type code: `quyet dinh` -> `qd`, `qd` -> `qd`."""
     out = {}
-    for entry in load("doc_types.json")["types"]:
+    for entry in load_json("doc_types.json")["types"]:
         for code in entry["codes"]:
             out[fold(entry["name"])] = fold(code)
             out[fold(code)] = fold(code)

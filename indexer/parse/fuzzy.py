@@ -2,7 +2,8 @@
 
 A phrase is written once in proper Vietnamese ("Quyết định", "một cửa") and
 compiled into a regex over `folded(text)`: each letter may appear in any of
-the forms the OCR prints for it (see tests/data/eval/ocr_char_patterns.md):
+the forms the OCR prints for it (`indexer/data/ocr_letter_forms.tsv`, column
+`phrases`; see tests/data/eval/ocr_char_patterns.md):
 `ố` as o/e/d/6/b, `ử` as ir/tr/t, `đ` as d/p/b, `l` as 1/i, ... Words are
 separated by any run of whitespace or line breaks, so a phrase broken across
 lines still matches. Folding keeps offsets, so a match maps back to the text.
@@ -13,35 +14,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from indexer.textnorm import OCR_LETTER_GLYPHS, fold
+from indexer.textnorm import fold
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import letter_forms
 
-# The OCR forms (already folded: `é` -> e) of each proper letter, by family.
-# Low-frequency forms are kept: patterns are phrases, so they stay specific.
-_A_TONED = "a|e|i|d|4|&|3|ea"
-_FAMILIES: dict[str, str] = {
-    "a": "a",
-    "àáảãạ": _A_TONED + "|",
-    "ăằắẳẵặ": "a|i|ia|d|ii|ai",
-    "âầấẩẫậ": "a|d|i|e|ea",
-    "e": "e",
-    "èéẻẽẹ": "e",
-    "êềếểễệ": "e|@|&|¢|€|8|g|d|ee|e@",
-    "i": "i|j|l|1",
-    "ìíỉĩị": "i|j|ii",
-    "o": "o|q|0",
-    "òóỏõọ": "o|6|e|d|b|q|0|oe",
-    "ôồốổỗộ": "o|e|d|6|b|0|g|q|oe|e6|",
-    "ơờớởỡợ": "o|e|d|a|6|&|¢|g|q|de|oe|ee|o’|o'|",
-    "u": "u",
-    "ùúủũụ": "u|i|a|t|ti|ii|tii|ui|ua|y|l|il|li|o|",
-    "ưừứửữự": "u|w|ir|i|t|tr|a|ur|ii|y|it|tt|r|u’|u'|",  # tesseract -l eng: the horn as ’ (DU’ THAO)
-    "y": "y|¥",
-    "ỳýỷỹỵ": "y|¥|§",
-    "đ": "d|p|b|dp|db|¢",
-    "l": "l|1|i",
-    "s": "s|$",
-}
-_LETTER_FORMS: dict[str, str] = {ch: forms for chars, forms in _FAMILIES.items() for ch in chars}
 _WORD_CHARS = "0-9a-z" + re.escape(OCR_LETTER_GLYPHS)
 WORD_BOUNDARY_BEFORE = rf"(?<![{_WORD_CHARS}])"
 WORD_BOUNDARY_AFTER = rf"(?![{_WORD_CHARS}])"
@@ -62,12 +38,11 @@ def folded(text: str) -> str:
 
 
 def _letter_pattern(ch: str) -> str:
-    forms = _LETTER_FORMS.get(ch)
+    forms = letter_forms("phrases").get(ch)
     if forms is None:
         return re.escape(fold(ch) or ch)
-    alts = forms.split("|")
-    optional = "" in alts
-    alts = sorted({re.escape(a) for a in alts if a}, key=len, reverse=True)
+    optional = "" in forms
+    alts = sorted({re.escape(a) for a in forms if a}, key=len, reverse=True)
     group = "(?:" + "|".join(alts) + ")"
     return group + "?" if optional else group
 
@@ -113,11 +88,11 @@ def first_chars(phrase: str) -> frozenset[str]:
     if not words:
         return frozenset()
     first = words[0][0]
-    forms = _LETTER_FORMS.get(first)
+    forms = letter_forms("phrases").get(first)
     if forms is None:
         return frozenset(fold(first) or first)
-    starts = {f[0] for f in forms.split("|") if f}
-    if "" in forms.split("|") and len(words[0]) > 1:  # the letter may vanish: the next one starts
+    starts = {f[0] for f in forms if f}
+    if "" in forms and len(words[0]) > 1:  # the letter may vanish: the next one starts
         starts |= first_chars(words[0][1:] + " " + " ".join(words[1:]))
     return frozenset(starts)
 

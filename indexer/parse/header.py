@@ -33,7 +33,8 @@ from indexer.parse.dates import find_worded_date, iso_date
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.regexes import NUMERIC_DATE_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol
-from indexer.parse.tables import load
+from indexer.vietnamese.data import load_json
+from indexer.vietnamese.roman import CLEAN_NUMERAL, FOLDED_NUMERAL
 
 TITLE_MAX_LINES = 6
 TITLE_LINE_CHARS = 100  # a title line starting like a sentence is short
@@ -59,7 +60,7 @@ class Header:
 
 @cache
 def _words() -> dict:
-    return load("header_words.json")
+    return load_json("header_words.json")
 
 
 @cache
@@ -67,7 +68,7 @@ def _body_starter_regex() -> re.Pattern[str]:
     starters = "|".join(phrase_pattern(s) for s in _words()["body_starters"])
     sections = "|".join(phrase_pattern(s) for s in _words()["section_heads"])
     # `I. Căn cứ`, `1. Mục đích`, `Điều 1.`: the body's structure has begun.
-    return re.compile(rf"\s*(?:{starters}|(?:{sections})\s+\d|(?:[ivxl|1]{{1,4}}|\d{{1,2}})\s*[.)]\s)")
+    return re.compile(rf"\s*(?:{starters}|(?:{sections})\s+\d|(?:{FOLDED_NUMERAL}|\d{{1,2}})\s*[.)]\s)")
 
 
 @cache
@@ -85,7 +86,7 @@ def _zone_end(lines: list[str]) -> int:
     for number, line in enumerate(lines[:HEADER_LINES], 1):
         if number > 1 and _body_starter_regex().match(folded(line)):
             return number - 1
-        if number == 1 and re.match(r"\s*(?:[IVX]{1,4}|\d{1,2})\s*[.)]\s", line):
+        if number == 1 and re.match(rf"\s*(?:{CLEAN_NUMERAL}|\d{{1,2}})\s*[.)]\s", line):
             return 0  # a body fragment: starts at a numbered section
     return min(len(lines), HEADER_LINES)
 

@@ -6,28 +6,25 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
+from indexer.vietnamese.data import load_json
 
 ISSUER_REACH = 120
 MAX_WORDS = 12
 _OF = re.compile(rf"[\s,]*(?:{word_pattern('của')})\s+")
-# Where a free-form issuer name ends: the subject or the verb of the clause.
-_STOP_WORDS = ("về", "v/v", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "thực hiện", "triển khai",
-               "đề xuất", "phân công", "giao", "tại", "theo", "đã", "nhằm", "cho", "trong", "khóa", "ngày")
 
 
 @cache
 def _issuer_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    pairs = [(s, e["name"]) for e in load("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
+    pairs = [(s, e["name"]) for e in load_json("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # longest first: `match` takes the fullest name
     return alternation([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)
 
 
 @cache
 def _stop_regex() -> re.Pattern[str]:
-    words = "|".join(phrase_pattern(w) for w in _STOP_WORDS if "/" not in w)
+    words = "|".join(phrase_pattern(w) for w in load_json("issuers.json")["name_stops"] if "/" not in w)
     return re.compile(rf"{words}|v\s*/\s*v|[;.()“”\"]|\n\s*\n")
 
 
@@ -37,7 +34,14 @@ def _longest_table_issuer(ftext: str, pos: int) -> tuple[str, int] | None:
     return (names[matched_index(m, "i")], m.end()) if m else None
 
 
-_ENDS_WITH_PLACE = re.compile(r"(?:tinh|thanh pho|phuong|xa|quan|huyen|thi xa|thi tran|dac khu|thanh uy|tinh uy)$")
+
+
+@cache
+def _ends_with_place() -> re.Pattern[str]:
+    """An issuer the text follows with its place: a place kind (`UBND tỉnh`) or a body named after one."""
+    kinds = [p["name"] for p in load_json("unit_kinds.json")["places"]] + load_json("issuers.json")["named_after_place"]
+    return re.compile("(?:" + "|".join(re.escape(fold(k)) for k in kinds) + ")$")
+
 _NEXT_WORDS = re.compile(r"(?:[ \t]*\n?[ \t]*[^\s,;.:()]+){1,4}")
 
 
@@ -63,7 +67,7 @@ def issuer_after(text: str, ftext: str, pos: int) -> str | None:
         best = max(candidates, key=lambda c: c[1])
         if hasattr(best[0], "name"):
             return best[0].name
-        return best[0] + _place_name_after(text, best[1]) if _ENDS_WITH_PLACE.search(fold(best[0])) else best[0]
+        return best[0] + _place_name_after(text, best[1]) if _ends_with_place().search(fold(best[0])) else best[0]
     if not text[start:start + 1].isupper():
         return None
     stop = _stop_regex().search(ftext, start, start + ISSUER_REACH)

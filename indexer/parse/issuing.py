@@ -18,7 +18,7 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
 from indexer.parse.symbols import split_symbol
-from indexer.parse.tables import load
+from indexer.parse.unit_places import spelled_as_document
 from indexer.parse.units import (
     body_at,
     body_short,
@@ -30,16 +30,21 @@ from indexer.parse.units import (
     province_named,
     unit_by_code,
 )
+from indexer.vietnamese.data import load_json
 
 OPENING_CHARS = 2500  # the opening paragraph says who reports; so does the closing one
 CLOSING_CHARS = 1500
 UNIT_MAX_CHARS = 90
-GENERIC_CODES = {"UBND", "HĐND", "VP"}  # shared by every People's Committee: tells nothing
 
 
 @cache
 def _words() -> dict:
-    return load("header_words.json")
+    return load_json("header_words.json")
+
+
+@cache
+def _generic_codes() -> frozenset[str]:
+    return frozenset(load_json("unit_kinds.json")["generic_codes"])
 
 
 def _combine_fragments(fragments: list[str]) -> list[str]:
@@ -128,7 +133,7 @@ def unit_from_symbol(symbol: str | None) -> str | None:
     if not symbol:
         return None
     agency = split_symbol(symbol).agency
-    if not agency or agency in GENERIC_CODES:
+    if not agency or agency in _generic_codes():
         return None
     known = unit_by_code(agency)
     return known.name if known else None
@@ -220,6 +225,7 @@ def find_unit(text: str, header, doc_type: str | None) -> tuple[str | None, str 
         source = "symbol" if unit else None
     if unit is None and parent:
         unit, parent, source = parent, None, "header"
+    unit = spelled_as_document(unit, text)
     return unit, parent or parent_of(unit), source
 
 
@@ -231,4 +237,4 @@ def _agency_is_other(symbol: str | None) -> bool:
     """A symbol whose agency is not the People's Committee's (32/BC-NV under `UBND THÀNH PHỐ X`)."""
     if not symbol:
         return False
-    return split_symbol(symbol).agency not in GENERIC_CODES
+    return split_symbol(symbol).agency not in _generic_codes()

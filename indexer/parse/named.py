@@ -5,29 +5,28 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from indexer.docmodel import Citation
+from indexer.model import Citation
 from indexer.parse.dates import iso_date
 from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, phrase_pattern, word_pattern
 from indexer.parse.issuers import issuer_after
 from indexer.parse.restore import restore
 from indexer.textnorm import LineIndex, fold
+from indexer.vietnamese.data import load_json
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 
-LAW_KINDS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 MAX_NAME_WORDS = 9
-# Words that end a law's name (the clause goes on) or show the word is not a law's name.
-# Folded, with the OCR spellings seen for them (exact words: fuzzy stops would cut `Giáo dục` at `dục` ~ `được`).
-_NAME_STOPS = ("ngay", "ngiay", "nam", "nim", "ndm", "niam", "cua", "cia", "caa", "ciia", "ctia", "cta", "cuia",
-               "va", "da", "d3", "duoc", "dugc", "duogc", "trong", "theo", "tai", "t4i", "ve", "cho", "voi", "vai",
-               "la", "1a", "thi", "de", "doi", "ddi", "dbi", "sua", "sira", "cac", "cic", "nay", "nhu", "tu")
-_NOT_A_NAME = ("sư", "pháp", "lệ")  # luật sư, luật pháp, luật lệ
+
+
+def _table() -> dict:
+    return load_json("named_instruments.json")  # kinds, the words that end a name, and those that make none
 
 
 @cache
 def _law_regex() -> re.Pattern[str]:
-    stops = "|".join(_NAME_STOPS) + rf"|{word_pattern('số')}(?=\s*\d)"
-    word = r"(?:[^\W_]|[&¢@€§¥$])[^\s,;.:()“”\"]*"
+    stops = "|".join(_table()["name_stops"]) + rf"|{word_pattern('số')}(?=\s*\d)"
+    word = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])[^\s,;.:()“”\"]*"
     return re.compile(
-        rf"(?P<kind>{alternation(LAW_KINDS, 'k').pattern})"
+        rf"(?P<kind>{alternation(_table()['kinds'], 'k').pattern})"
         rf"(?P<name>(?:,?[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{0,{MAX_NAME_WORDS}}})"
     )
 
@@ -53,7 +52,7 @@ _DE_AN = re.compile(rf"{phrase_pattern('Đề án')[:-len(WORD_BOUNDARY_AFTER)]}
 
 
 def _law_kind(m: re.Match[str]) -> str:
-    return next(kind for i, kind in enumerate(LAW_KINDS) if m.group(f"k{i}") is not None)
+    return next(kind for i, kind in enumerate(_table()["kinds"]) if m.group(f"k{i}") is not None)
 
 
 def _kept_end(printed: str, kept: list[str]) -> int:
@@ -73,7 +72,9 @@ def _law_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) ->
         printed = text[m.start("name"):m.end("name")]
         name_words = _name_words(printed)
         kind = _law_kind(m)
-        if (not name_words and kind != "Hiến pháp") or (name_words and name_words[0].lower() in _NOT_A_NAME):
+        if (not name_words and kind not in _table()["nameless"]) or (
+            name_words and name_words[0].lower() in _table()["not_a_name"]
+        ):
             continue
         name_end = m.start("name") + _kept_end(printed, name_words)
         date = _LAW_DATE.match(ftext, name_end, name_end + 40)

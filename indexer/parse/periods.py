@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from indexer.parse.fuzzy import folded
-from indexer.parse.sections import roman_value
+from indexer.vietnamese.roman import FOLDED_NUMERAL, roman_value
 
 YEAR = r"(?P<y>(?:19|20)\d\d)"
 NAM = r"n[a-z&]{0,3}m"  # năm as the OCR prints it: nam, nim, ndm, niam
 THANG = r"th[a-z]{0,3}ng"
-QUARTER_RE = re.compile(rf"\bquy\s+(?P<q>[1-4]|[ivx|l1]{{1,4}})\s*(?:/|\s+{NAM}\s+|-)\s*{YEAR}")
+QUARTER_RE = re.compile(rf"\bquy\s+(?P<q>[1-4]|{FOLDED_NUMERAL})\s*(?:/|\s+{NAM}\s+|-)\s*{YEAR}")
 MONTHS_RE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+{THANG}\s+(?P<part>d[a-z]{{1,2}}u|cu[a-z]{{1,2}}i)?\s*(?:{NAM})?\s*{YEAR}")
 MONTH_RE = re.compile(rf"\b{THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|\s+{NAM}\s+)\s*{YEAR}")
 YEAR_RE = re.compile(rf"\b{NAM}\s+{YEAR}")

@@ -5,16 +5,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.docmodel import Section
+from indexer.model import Section
 from indexer.parse.fuzzy import alternation, folded
-from indexer.parse.tables import load
+from indexer.vietnamese import roman
+from indexer.vietnamese.data import load_json
+from indexer.vietnamese.roman import roman_value, to_roman
 
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 HEADING_MAX = 200
 # Numbering styles, outermost first; a document's levels are the styles it uses, in this order.
 STYLES = ("roman", "number", "decimal", "letter")
 
-_ROMAN_LINE = re.compile(r"^\s*(?P<num>[IVXivx|l1]{1,5})\s*[.:]\s*(?P<text>\S.*)$")
+_ROMAN_LINE = re.compile(rf"^\s*(?P<num>{roman.PRINTED_NUMERAL})\s*[.:]\s*(?P<text>\S.*)$")
 _NUMBER_LINE = re.compile(r"^\s*(?P<num>\d{1,2})\s*\.\s+(?P<text>[^\W\d_].*)$")
 _DECIMAL_LINE = re.compile(r"^\s*(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<text>[^\W\d_].*)$")
 _LETTER_LINE = re.compile(r"^\s*(?P<num>[a-zđ])\s*\)\s+(?P<text>[^\W\d_].*)$")
@@ -31,28 +32,6 @@ class _Heading:
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
-
-
-def roman_value(printed: str) -> int | None:
-    """`I11` -> 3, `Il` -> 2, `|` -> 1, `IV` -> 4; None when it is no numeral."""
-    letters = printed.upper().replace("|", "I").replace("L", "I").replace("1", "I")
-    if not re.fullmatch(r"X{0,2}(?:IX|IV|V?I{0,3})", letters) or not letters:
-        return None
-    total, previous = 0, 0
-    for ch in reversed(letters):
-        value = ROMAN_VALUES[ch]
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total
-
-
-def to_roman(value: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for amount, numeral in numerals:
-        while value >= amount:
-            out, value = out + numeral, value - amount
-    return out
 
 
 def _classify(line: str, number: int, last_roman: int) -> _Heading | None:
@@ -88,7 +67,7 @@ def _headings(lines: list[str]) -> list[_Heading]:
 
 @cache
 def _kind_regex():
-    kinds = load("section_kinds.json")["kinds"]
+    kinds = load_json("section_kinds.json")["kinds"]
     owners, triggers = [], []
     for kind in kinds:
         for trigger in kind["triggers"]:

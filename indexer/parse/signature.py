@@ -18,17 +18,18 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
-from indexer.parse.tables import load
 from indexer.parse.units import known_unit_at
-from indexer.textnorm import OCR_LETTER_GLYPHS
+from indexer.vietnamese.data import load_json, load_rows
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import TONE_MARKS
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
 AUTHORITY = r"(?:kt|tm|tl|tuq|q)\s*[.,]\s*$"  # KT. GIÁM ĐỐC: signing on behalf of
 _E_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{2,40}?)[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*(?:đã ký|da ky)", re.M)
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _JUNK = re.compile(r"[;‘’“”\\%=|\[\]{}]|\s[)—_]")  # where OCR debris of the right column starts
 _ITEM = re.compile(r"^\s*[-+•=–]\s*(?P<item>\S.*)$")
-_NAME_WORD = r"(?:[A-ZĐÀ-Ỹ]|1(?=[a-zà-ỹ]))[a-zà-ỹđ&¢@€§¥0-9]*"  # `1é` = Lê: l printed as 1
+_GLYPHS = re.escape(OCR_LETTER_GLYPHS)
+_NAME_WORD = rf"(?:[A-ZĐÀ-Ỹ]|1(?=[a-zà-ỹ]))[a-zà-ỹđ{_GLYPHS}0-9]*"  # `1é` = Lê: l printed as 1
 
 
 @dataclass(slots=True)
@@ -45,7 +46,7 @@ def _receivers_regex() -> re.Pattern[str]:
 
 @cache
 def _roles() -> tuple[tuple[str, ...], frozenset[str]]:
-    words = load("header_words.json")  # signer roles, shared with the header's authority line
+    words = load_json("header_words.json")  # signer roles, shared with the header's authority line
     return tuple(words["signer_roles"]), frozenset(words["collective_roles"])
 
 
@@ -56,8 +57,8 @@ def _roles_regex() -> re.Pattern[str]:
 
 @cache
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = load("person_names.json")
-    return tuple(data["surnames"]), tuple(data["given"])
+    rows = load_rows("person_names.tsv")
+    return tuple(r["spelling"] for r in rows if r["kind"] == "surname"), tuple(r["spelling"] for r in rows if r["kind"] == "given")
 
 
 def _restore_name_word(word: str, table: tuple[str, ...]) -> str | None:
@@ -92,7 +93,7 @@ def restore_person_name(printed: str) -> str | None:
 def _person_names_in(line: str) -> list[tuple[int, int, str]]:
     """Names closing a line (the signature, or a recipient line the OCR ran into it)."""
     found = []
-    for m in re.finditer(rf"(?<![\w&¢@]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w&¢@])", line):
+    for m in re.finditer(rf"(?<![\w{_GLYPHS}]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w{_GLYPHS}])", line):
         after = line[m.end():]
         if any(not (w[0].isupper() or w[0] == "1") or w[1:] != w[1:].lower() for w in m.group().split()) \
                 or after != after.upper():

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.regexes import STANDARD_RE, YEAR
-from indexer.parse.tables import load, type_by_code
+from indexer.parse.tables import type_by_code
 from indexer.textnorm import nfc
+from indexer.vietnamese.data import load_json
 
 _SEPARATORS = re.compile(r"\s*([/\-–])\s*")
 
@@ -22,7 +23,7 @@ def _spellings(code: str, letters: str) -> set[str]:
 
 @cache
 def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
-    table = load("doc_types.json")
+    table = load_json("doc_types.json")
     whole = {v: code for code, letters in table["d_codes"].items() for v in _spellings(code, letters)}
     prefixes = {v: code for code, letters in table["prefix_codes"].items() for v in _spellings(code, letters)}
     return whole, prefixes
@@ -30,8 +31,8 @@ def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
 
 def _restore_segment(segment: str, type_hint: str | None) -> str:
     whole, prefixes = _d_code_table()
-    segment = load("doc_types.json")["code_case"].get(segment, segment)
-    if type_hint == "Đề án" and segment.replace("Đ", "D").upper() in load("doc_types.json")["de_an_codes"]:
+    segment = load_json("doc_types.json")["code_case"].get(segment, segment)
+    if type_hint == "Đề án" and segment.replace("Đ", "D").upper() in load_json("doc_types.json")["de_an_codes"]:
         return "ĐA"
     if segment in whole:
         return whole[segment]
@@ -47,7 +48,7 @@ def canonical_symbol(raw: str, type_hint: str | None = None) -> str:
     `type_hint` is the type word the text gives ("Đề án" turns `01/PA-NV` into `01/ĐA-NV`).
     """
     text = nfc(raw).strip()
-    for glyph, letter in load("doc_types.json")["glyph_fixes"].items():
+    for glyph, letter in load_json("doc_types.json")["glyph_fixes"].items():
         text = text.replace(glyph, letter)
     standard = STANDARD_RE.fullmatch(text)
     if standard:

@@ -4,15 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.docmodel import TopicHit
+from indexer.model import TopicHit
 from indexer.parse.fuzzy import PhraseSet, folded
-from indexer.parse.tables import load
 from indexer.textnorm import LineIndex
+from indexer.vietnamese.data import load_json
 
 
 @cache
 def _topic_phrases() -> tuple[PhraseSet, tuple[dict, ...]]:
-    pairs = [(trigger, topic) for topic in load("topics.json")["topics"] for trigger in topic["triggers"]]
+    pairs = [(trigger, topic) for topic in load_json("topics.json")["topics"] for trigger in topic["triggers"]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # at one start, the longest trigger wins
     return PhraseSet([t for t, _ in pairs]), tuple(topic for _, topic in pairs)
 
@@ -31,11 +31,11 @@ class Topic:
 
 @cache
 def load_taxonomy() -> tuple[Topic, ...]:
-    return tuple(Topic(t["id"], t["label"], tuple(t["triggers"])) for t in load("topics.json")["topics"])
+    return tuple(Topic(t["id"], t["label"], tuple(t["triggers"])) for t in load_json("topics.json")["topics"])
 
 
 def topic_labels() -> dict[str, str]:
-    return {t["id"]: t["label"] for t in load("topics.json")["topics"]}
+    return {t["id"]: t["label"] for t in load_json("topics.json")["topics"]}
 
 
 def detect_topics(text: str) -> list[TopicHit]:

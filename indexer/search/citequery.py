@@ -51,7 +51,7 @@ class CiteTerm:
 @functools.lru_cache(maxsize=1)
 def type_words() -> dict[tuple[str, ...], str]:
     """Folded type words and codes -> folded code: (`quyet`, `dinh`) -> `qd`, (`qd`,) -> `qd`."""
-    from indexer.parse.tables import load
+    from indexer.vietnamese.data import load_json as load
 
     out: dict[tuple[str, ...], str] = {}
     for entry in load("doc_types.json")["types"]:

@@ -10,11 +10,11 @@ themselves and the next `cchc index` writes the copy again.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 from pathlib import Path
 
 from indexer.textnorm import fold
+from indexer.vietnamese.data import read_pyvi_words
 
 CACHE_FILE = "compounds.txt"
 MAX_SYLLABLES = 3
@@ -22,14 +22,8 @@ MIN_CACHED_WORDS = 1000  # pyvi lists tens of thousands: fewer means a cut-short
 END_LINE = "# end"  # the last line of a complete copy
 
 
-def pyvi_words_path() -> Path:
-    spec = importlib.util.find_spec("pyvi")
-    assert spec is not None and spec.submodule_search_locations  # only asked for when pyvi is installed
-    return Path(spec.submodule_search_locations[0]) / "models" / "words.txt"
-
-
 def build_compounds() -> frozenset[str]:
-    lines = fold(pyvi_words_path().read_text(encoding="utf-8")).split("\n")
+    lines = fold(read_pyvi_words()).split("\n")
     return frozenset(w for w in lines if " " in w and w.count(" ") < MAX_SYLLABLES)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from indexer.dates import date_range, iso_to_int
-from indexer.docmodel import ReportInfo
+from indexer.model import ReportInfo
 from indexer.textnorm import fold, query_words
 
 
@@ -33,7 +33,7 @@ def unit_admits(typed: str, unit: str | None, unit_parent: str | None) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _type_names_by_code() -> dict[str, str]:
-    from indexer.parse.tables import load
+    from indexer.vietnamese.data import load_json as load
 
     return {fold(code): fold(t["name"]) for t in load("doc_types.json")["types"] for code in t["codes"]}
 

@@ -15,9 +15,9 @@ import subprocess
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from functools import cache
-from pathlib import Path
 
 from indexer.ingest.formats.model import INSTALL_TESSERACT, OcrMissing, run_program
+from indexer.vietnamese.data import load_rows
 
 # Measured in bench/eval_ocr.py (30 development documents typeset to A4, clean / office / poor scans):
 # vie alone keeps the diacritics (words 0.992 / 0.993 / 0.939); vie+eng loses them on words the English
@@ -31,13 +31,11 @@ PAGE_TIMEOUT_SECONDS = 180  # a 300 dpi A4 page takes ~3-10 s on one core; a min
 MAX_WORKERS = 4
 
 ProgressFn = Callable[[int, int], None]  # (pages done, pages in the file)
-LOOKALIKES = Path(__file__).resolve().parents[2] / "data" / "tesseract_lookalikes.tsv"
 
 
 @cache
 def _lookalikes() -> tuple[re.Pattern[str], dict[str, str]]:
-    rows = [line.split("\t") for line in LOOKALIKES.read_text(encoding="utf-8").splitlines()]
-    table = {row[0]: row[1] for row in rows if len(row) >= 2 and not row[0].startswith("#") and row[0] != "from"}
+    table = {row["from"]: row["to"] for row in load_rows("tesseract_lookalikes.tsv")}
     pattern = re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
     return pattern, table
 

@@ -1,0 +1,13 @@
+"""Vietnamese and OCR knowledge: the one home for it, and the bottom import layer.
+
+The knowledge itself lives in data files (`indexer/data/`), read through the
+one loader; the modules here turn it into what the rest of the core uses:
+
+- `data`: the cached loader of `indexer/data/*` and pyvi's word list (`DataFileError`)
+- `phonology`: which strings can spell a Vietnamese syllable (folded, or with marks)
+- `letters`: tone marks, the marked letters, the forms the OCR prints for each letter
+- `glyphs`: the symbols the OCR prints for letters, and the letter each stands for
+- `roman`: roman numerals as reports number their parts and as the OCR prints them
+
+It imports nothing else from `indexer` but `indexer.errors`.
+"""

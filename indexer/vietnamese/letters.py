@@ -1,0 +1,35 @@
+"""Vietnamese letters: the tone marks, and the forms the OCR prints for each letter.
+
+The forms come from `indexer/data/ocr_letter_forms.tsv`, one table for every
+OCR-tolerant matcher: the parser's phrase patterns read its `phrases` column,
+figure extraction its narrower `count_nouns` column.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from indexer.vietnamese.data import load_rows
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining, as NFD writes them)
+VOWELS = "aăâeêioôơuưy"
+# Lower-case letters only Vietnamese writes: hats, horns, breves, đ, and every vowel with a tone.
+MARKED_LETTERS = "ăâđêôơư" + "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONE_MARKS)
+OCR_GENERIC_ACCENTS = "éè"  # the OCR prints these for any accent: they tell nothing of the letter
+FORM_TABLE = "ocr_letter_forms.tsv"
+MATCHERS = ("phrases", "count_nouns")
+VANISHES = "-"  # the form `-`: the letter may be lost altogether
+
+
+@cache
+def letter_forms(matcher: str) -> dict[str, tuple[str, ...]]:
+    """Letter -> the folded forms the OCR prints for it, for one matcher; `""` = it may vanish.
+    Letters without forms for that matcher are left out (they match their fold alone)."""
+    if matcher not in MATCHERS:
+        raise ValueError(f"no OCR-form column {matcher!r} (columns: {', '.join(MATCHERS)})")
+    table = {}
+    for row in load_rows(FORM_TABLE):
+        forms = row[matcher].split()
+        if forms:
+            table[row["letter"]] = tuple("" if form == VANISHES else form for form in forms)
+    return table
