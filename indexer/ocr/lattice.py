@@ -68,11 +68,22 @@ def static_options(costs: dict[str, float], plain: str) -> StaticOptions:
     return StaticOptions(tuple(costs), bases, plain, -penalty)
 
 
+class _Evidence(dict):
+    """Clean occurrences -> their score, DOC_WEIGHT * log1p(n), each computed once."""
+
+    def __missing__(self, occurrences: int) -> float:
+        score = self[occurrences] = DOC_WEIGHT * math.log1p(occurrences)
+        return score
+
+
+_EVIDENCE = _Evidence()
+
+
 def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | None) -> Slot:
     """Add the document's evidence (clean occurrences of each reading) to the static scores."""
-    count = doc_counts.get
+    count, evidence = doc_counts.get, _EVIDENCE
     ranked = sorted(
-        ((base + DOC_WEIGHT * math.log1p(count(r, 0) - (r == own)), r) for base, r in zip(static.bases, static.readings)),
+        [(base + evidence[count(r, 0) - (r == own)], r) for base, r in zip(static.bases, static.readings)],
         reverse=True,
     )[:MAX_CANDIDATES]
     if ranked:  # two word bonuses at most can lift an option: weaker ones can never be kept
@@ -80,7 +91,7 @@ def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | No
         ranked = [(s, r) for s, r in ranked if s >= floor]
     plain = static.plain
     if plain is not None:  # not a syllable: maybe a name, an initial, a list letter
-        ranked.append((static.plain_base + DOC_WEIGHT * math.log1p(count(plain, 0) - (plain == own)), plain))
+        ranked.append((static.plain_base + evidence[count(plain, 0) - (plain == own)], plain))
     return Slot(tuple(r for _, r in ranked), tuple(s for s, _ in ranked))
 
 
@@ -217,8 +228,11 @@ def _decode_run(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> 
         return _decode_pair(slots[0], slots[1], links[1])
     scores = [slot.scores for slot in slots]
     (fwd_free, fwd_joined), (bwd_free, bwd_joined) = _forward(scores, links), _backward(scores, links)
-    readings = []
-    for slot, ff, fj, bf, bj in zip(slots, fwd_free, fwd_joined, bwd_free, bwd_joined):
+    readings: list[tuple[str, ...]] = []
+    for options, ff, fj, bf, bj in zip([slot.options for slot in slots], fwd_free, fwd_joined, bwd_free, bwd_joined):
+        if len(options) == 1:  # no choice: the scores through it do not matter
+            readings.append(options)
+            continue
         through = [a + b if a + b >= c + bj else c + bj for a, b, c in zip(ff, bf, fj)]
-        readings.append(_kept(through, slot.options))
+        readings.append(_kept(through, options))
     return readings
