@@ -11,7 +11,7 @@ has the ơ-hook of Sở, `S6` the hat of Số.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
@@ -137,6 +137,7 @@ def restore_words(words: Sequence[str]) -> list[str]:
     return restored
 
 
+@lru_cache(maxsize=4096)  # units, names and titles recur across reports; the result is the text's alone
 def restore_text(text: str) -> str:
     """restore_words applied to the tokens of a short text, punctuation and spacing kept."""
     text = nfc(text)
