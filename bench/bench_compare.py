@@ -9,8 +9,7 @@ import statistics
 import time
 from pathlib import Path
 
-from indexer.docmodel import ReportInfo
-from indexer.model import Report
+from indexer.model import Report, ReportInfo
 from indexer.textnorm import nfc
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

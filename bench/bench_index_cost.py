@@ -24,7 +24,7 @@ MB = 1024 * 1024
 def one(size_mb: float) -> dict:
     import tantivy
 
-    from indexer.store.documents import make_document, prepare
+    from indexer.pipeline import analyse_text, index_keys
     from indexer.store.schema import build_schema, register_analyzers
 
     sources = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
@@ -37,13 +37,13 @@ def one(size_mb: float) -> dict:
             i += 1
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    prepared = prepare("big.txt", "0" * 64, text)
+    prepared = analyse_text("big.txt", "0" * 64, text)
     analysed = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         index = tantivy.Index(build_schema(), path=folder)
         register_analyzers(index)
         writer = index.writer(64_000_000, 1)
-        writer.add_document(make_document("big", prepared))
+        writer.add_document(index_keys("big", prepared))
         writer.commit()
         writer.wait_merging_threads()
     done = time.perf_counter()

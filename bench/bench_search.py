@@ -41,7 +41,7 @@ def index_throughput(corpus: Path, idx: Path, with_repair: bool, workers: bool) 
     """Seconds to index `corpus`; without repair every token is indexed under its fold alone."""
     patches = [] if workers else [mock.patch("indexer.store.prepare.PARALLEL_FROM", 10**9)]
     if not with_repair:
-        patches.append(mock.patch("indexer.analysis.ocr_readings", lambda words: [() for _ in words]))
+        patches.append(mock.patch("indexer.pipeline.token_readings", lambda words: [() for _ in words]))
     with contextlib.ExitStack() as stack:
         for patch in patches:
             stack.enter_context(patch)

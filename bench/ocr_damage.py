@@ -68,9 +68,10 @@ def load_char_table(path: Path) -> dict[str, list[tuple[str, float]]]:
         if not in_section or not line.startswith("| ") or "`" not in line:
             continue
         cells = [c.strip() for c in line.strip("|").split("|")]
+        # a dropped letter is written `∅ (dropped)` inside the backticks (and once `∅` before the note)
         outputs = re.findall(r"`([^`]*)`(?: \(dropped\))? (\d+)%", cells[2])
         table[unicodedata.normalize("NFC", cells[0])] = [
-            ("" if out == "∅" else out, float(share)) for out, share in outputs
+            ("" if out.startswith("∅") else out, float(share)) for out, share in outputs
         ]
     return table
 

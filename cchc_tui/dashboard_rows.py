@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import partial
+from pathlib import PurePath
 
 from rich.text import Text
 
@@ -14,11 +15,12 @@ from cchc_tui.messages import ShowCitations, ShowConflicts, ShowSearch
 from cchc_tui.palette import heat_style, styles
 from cchc_tui.widgets.link_table import LinkRow
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
-from indexer.api import CitedCount, ConflictRow, Count, Coverage, Filters, Overview
+from indexer.api import CitedCount, ConflictRow, Count, Coverage, Filters, IndexStatus, Overview
 
 BAR_WIDTH = 16
 TOPIC_HEADER = 9  # characters of a topic label in a column header
 UNKNOWN = {"unit": "(unit unknown)", "doc_type": "(type unknown)", "period": "(no period)"}
+DASHBOARD_CONFLICTS = 100  # rows in the dashboard's panel; the Conflicts screen lists them all
 KIND_LABELS = {"date": "date", "issuer": "issuer", "type": "type", "subject": "subject", "impossible_date": "impossible date"}
 
 
@@ -101,13 +103,19 @@ def cited_rows(cited: list[CitedCount]) -> list[LinkRow]:
     return rows
 
 
-def conflict_rows(conflicts: list[ConflictRow]) -> list[LinkRow]:
+def conflict_rows(conflicts: list[ConflictRow], limit: int = DASHBOARD_CONFLICTS) -> list[LinkRow]:
+    """The first `limit` conflicts, then one row leading to the rest on the Conflicts screen
+    (thousands of rows at 10,000 reports: a table of them all cost seconds and memory here)."""
     palette = styles()
-    return [
+    rows = [
         LinkRow([plain(c.symbol or c.name, style=f"bold {palette.primary}"), Text(KIND_LABELS.get(c.kind, c.kind), style=palette.error),
                  Text(str(len(c.sides))), plain(c.detail)], partial(ShowConflicts, index))
-        for index, c in enumerate(conflicts)
+        for index, c in enumerate(conflicts[:limit])
     ]
+    if len(conflicts) > limit:
+        rows.append(LinkRow([Text(f"… {len(conflicts) - limit} more", style="italic"), Text(""), Text(""),
+                             Text("Enter or x: every conflict", style=DIM_STYLE)], partial(ShowConflicts, limit)))
+    return rows
 
 
 def status_text(overview: Overview) -> Text:
@@ -117,10 +125,24 @@ def status_text(overview: Overview) -> Text:
     line.append(plural(overview.total, "report"), style=f"bold {palette.primary}")
     line.append(f" · {plural(len(overview.by_unit), 'unit')} · {plural(overview.cited, 'cited document')}")
     line.append(f" · {plural(len(overview.conflicts), 'conflict')}", style=palette.error if overview.conflicts else "")
-    line.append("\nindex ", style=DIM_STYLE)
-    line.append(inert(status.index_dir))
-    line.append(" · last indexed ", style=DIM_STYLE)
+    line.append("\nlast indexed ", style=DIM_STYLE)
     line.append((status.last_indexed or "unknown").replace("T", " ").replace("+00:00", " UTC"))
-    line.append(" · skipped files: ", style=DIM_STYLE)
-    line.append("see `cchc index`" if status.skipped is None else str(status.skipped))
+    line.append(" · ", style=DIM_STYLE)
+    if status.skipped is None:
+        line.append("skipped files not recorded (run cchc index)", style=DIM_STYLE)
+    else:
+        line.append(f"{plural(status.skipped, 'file')} skipped", style=palette.warning if status.skipped else "")
+    line.append(" · index ", style=DIM_STYLE)  # last: a narrow terminal cuts the path, not the counts
+    line.append(inert(status.index_dir))
     return line
+
+
+def skipped_rows(status: IndexStatus) -> list[LinkRow]:
+    """What the last index run left out, and why (nothing to open: the files are not in the index)."""
+    return [LinkRow([_file_first(entry.path), plain(entry.reason, style=styles().warning)]) for entry in status.skipped_files]
+
+
+def _file_first(path: str) -> Text:
+    """`name  folder`: a narrow column cuts the folder, not the name."""
+    shown = PurePath(path)
+    return plain(shown.name, style="bold").append_text(plain(f"  {shown.parent}", style=DIM_STYLE))

@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indexer.dates import DateError, check_date
-from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
 from indexer.errors import CchcError, UsageError
 from indexer.ingest.formats.model import is_page_break, page_of_line, page_starts
 from indexer.library import Library
-from indexer.model import Filters, Hit, LineHit, Report, SearchResult
+from indexer.model import Citation, Filters, Hit, LineHit, Report, ReportInfo, SearchResult, Section, TopicHit
 from indexer.present import inert_with_spans, snippet
 from indexer.safety import inert, inert_json, inert_line
 from indexer.store.index import index_exists, resolve_index_dir
@@ -43,7 +42,8 @@ _LAZY: dict[str, str] = {
         ["CitedDocument", "CiteResult", "CitingRef", "Conflict", "TopicSummary", "UnitSummary", "citation_dict",
          "cite", "citations", "conflict_dicts", "topic_labels", "topics", "units"], "indexer.corpus"),
     "IndexSummary": "indexer.store.writer",
-    **dict.fromkeys(["start_profile", "profile_table"], "indexer.profile"),
+    "start_profile": "indexer.profile",
+    "profile_table": "indexer.pipeline",
     **dict.fromkeys(["export_jsonl", "export_records"], "indexer.export"),
 }
 
@@ -89,6 +89,7 @@ _DASHBOARD: dict[str, str] = {
         ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
          "library_overview", "section_kind_labels"], "indexer.overview"),
     **dict.fromkeys(["readable_lines", "readable_text"], "indexer.readable"),
+    "SkippedFile": "indexer.store.skipped",
 }
 _LAZY.update(_DASHBOARD)
 __all__ += [*_DASHBOARD]

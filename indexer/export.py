@@ -17,8 +17,8 @@ from typing import Any
 import orjson
 import tantivy
 
-from indexer.analysis import best_readings, decode_readings
 from indexer.library import Library, index_errors
+from indexer.pipeline import best_readings, decode_readings
 from indexer.textnorm import token_folds, tokenize
 
 EXPORT_VERSION = 1

@@ -13,9 +13,8 @@ import tantivy
 
 from indexer.errors import CchcError, IndexDamaged, UsageError
 from indexer.ingest import shown_path
-from indexer.model import Filters, Report, SearchResult
+from indexer.model import Filters, Report, SearchResult, info_from_dict
 from indexer.search.stored import stored_str
-from indexer.store.documents import info_from_dict
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
 from indexer.store.layout import shown_dir
 

@@ -1,7 +1,93 @@
-"""Typed results of queries: what the CLI and the TUI render."""
+"""The typed values of the public contract: what parsing extracts from a report, and what queries return.
+
+Field names are the JSON of `cchc show --json` (ReportInfo and its parts) and of
+`cchc search --json` (SearchResult, Hit, LineHit); add fields freely, never
+rename one.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(slots=True)
+class Citation:
+    type: str | None  # "Quyết định", "Nghị định", "Kế hoạch", "Luật", "Tiêu chuẩn" ...
+    symbol: str | None  # canonical official form: "3041/QĐ-UBND", "57-NQ/TW"; None for laws cited by name
+    name: str | None  # for instruments cited without a number
+    date: str | None  # ISO date as cited; None when absent or impossible
+    date_raw: str | None  # the printed date when it is impossible ("26/13/2025")
+    issuer: str | None
+    line: int  # 1-based, first line of the citation
+    end_line: int
+    raw: str  # the citation as printed (line breaks kept)
+    count: int = 1  # occurrences of this document in the report
+    lines: list[int] = field(default_factory=list)
+    subject: str | None = None  # folded first words of "về việc ..." after it, when given
+
+
+@dataclass(slots=True)
+class Section:
+    number: str  # "I", "2", "2.1", "a"
+    heading: str  # as printed (stripped)
+    level: int  # 1 = top level
+    kind: str  # canonical kind for top-level sections, "other" otherwise
+    line: int
+    end_line: int
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TopicHit:
+    topic: str  # taxonomy id, e.g. "mot_cua"
+    label: str  # "Một cửa, một cửa liên thông"
+    lines: list[int]
+
+
+@dataclass(slots=True)
+class ReportInfo:
+    unit: str | None = None
+    unit_parent: str | None = None
+    # Where the unit was read: "header"; or inferred, as a second step, from the "authority line"
+    # under a decision's title, the "body" (`UBND xã X báo cáo …`), the "signature", the header's
+    # "place" (a header saying only ỦY BAN NHÂN DÂN), the own "symbol"'s agency code. None: no unit.
+    unit_source: str | None = None
+    unit_inferred: bool = False  # True when unit_source is not "header"
+    symbol: str | None = None
+    doc_type: str | None = None
+    date: str | None = None
+    place: str | None = None
+    title: str | None = None
+    period: str | None = None
+    signer: str | None = None
+    signer_role: str | None = None
+    responds_to: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    topics: list[TopicHit] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def section_from_dict(data: dict[str, Any]) -> Section:
+    kids = [section_from_dict(c) for c in data.get("children") or []]
+    return Section(**{**_known(Section, data), "children": kids})
+
+
+def info_from_dict(data: dict[str, Any]) -> ReportInfo:
+    """Stored JSON (`ReportInfo.to_dict()`) back into typed metadata; unknown keys (from newer fields) are ignored."""
+    info = ReportInfo(**_known(ReportInfo, data))
+    info.sections = [section_from_dict(s) for s in data.get("sections") or []]
+    info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
+    info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
+    return info
 
 
 @dataclass(slots=True)
@@ -73,6 +159,3 @@ class Filters:
 
     def is_empty(self) -> bool:
         return all(v is None for v in (self.unit, self.doc_type, self.cites, self.topic, self.date_from, self.date_to))
-
-
-from indexer.docmodel import ReportInfo  # noqa: E402  (for the annotation above)

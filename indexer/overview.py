@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from indexer.corpus import CitedDocument, CitingRef, citations, topic_labels
-from indexer.docmodel import ReportInfo
-from indexer.model import Report
+from indexer.model import Report, ReportInfo
+from indexer.store.skipped import SkippedFile, read_skipped
 
 MOST_CITED = 10
 
@@ -75,6 +75,7 @@ class IndexStatus:
     reports: int
     last_indexed: str | None  # ISO time of the last commit (UTC), None when unknown
     skipped: int | None = None  # files the last run skipped; None: the index does not record it
+    skipped_files: list[SkippedFile] = field(default_factory=list)  # each with its reason
 
 
 @dataclass(slots=True)
@@ -167,12 +168,13 @@ def conflict_rows(documents: list[CitedDocument]) -> list[ConflictRow]:
 
 def index_status(index_dir: Path, reports: int, folder: Path | None = None) -> IndexStatus:
     """`folder`: the generation in use inside `index_dir` (where tantivy's meta.json is)."""
+    skipped = read_skipped(Path(index_dir))
     try:
         stamp = (Path(folder or index_dir) / "meta.json").stat().st_mtime
+        when: str | None = datetime.fromtimestamp(stamp, tz=UTC).isoformat(timespec="seconds")
     except OSError:
-        return IndexStatus(str(index_dir), reports, None)
-    when = datetime.fromtimestamp(stamp, tz=UTC).isoformat(timespec="seconds")
-    return IndexStatus(str(index_dir), reports, when)
+        when = None
+    return IndexStatus(str(index_dir), reports, when, None if skipped is None else len(skipped), skipped or [])
 
 
 def build_overview(reports: list[Report], documents: list[CitedDocument], labels: dict[str, str], status: IndexStatus) -> Overview:
@@ -196,9 +198,9 @@ def _period(info: ReportInfo) -> str | None:
     return info.period
 
 
-def library_overview(library) -> Overview:
-    """The overview of every report in `library` (an `indexer.api.Library`)."""
-    reports = list(library.reports())
+def library_overview(library, reports: list[Report] | None = None) -> Overview:
+    """The overview of every report in `library` (an `indexer.api.Library`); `reports`: read from it already."""
+    reports = list(library.reports()) if reports is None else reports
     documents = citations(reports)
     status = index_status(library.index_dir, len(reports), getattr(library, "folder", None))
     return build_overview(reports, documents, topic_labels(), status)

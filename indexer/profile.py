@@ -1,7 +1,7 @@
 """Time per indexing stage, summed over every process that did the work.
 
-Each process keeps one `Profile`; the pipeline marks its stages with
-`with stage("ocr"):`. Worker processes hand their seconds back with each
+Each process keeps one `Profile`; the pipeline (indexer.pipeline, which names
+the stages and their order) marks its stages with `with stage("ocr"):`. Worker processes hand their seconds back with each
 result (`take()`), and the parent adds them to its own (`add()`). Each stage
 records the CPU time of the thread running it (what the stage costs, even on a
 machine shared with other work) and its wall time. The tantivy writer works in
@@ -14,20 +14,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-# The pipeline's stages in the order a report goes through them.
-STAGES = ("read", "decode", "tokenise", "normalise", "ocr", "parse", "index", "commit")
-LABELS = {
-    "read": "read (bytes, hash)",
-    "decode": "decode (encoding, NFC)",
-    "tokenise": "tokenise",
-    "normalise": "normalise (folding)",
-    "ocr": "OCR readings",
-    "parse": "parse (metadata)",
-    "index": "index (tantivy documents)",
-    "commit": "commit (tantivy add, commit, merge)",
-    "wait": "parent waiting for workers",
-}
 
 
 class Profile:
@@ -81,14 +67,15 @@ class Profile:
         self.wall["commit"] = self.wall.get("commit", 0.0) + max(0.0, wall - self.local_wall)
         return wall
 
-    def rows(self) -> list[tuple[str, float, float, float]]:
-        """(label, CPU seconds, share of all CPU, wall seconds) per stage, in pipeline order."""
+    def rows(self, stages: dict[str, str]) -> list[tuple[str, float, float, float]]:
+        """(label, CPU seconds, share of all CPU, wall seconds) per stage, in the order of `stages`
+        (name -> label; every one listed, "wait" only when measured), then any other measured."""
         total = sum(v for k, v in self.cpu.items() if k != "wait")
-        names = [*STAGES, *sorted(set(self.cpu) - set(STAGES))]
+        names = [*stages, *sorted(set(self.cpu) - set(stages))]
         return [
-            (LABELS.get(n, n), self.cpu.get(n, 0.0), self.cpu.get(n, 0.0) / total if total else 0.0, self.wall.get(n, 0.0))
+            (stages.get(n, n), self.cpu.get(n, 0.0), self.cpu.get(n, 0.0) / total if total else 0.0, self.wall.get(n, 0.0))
             for n in names
-            if n in self.cpu or n in STAGES
+            if n in self.cpu or n != "wait"
         ]
 
 
@@ -114,15 +101,11 @@ def start_profile() -> Profile:
     return reset()
 
 
-def profile_table(profile: Profile) -> str:
-    return table(profile)
-
-
-def table(profile: Profile) -> str:
+def table(profile: Profile, stages: dict[str, str]) -> str:
     """The `cchc index --profile` table: CPU and wall seconds per stage (all processes), and throughput."""
     wall = profile.close()
     lines = [f"{'stage':<36} {'cpu s':>8} {'share':>7} {'wall s':>8}"]
-    for label, cpu, share, stage_wall in profile.rows():
+    for label, cpu, share, stage_wall in profile.rows(stages):
         lines.append(f"{label:<36} {cpu:>8.2f} {share:>7.1%} {stage_wall:>8.2f}")
     cpu_total = sum(v for k, v in profile.cpu.items() if k != "wait")
     mb = profile.bytes / 1e6

@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 from cchc_tui import cli
 from cchc_tui.commands import compare as compare_cmd
 from indexer.api import CchcError
-from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
-from indexer.model import Report
+from indexer.model import Citation, Report, ReportInfo, Section, TopicHit
 
 FIXTURES = Path(__file__).parent / "data" / "fixtures"
 runner = CliRunner()

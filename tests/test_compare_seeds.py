@@ -10,8 +10,7 @@ import pytest
 
 from indexer.compare import compare_reports, extract_figures, shared_passages
 from indexer.compare.structure import compare_citations
-from indexer.docmodel import Citation, ReportInfo
-from indexer.model import Report
+from indexer.model import Citation, Report, ReportInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

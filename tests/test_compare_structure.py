@@ -5,8 +5,7 @@ import pytest
 
 from indexer.compare import compare_reports
 from indexer.compare.structure import align_sections, compare_citations, compare_header, compare_topics
-from indexer.docmodel import Citation, ReportInfo, Section, TopicHit
-from indexer.model import Report
+from indexer.model import Citation, Report, ReportInfo, Section, TopicHit
 
 
 def section(number, heading, kind="other", line=1, end_line=None, children=(), level=1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -104,11 +105,23 @@ class World:
         shutil.copytree(root / "world", self.pristine, symlinks=True)
 
     def restore(self) -> None:
-        shutil.rmtree(self.root / "world")
+        remove_tree(self.root / "world")
         shutil.copytree(self.pristine, self.root / "world", symlinks=True)
 
     def extra(self) -> tuple[str, ...]:
         return ("--rebuild",) if self.kind == "rebuild" else ()
+
+
+def remove_tree(path: Path) -> None:
+    # When the injected failure hits tantivy's wait_merging_threads, the real join never runs and a merge
+    # thread may still be writing into the index while the next point restores the world: let it finish.
+    for _ in range(50):
+        try:
+            shutil.rmtree(path)
+            return
+        except OSError:
+            time.sleep(0.1)
+    shutil.rmtree(path)
 
 
 def sample(count: int, limit: int) -> list[int]:

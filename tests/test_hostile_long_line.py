@@ -29,11 +29,10 @@ def best_time(work, text: str, repeats: int = 2) -> float:
 
 def test_one_line_report_is_prepared_in_linear_time():
     """4x the line, about 4x the time (before 7dfd9a8: 10x, and 120 s at 400 kB)."""
-    from indexer.analysis import analyze_text, parse_info
+    from indexer.pipeline import analyse_text
 
     def prepare(text: str) -> None:
-        parse_info(text, "one-line.txt")
-        analyze_text(text)
+        analyse_text("one-line.txt", "", text)
 
     prepare(one_line(2_000))  # tables and compiled patterns load once
     small = best_time(prepare, one_line(LINE_CHARS // 4))

@@ -81,13 +81,13 @@ def test_disk_full_while_writing_the_compounds_cache(indexed, monkeypatch):
 
 def test_index_folder_vanishing_during_the_run_is_one_line(indexed, monkeypatch):
     corpus, index_dir, _before = indexed
-    real_make = writer_module.make_document
+    real_make = writer_module.index_keys
 
     def make_and_vanish(doc_id, prepared):
         shutil.rmtree(index_dir)
         return real_make(doc_id, prepared)
 
-    monkeypatch.setattr(writer_module, "make_document", make_and_vanish)
+    monkeypatch.setattr(writer_module, "index_keys", make_and_vanish)
     result = cchc("index", corpus, "--index-dir", index_dir)
     assert result.exit_code == 1 and "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
@@ -179,15 +179,15 @@ def test_workers_never_hold_more_than_the_memory_budget_in_flight():
 
 def test_a_file_whose_analysis_fails_is_skipped_alone(tmp_path, monkeypatch):
     corpus = shutil.copytree(CORPUS, tmp_path / "corpus")
-    real_prepare = prepare_module.prepare
+    real_analysis = prepare_module.analyse_text
     victim = sorted(corpus.glob("*.txt"))[1]
 
-    def prepare(key, sha, text):
+    def analyse_text(key, sha, text):
         if key == str(victim):
             raise IndexError("list index out of range")
-        return real_prepare(key, sha, text)
+        return real_analysis(key, sha, text)
 
-    monkeypatch.setattr(prepare_module, "prepare", prepare)
+    monkeypatch.setattr(prepare_module, "analyse_text", analyse_text)
     result = cchc("index", corpus, "--index-dir", tmp_path / "idx")
     assert result.exit_code == 0, result.output
     assert f"skipped {victim}: could not be analysed (IndexError" in result.stderr

@@ -50,7 +50,11 @@ async def _type(pilot, text: str) -> None:
 SCREENS = {
     "dashboard": ("dashboard", []),
     "search": ("search", ["type:tuyen truyen"]),
+    "search-apart": ("search", ["type:mot cua so"]),  # one phrase hit, then hits marked "· words apart"
+    "filters": ("search", ["type:tuyen truyen", "ctrl+f"]),
     "document": ("search", ["type:3041", "enter", "enter"]),
+    "readable": ("search", ["type:3041", "enter", "enter", "r"]),
+    "goto-line": ("search", ["type:3041", "enter", "enter", "ctrl+g"]),
     "compare": ("search", ["compare"]),
     "citations": ("dashboard", ["f4"]),
     "citing": ("dashboard", ["citing"]),

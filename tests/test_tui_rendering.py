@@ -14,8 +14,7 @@ from cchc_tui.widgets.rendering import excerpt, highlighted, inert
 from indexer.api import CchcError
 from indexer.compare import Comparison, Header, Originality, ReportRef, SectionPair
 from indexer.compare.result import SectionSide
-from indexer.docmodel import ReportInfo
-from indexer.model import Filters, LineHit, Report
+from indexer.model import Filters, LineHit, Report, ReportInfo
 
 
 def styled_text(text: Text, style: str | None = None) -> list[str]:

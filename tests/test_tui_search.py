@@ -295,7 +295,7 @@ def test_results_whose_words_are_apart_say_so(index_dir, query):
             results = app.screen.query_one(ResultList)
             assert [hit.doc_id for hit in results.hits] == list(expected)
             for index, hit in enumerate(results.hits):
-                prompt = results.get_option_at_index(index).prompt
+                prompt = results.prompt_at(index)
                 note = SCATTERED_NOTE.strip()
                 assert (note in prompt.plain) == expected[hit.doc_id], prompt.plain
                 if expected[hit.doc_id]:

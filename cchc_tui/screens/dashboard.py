@@ -9,7 +9,16 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
-from cchc_tui.dashboard_rows import cited_rows, conflict_rows, count_rows, coverage_columns, coverage_rows, month_rows, status_text
+from cchc_tui.dashboard_rows import (
+    cited_rows,
+    conflict_rows,
+    count_rows,
+    coverage_columns,
+    coverage_rows,
+    month_rows,
+    skipped_rows,
+    status_text,
+)
 from cchc_tui.messages import IndexChanged, ThemeChanged
 from cchc_tui.widgets.link_table import LinkTable
 from cchc_tui.widgets.status_line import StatusLine, failure_message
@@ -23,6 +32,7 @@ PANELS = [  # (id, title, empty text)
     ("coverage", "Topic coverage: reports of each unit per topic", "(no topics found)"),
     ("cited", "Most cited documents", "(no citations)"),
     ("conflicts", "Citation conflicts to check", "(no conflicts: the citations agree)"),
+    ("skipped", "Files the last index run skipped", "(none: every file was read)"),
 ]
 WIDE = 110  # columns from which the panels sit two by two
 
@@ -57,7 +67,7 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(StatusLine).show_text("Enter on a row or cell opens those reports · / search · c citations · x conflicts")
+        self.query_one(StatusLine).show_text("Enter: the reports of a row or cell · / search · c citations · x conflicts")
         self.load()
 
     @work(exclusive=True, thread=True, group="overview", exit_on_error=False)
@@ -67,7 +77,11 @@ class DashboardScreen(Screen[None]):
         except Exception as error:
             self.app.call_from_thread(self.query_one(StatusLine).show_error, failure_message(error))
             return
-        self.app.call_from_thread(self.show_overview, overview)
+        self.app.call_from_thread(self.show_loaded, overview)
+
+    def show_loaded(self, overview: Overview) -> None:
+        self.show_overview(overview)
+        self.app.call_after_refresh(self.app.keep_alive_objects)
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
@@ -81,6 +95,7 @@ class DashboardScreen(Screen[None]):
         self.table("cited").show_rows(["Document", "Type", "Reports", "Conflicts"], cited_rows(overview.most_cited), flexible=(0, 1))
         conflict_columns = ["Document", "Kind", "Reports", "What differs"]
         self.table("conflicts").show_rows(conflict_columns, conflict_rows(overview.conflicts), flexible=(0, 3))
+        self.table("skipped").show_rows(["File", "Why it was skipped"], skipped_rows(overview.status), flexible=(0, 1))
 
     def table(self, panel: str) -> LinkTable:
         return self.query_one(f"#table-{panel}", LinkTable)

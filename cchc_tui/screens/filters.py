@@ -16,9 +16,9 @@ FIELDS = [
     ("unit", "Unit", "Sở Khoa học và Công nghệ / so khoa hoc…"),
     ("doc_type", "Type", "Báo cáo, Kế hoạch…"),
     ("cites", "Cites", "3041/QĐ-UBND"),
-    ("topic", "Topic", "mot_cua or a label"),
-    ("date_from", "From", "YYYY-MM-DD"),
-    ("date_to", "To", "YYYY-MM-DD"),
+    ("topic", "Topic", "Một cửa, chuyển đổi số… (diacritics optional)"),
+    ("date_from", "From", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("date_to", "To", "YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from cchc_tui.messages import CompareReports, IndexChanged, OpenReport, ThemeChanged
@@ -164,7 +164,7 @@ class SearchScreen(Screen[None]):
     def _marks_changed(self) -> None:
         self.update_status()
 
-    @on(OptionList.OptionHighlighted, "#results")
+    @on(ResultList.Highlighted)
     def _highlighted(self) -> None:
         self.show_preview()
 

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from indexer.compare.result import SectionPair, SectionSide
 from indexer.compare.words import word_keys
-from indexer.docmodel import Section
+from indexer.model import Section
 
 HEADING_MATCH = 0.7  # heading similarity needed to pair two sections by heading
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from indexer.compare.result import CitationRow, CitationSide, Header, HeaderField, TopicRow
 from indexer.compare.sections import align_sections as _align_section_lists
-from indexer.docmodel import Citation, ReportInfo
+from indexer.model import Citation, ReportInfo
 from indexer.textnorm import fold, query_words
 
 HEADER_FIELDS = ("unit", "symbol", "doc_type", "date", "period", "signer", "responds_to")

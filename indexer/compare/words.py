@@ -11,6 +11,7 @@ Collisions (`cac`/`cuc`) are harmless once keys are compared in runs of three.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,29 +49,21 @@ def skeleton(word: str, printed: str | None = None) -> str:
     return f"{onset}|{final}"
 
 
-def best_readings(words: list[str]) -> list[str]:
-    """The best folded reading of each printed word (the OCR repair's first choice)."""
-    from indexer.ocr import token_readings  # loads the lexicon: only when readings are asked for
-
-    return [(r[0] if r else fold(w)) for w, r in zip(words, token_readings(words))]
-
-
 @lru_cache(maxsize=4096)
-def word_keys(text: str, use_readings: bool = False) -> tuple[str, ...]:
+def word_keys(text: str) -> tuple[str, ...]:
     """Skeleton keys of the words of a short text (a heading), in order.
 
     Measured on the seeds, OCR readings change no section pairing (all 20
-    ordered pairs) and cost ~0.5 s to load: skeletons alone by default."""
-    return tuple(key for _, key in _keyed_tokens(text, use_readings))
+    ordered pairs): skeletons of the printed words."""
+    return tuple(key for _, key in _keyed_tokens(text))
 
 
-def _keyed_tokens(text: str, use_readings: bool) -> list[tuple[int, str]]:
-    """(line, key) of every word. OCR readings, when used, are chosen over the whole
-    text at once; on whole reports they cost ~10x the rest of a comparison and,
-    measured on the seeds, find the same shared passages as skeletons alone."""
+def _keyed_tokens(text: str, best: Sequence[str] | None = None) -> list[tuple[int, str]]:
+    """(line, key) of every word; of its best OCR reading when the document's readings are given
+    (indexer.pipeline.best_readings of what the index stored: never re-read here). Measured on the
+    seeds, readings find the same shared passages as skeletons of the printed words alone."""
     tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    readings = best_readings(words) if use_readings else words
+    readings = best if best is not None and len(best) == len(tokens) else [t.text for t in tokens]
     return [(t.line, skeleton(r, t.text)) for t, r in zip(tokens, readings)]
 
 
@@ -96,8 +89,9 @@ ITEM_START_RE = re.compile(
 )
 
 
-def paragraphs(text: str, use_readings: bool = False) -> list[Paragraph]:
-    """Blocks of consecutive non-blank lines, also split where a new list item starts."""
+def paragraphs(text: str, best: Sequence[str] | None = None) -> list[Paragraph]:
+    """Blocks of consecutive non-blank lines, also split where a new list item starts; `best`, the
+    best reading of every token of `text`, when known (see _keyed_tokens)."""
     blocks: list[tuple[int, list[str]]] = []
     after_blank = True
     for number, line in enumerate(text.split("\n"), start=1):
@@ -109,7 +103,7 @@ def paragraphs(text: str, use_readings: bool = False) -> list[Paragraph]:
         blocks[-1][1].append(line)
         after_blank = False
     keys_by_line: dict[int, list[str]] = {}
-    for line_number, key in _keyed_tokens(text, use_readings):
+    for line_number, key in _keyed_tokens(text, best):
         keys_by_line.setdefault(line_number, []).append(key)
     result = []
     for first, lines in blocks:

@@ -7,7 +7,7 @@ diacritics passes through as its fold.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from indexer.ocr.channel import candidates
@@ -194,13 +194,13 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     return readings
 
 
-def restore_words(words: Sequence[str]) -> list[str]:
+def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:
     from indexer.ocr.restore import restore_words as _restore
 
-    return _restore(words)
+    return _restore(words, known)
 
 
-def restore_text(text: str) -> str:
+def restore_text(text: str, known: Mapping[str, str] | None = None) -> str:
     from indexer.ocr.restore import restore_text as _restore
 
-    return _restore(text)
+    return _restore(text, known)

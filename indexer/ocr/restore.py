@@ -10,8 +10,8 @@ has the ơ-hook of Sở, `S6` the hat of Số.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache, lru_cache
+from collections.abc import Mapping, Sequence
+from functools import cache
 
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
@@ -117,16 +117,20 @@ def _fixed_spelling(word: str, kind: Kind, reading: str) -> str:
     return word
 
 
-def restore_words(words: Sequence[str]) -> list[str]:
+def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:
     """Best proper-Vietnamese spelling of each printed token, case kept as printed:
-    'Keét qua cong tac tuyén truyen' -> 'Kết quả công tác tuyên truyền'."""
+    'Keét qua cong tac tuyén truyen' -> 'Kết quả công tác tuyên truyền'.
+    `known`: printed token -> its reading in the whole document, preferred to the one
+    these few words alone suggest (the document's statistics know its common words)."""
     from indexer.ocr import token_readings
 
     kinds = [kind_of(word) for word in words]
     if is_clean_document(kinds):
         return list(words)  # digital text: already spelled
-    readings = token_readings(words)
-    best = [r[0] for r in readings]
+    if known and all(known.get(w) for w in words):
+        best = [known[w] for w in words]  # the document read them all: no second reading
+    else:
+        best = [(known.get(w) if known else None) or r[0] for w, r in zip(words, token_readings(words))]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
     spelled = _segment(repairable, words)
     respell_names(words, repairable, spelled)
@@ -137,13 +141,12 @@ def restore_words(words: Sequence[str]) -> list[str]:
     return restored
 
 
-@lru_cache(maxsize=4096)  # units, names and titles recur across reports; the result is the text's alone
-def restore_text(text: str) -> str:
+def restore_text(text: str, known: Mapping[str, str] | None = None) -> str:
     """restore_words applied to the tokens of a short text, punctuation and spacing kept."""
     text = nfc(text)
     tokens = tokenize(text)
     pieces, last = [], 0
-    for token, word in zip(tokens, restore_words([t.text for t in tokens])):
+    for token, word in zip(tokens, restore_words([t.text for t in tokens], known)):
         pieces.append(text[last : token.start])
         pieces.append(word)
         last = token.end

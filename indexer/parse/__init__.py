@@ -1,11 +1,17 @@
 """Document understanding: what one report is, who issued it, what it cites and covers."""
 from __future__ import annotations
 
-from indexer.docmodel import ReportInfo
+from typing import TYPE_CHECKING
+
+from indexer.model import ReportInfo
+
+if TYPE_CHECKING:
+    from indexer.parse.restore import Readings
 
 
-def parse_report(text: str) -> ReportInfo:
-    """Everything extracted from the NFC text of one report (see indexer/docmodel.py)."""
+def parse_report(text: str, readings: Readings | None = None) -> ReportInfo:
+    """Everything extracted from the NFC text of one report (see indexer/model.py); `readings`, the
+    document's printed tokens and their best OCR readings, when already known (indexer.pipeline)."""
     from indexer.parse.report import parse
 
-    return parse(text)
+    return parse(text, readings)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.docmodel import Citation
+from indexer.model import Citation
 from indexer.parse import named
 from indexer.parse.dates import date_after
 from indexer.parse.fuzzy import alternation, folded, matched_index, word_pattern

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from indexer.docmodel import Citation, ReportInfo
+from indexer.model import Citation, ReportInfo
 from indexer.parse.regexes import SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol, split_symbol
 from indexer.textnorm import fold, nfc

@@ -18,6 +18,7 @@ from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
 from indexer.parse.symbols import split_symbol
+from indexer.parse.unit_places import spelled_as_document
 from indexer.parse.units import (
     body_at,
     body_short,
@@ -224,6 +225,7 @@ def find_unit(text: str, header, doc_type: str | None) -> tuple[str | None, str 
         source = "symbol" if unit else None
     if unit is None and parent:
         unit, parent, source = parent, None, "header"
+    unit = spelled_as_document(unit, text)
     return unit, parent or parent_of(unit), source
 
 

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from indexer.docmodel import Citation
+from indexer.model import Citation
 from indexer.parse.dates import iso_date
 from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, phrase_pattern, word_pattern
 from indexer.parse.issuers import issuer_after

@@ -4,18 +4,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer.docmodel import Citation, ReportInfo
+from indexer.model import Citation, ReportInfo
 from indexer.parse.citations import extract_citations
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.header import parse_header
 from indexer.parse.issuing import find_unit
 from indexer.parse.periods import find_period
 from indexer.parse.regexes import SYMBOL_RE
-from indexer.parse.restore import restore
+from indexer.parse.restore import Readings, document, restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
 from indexer.parse.symbols import canonical_symbol
 from indexer.parse.topics import detect_topics
+from indexer.parse.unit_places import place_spelt, title_spelt_as_unit
 from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
 from indexer.vietnamese.data import load_json as load
@@ -56,8 +57,15 @@ def _place_name(printed: str | None) -> str | None:
     return restored[:1].upper() + restored[1:]
 
 
-def parse(text: str) -> ReportInfo:
+def parse(text: str, readings: Readings | None = None) -> ReportInfo:
+    """`readings`: the document's printed tokens and their best OCR readings, when known (indexing
+    has them); fields are restored as the whole document reads them (parse/restore.py)."""
     text = nfc(text)
+    with document(text, readings):
+        return _parse(text)
+
+
+def _parse(text: str) -> ReportInfo:
     header = parse_header(text)
     sections = parse_sections(text)
     citations = extract_citations(text, header.symbol)
@@ -66,7 +74,7 @@ def parse(text: str) -> ReportInfo:
     doc_type = header.doc_type or _type_from_own_symbol(header.symbol)
     unit, parent, unit_source = find_unit(text, header, doc_type)
     foot = parse_foot(text)
-    title = restore(header.title)
+    title = title_spelt_as_unit(header.title, restore(header.title), unit)
     return ReportInfo(
         unit=unit,
         unit_parent=parent if parent != unit else None,
@@ -75,7 +83,7 @@ def parse(text: str) -> ReportInfo:
         symbol=header.symbol,
         doc_type=doc_type,
         date=header.date,
-        place=_place_name(header.place),
+        place=place_spelt(header.place, _place_name(header.place), unit),
         title=title,
         period=find_period(header.title or "") or find_period(title or ""),
         signer=foot.signer,

@@ -1,16 +1,72 @@
 """Diacritic restoration through the OCR helper (`indexer.ocr.restore_text`), when it exists.
 
+A field (title, unit, name) is a few words of one document; alone, those words
+say little about which syllable a garbled token is, while the document's own
+readings (the OCR stage read every token against the statistics of the whole
+text) do. Inside `document(...)` the restorer prefers, for each printed token,
+its commonest reading in the document; the readings are computed only if a
+field needs them and were not given.
+
 Imported lazily: the restorer loads a lexicon, and parsing must work (showing
 the printed text) while it is absent or failing.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from indexer.textnorm import fold
+from indexer.textnorm import fold, tokenize
 
 _VIETNAMESE_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 _OCR_NOISE = re.compile(r"[&¢@€§¥$|]|[a-z][0-9]|[0-9][a-z]", re.I)
+
+Readings = tuple[Sequence[str], Sequence[str]]  # (printed tokens of a document, the best reading of each)
+
+
+class _Document:
+    """The document being parsed: its text, and its readings once known."""
+
+    def __init__(self, text: str, readings: Readings | None) -> None:
+        self.text = text
+        self.readings = readings
+        self._known: Mapping[str, str] | None = None
+
+    def known(self) -> Mapping[str, str]:
+        """Built on the first field that needs it (most reports have one or two, clean ones none)."""
+        if self._known is None:
+            if self.readings is None:
+                from indexer.ocr import token_readings  # loads the lexicon: only when a field needs it
+
+                words = [t.text for t in tokenize(self.text)]
+                self.readings = words, [r[0] if r else fold(w) for w, r in zip(words, token_readings(words))]
+            self._known = commonest_readings(*self.readings)
+        return self._known
+
+
+_CURRENT: ContextVar[_Document | None] = ContextVar("document_being_parsed", default=None)
+
+
+def commonest_readings(words: Sequence[str], best: Sequence[str]) -> dict[str, str]:
+    """Printed token -> its commonest best reading over the document (the first met on a tie)."""
+    known: dict[str, str] = {}
+    most: dict[str, int] = {}
+    for (word, reading), count in Counter(zip(words, best)).items():  # in the order first met
+        if count > most.get(word, 0):
+            known[word], most[word] = reading, count
+    return known
+
+
+@contextmanager
+def document(text: str, readings: Readings | None = None) -> Iterator[None]:
+    """Fields restored inside this block read their tokens as the document `text` does."""
+    token = _CURRENT.set(_Document(text, readings))
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
 
 
 def looks_clean(text: str) -> bool:
@@ -28,5 +84,6 @@ def restore(text: str | None) -> str | None:
         return text
     from indexer.ocr import restore_text  # loads the lexicon: only for text that needs it
 
-    restored = restore_text(text)
+    current = _CURRENT.get()
+    restored = restore_text(text, current.known() if current is not None else None)
     return restored if restored and fold(restored).split() and len(restored) >= len(text) // 2 else text

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.docmodel import Section
+from indexer.model import Section
 from indexer.parse.fuzzy import alternation, folded
 from indexer.vietnamese import roman
 from indexer.vietnamese.data import load_json

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.docmodel import TopicHit
+from indexer.model import TopicHit
 from indexer.parse.fuzzy import PhraseSet, folded
 from indexer.textnorm import LineIndex
 from indexer.vietnamese.data import load_json

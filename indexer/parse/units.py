@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
+from indexer.parse.place_names import keep_place_letters, typographic_apostrophes
+from indexer.parse.place_tables import commonest_place_spellings, district_spelling, tabled_spelling
 from indexer.parse.restore import restore
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 from indexer.vietnamese.data import load_json as load
@@ -75,6 +77,19 @@ def known_unit_at(ftext: str, pos: int, end: int | None = None) -> tuple[KnownUn
     regex, owners = _variant_index()
     m = regex.match(ftext, pos, len(ftext) if end is None else end)
     return (owners[matched_index(m, "u")], m.end()) if m else None
+
+
+@cache
+def _national_index() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    names = tuple(sorted(load("national_bodies.json")["bodies"], key=len, reverse=True))
+    return alternation(list(names), "n"), names
+
+
+def national_body(printed: str) -> str | None:
+    """The national body (`Bộ Tư pháp`) a whole printed unit name reads as, OCR-tolerantly, if any."""
+    regex, names = _national_index()
+    m = re.fullmatch(rf"\s*(?:{regex.pattern})\s*", folded(printed.strip(" .,;:-–")))
+    return names[matched_index(m, "n")] if m else None
 
 
 def unit_by_code(code: str) -> KnownUnit | None:
@@ -170,13 +185,25 @@ def _name_rest(printed: list[str], restored: list[str], naming: str) -> str:
         if fold(printed_kind) == printed_kind and fold(kind) != kind:
             m = None  # typed text: `HẢI QUAN` (no tone) is not `quận`; `TĨNH` (a wrong tone) is still `tỉnh`
     if m is None:
+        if naming == "place":  # `Huyện ủy Đông Anh`: a place named without its kind
+            restored = _place_spelling(None, printed, restored, _looks_proper(text))
         words = [w for w in re.split(r"(\s+|,|[\-–])", " ".join(restored)) if w.strip()]
         return _join(_capitalise_place(words) if naming == "place" else _capitalise_field(words))
     place = _kinds()[1][matched_index(m, "q")]
     head_words, name_start = _words_before(text, m.start()), _words_before(text, m.end())
     head = _join(_capitalise_field([w for w in re.split(r"(\s+|,)", " ".join(restored[:head_words])) if w.strip()]))
-    name = spell_place(printed[name_start:]) if province_named(" ".join(printed[name_start:])) else restored[name_start:]
+    name = _place_spelling(place, printed[name_start:], restored[name_start:], _looks_proper(text))
     return f"{head} {place} {_join(_capitalise_place(name))}".strip()
+
+
+def _place_spelling(kind: str | None, printed: list[str], restored: list[str], typed: bool) -> list[str]:
+    """A province or (on OCR text) a district or commune as its table spells it, else the restored name,
+    letters kept. `kind` None: a place printed without its kind (only a province or district is looked up)."""
+    if province_named(" ".join(printed)):
+        return spell_place(printed)
+    tabled = None if typed else tabled_spelling(kind, printed) if kind else district_spelling(None, printed)
+    kept = keep_place_letters(printed, restored)
+    return tabled or (kept if typed else commonest_place_spellings(printed, kept))
 
 
 _PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
@@ -198,6 +225,9 @@ def name_unit(printed: str) -> str | None:
     known = lookup_known(printed)
     if known:
         return known.name
+    national = None if _looks_proper(printed) else national_body(printed)
+    if national:
+        return national
     words = printed.split()
     restored = words if _looks_proper(printed) else (restore(printed) or printed).split()
     if len(restored) != len(words):  # the restorer merged or split words: keep the printed ones
@@ -208,10 +238,18 @@ def name_unit(printed: str) -> str | None:
         kind, end = body
         consumed = _words_before(printed, end)
         rest = _name_rest(words[consumed:], restored[consumed:], kind["naming"])
-        return (kind.get("short", kind["name"]) + " " + rest).strip()
+        return typographic_apostrophes((kind.get("short", kind["name"]) + " " + rest).strip())
     if _place_regex().match(ftext):  # "PHƯỜNG LÊ CHÂN" heading a ward's report = its People's Committee
-        return "UBND " + _name_rest(words, restored, "place")
+        return typographic_apostrophes("UBND " + _name_rest(words, restored, "place"))
     return None
+
+
+def place_of(unit: str | None) -> tuple[str, str, list[str]] | None:
+    """The kind of place, the words up to it and the place name of a unit (`UBND xã Ia Phìn` ->
+    `xã`, `UBND xã`, [Ia, Phìn]); None for a unit named after no place."""
+    m = _place_in(folded(unit or ""))
+    name = unit[m.end():].split() if unit and m else []
+    return (_kinds()[1][matched_index(m, "q")], unit[:m.end()], name) if unit and m and name else None
 
 
 def parent_of(unit: str | None) -> str | None:

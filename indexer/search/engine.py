@@ -23,6 +23,7 @@ from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
+COUNT_AGG, YEAR_BUCKETS, NO_YEAR = "reports", 10_000, -1  # see `facets`
 TYPE_TERMS = 1000
 
 
@@ -49,13 +50,22 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: di
     return hit
 
 
-def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, dict[str, int]]:
+def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> tuple[dict[str, dict[str, int]], int]:
+    """Facet counts, and the number of reports `query` holds (one pass: `year` is single-valued,
+    a report without one falls in the missing bucket)."""
     aggs = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
+    aggs[COUNT_AGG] = {"terms": {"field": "year", "size": YEAR_BUCKETS, "missing": NO_YEAR}}
     result = searcher.aggregate(query, aggs)
+    counted = result.get(COUNT_AGG, {})
+    total = sum(int(b["doc_count"]) for b in counted.get("buckets", [])) + int(counted.get("sum_other_doc_count", 0))
     return {
         name: {str(b["key"]): int(b["doc_count"]) for b in result.get(name, {}).get("buckets", [])}
         for name in FACET_FIELDS
-    }
+    }, total
+
+
+def no_facets() -> dict[str, dict[str, int]]:
+    return {name: {} for name in FACET_FIELDS}
 
 
 def filters_query(index: tantivy.Index, searcher: tantivy.Searcher, filters: Filters, topic_ids) -> list:
@@ -77,23 +87,36 @@ def browse(index, searcher, filters, topic_ids, limit, with_facets) -> SearchRes
     hits = [hit_from_doc(searcher.doc(addr), 0.0, no_words, {}, None) for _s, addr in found.hits]
     result = SearchResult(query="", total=found.count or 0, hits=hits)
     if with_facets:
-        result.facets = facets(searcher, query)
+        result.facets = facets(searcher, query)[0]
     return result
 
 
-def page(searcher: tantivy.Searcher, tiers: Tiers, plan: QueryPlan, forms, limit: int) -> tuple[list[Hit], int, int]:
+def ranked(searcher: tantivy.Searcher, tiers: Tiers, limit: int, with_facets: bool) -> tuple[list, list, int | None, int]:
+    """Addresses of the phrase reports, then of the scattered ones, the reports in all (None: counted
+    with the facets) and those with the phrase; no stored text read."""
+    first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
+    total = result_count(first)
+    second = tiers.second_tier(total)
+    if second is None:
+        return first.hits, [], total, total
+    if len(first.hits) >= limit and tiers.apart_reports is not None and tiers.phrase_implies_apart:
+        # no scattered report shown: their count is the reports with the words apart, less the phrase ones
+        # (a query without positions, where the scattered tier checks every report for the phrase)
+        counted = None if with_facets else result_count(searcher.search(tiers.apart_reports, limit=1, count=True))
+        return first.hits, [], counted, total
+    rest = searcher.search(second, limit=max(1, limit - len(first.hits)), count=True)
+    more = rest.hits if len(first.hits) < limit else []
+    return first.hits, more, total + result_count(rest), total
+
+
+def page(searcher: tantivy.Searcher, plan: QueryPlan, forms, found: tuple[list, list, int | None, int]) -> list[Hit]:
     """Phrase reports first, then scattered ones; stored text read only for the hits returned."""
+    phrase_hits, scattered_hits, _total, _phrase_total = found
     rarity = {w: searcher.doc_freq("body", w) for w in plan.all_words()}
     scan = LineScan(plan, forms, rarity)
-    first = searcher.search(tiers.phrase, limit=max(1, limit), count=True)
-    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in first.hits]
-    total = result_count(first)
-    if tiers.scattered is None:
-        return hits, total, total
-    rest = searcher.search(tiers.scattered, limit=max(1, limit - len(hits)), count=True)
-    if len(hits) < limit:
-        hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in rest.hits]
-    return hits, total + result_count(rest), total
+    hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in phrase_hits]
+    hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in scattered_hits]
+    return hits
 
 
 def run_search(
@@ -115,17 +138,22 @@ def run_search(
         forms = resolve_forms(searcher, index.schema, plan.typed_words())
         clauses = filters_query(index, searcher, filters, topic_ids)
         tiers = build_tiers(index.schema, plan, forms, clauses, slips=False)
-        hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
-        if phrase_total == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
+        found = ranked(searcher, tiers, limit, with_facets)
+        if found[3] == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
             tiers = build_tiers(index.schema, plan, forms, clauses, slips=True)
-            hits, total, phrase_total = page(searcher, tiers, plan, forms, limit)
+            found = ranked(searcher, tiers, limit, with_facets)
+        hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]
+        shown_facets = None
+        if with_facets and total != 0:
+            shown_facets, counted = facets(searcher, tiers.facet_query(phrase_total))
+            total = counted if total is None else total
     except ValueError as exc:  # tantivy refusing a query it cannot build (an odd regex): say so
         raise CchcError(f"cannot search for {text!r}: {exc}") from exc
-    result = SearchResult(query=text, total=total, hits=hits, missing=[w for w, f in forms.items() if not f.found])
+    result = SearchResult(query=text, total=total or 0, hits=hits, missing=[w for w, f in forms.items() if not f.found])
     if tiers.scattered is not None:
         result.phrase_total = phrase_total
-    if with_facets:
-        result.facets = facets(searcher, tiers.union)
+    if with_facets:  # no report matches: every count is empty, without asking tantivy to look again
+        result.facets = shown_facets or no_facets()
     if result.total == 0:
         result.suggestions = suggest(searcher, plan, result.missing)
     return result

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from indexer.dates import date_range, iso_to_int
-from indexer.docmodel import ReportInfo
+from indexer.model import ReportInfo
 from indexer.textnorm import fold, query_words
 
 

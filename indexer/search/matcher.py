@@ -8,6 +8,7 @@ mirror the tantivy queries of `tantivy_query`, so every listed report has lines.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from indexer.ingest.formats.model import page_of_line, page_starts
@@ -28,10 +29,18 @@ class DocTerms:
     def __init__(self, analyzed: DocText, forms: dict[str, WordForms]) -> None:
         self.analyzed = analyzed
         self.count = analyzed.count
-        self.by_form: dict[str, list[int]] = {}
-        for i in analyzed.tokens:
-            for form in analyzed.forms(i):
-                self.by_form.setdefault(form, []).append(i)
+        by_form: defaultdict[str, list[int]] = defaultdict(list)
+        for i, fold in analyzed.folds.items():
+            by_form[fold].append(i)
+        parts = analyzed.reading_parts
+        if parts is not None:
+            for i in analyzed.folds:
+                # A leading `|` marks the fold as the best reading (indexer.pipeline.encode_readings).
+                if parts[i]:
+                    for reading in parts[i].split("|"):
+                        if reading:
+                            by_form[reading].append(i)
+        self.by_form = dict(by_form)
         self._forms = forms
         self._cache: dict[str, set[int]] = {}
 
@@ -78,13 +87,13 @@ def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[
     """For a report without the phrase: the few lines where the words come closest (every word
     within a window, in any order), else the lines holding the most of them."""
     found = [group_occurrences(g, terms) for g in groups]
-    line_of = {i: t.line for i, t in terms.analyzed.tokens.items()}
+    line_of = terms.analyzed.line_of_token
     by_line: dict[int, list[int]] = {}
     held: dict[int, set[int]] = {}
     for k, occurrences in enumerate(found):
         for occurrence in occurrences:
-            by_line.setdefault(line_of[occurrence[0]], []).extend(occurrence)
-            held.setdefault(line_of[occurrence[0]], set()).add(k)
+            by_line.setdefault(line_of(occurrence[0]), []).extend(occurrence)
+            held.setdefault(line_of(occurrence[0]), set()).add(k)
     windows = _windows(found, len(groups))
     if windows:
         return windows[:SCATTER_LINES]
@@ -125,15 +134,14 @@ def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list
     (OCR forms such as `3041/QB-UBND` included), at the number's token."""
     found = [occ for phrase in cite.phrases() for occ in adjacent(phrase, terms, 0)]
     wanted = {int(n) for n in cite.numbers}
-    tokens = terms.analyzed.tokens
+    analyzed = terms.analyzed
     for citation in citations:
         if not _cites(cite, citation):
             continue
         first = citation.get("line") or 0
         lines = set(citation.get("lines") or []) | set(range(first, max(first, citation.get("end_line") or 0) + 1))
-        for i, tok in tokens.items():
-            fold = terms.analyzed.folds[i]
-            if tok.line in lines and fold.isdigit() and int(fold) in wanted:
+        for i, fold in analyzed.folds.items():
+            if fold.isdigit() and int(fold) in wanted and analyzed.line_of_token(i) in lines:
                 found.append([i])
     return found
 
@@ -180,12 +188,12 @@ def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = Fal
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}
     for match in matches:
-        first = analyzed.tokens[match[0]].line
+        first = analyzed.line_of_token(match[0])
         starts[first] = starts.get(first, 0) + 1
         for i in match:
-            tok = analyzed.tokens[i]
-            offset = lines.line_start(tok.line)
-            spans.setdefault(tok.line, set()).add((tok.start - offset, tok.end - offset))
+            start, end, line = analyzed.token_at(i)
+            offset = lines.line_start(line)
+            spans.setdefault(line, set()).add((start - offset, end - offset))
     return [
         LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), scattered=scattered,
                 page=page_of_line(n, pages))

@@ -39,9 +39,9 @@ class LineScan:
         if self.every_line:
             text.load_all()
             return
-        cache: dict[str, set[int]] = {}
+        cache: dict[str, frozenset[int]] = {}
 
-        def lines_of(word: str) -> set[int]:
+        def lines_of(word: str) -> frozenset[int]:
             if word not in cache:
                 cache[word] = text.lines_matching(*self.patterns[word])
             return cache[word]

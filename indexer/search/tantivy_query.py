@@ -63,12 +63,15 @@ def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = T
     words = [f.word for f in forms]
     if not slips or not slip_budget(words):
         return exact
-    options = [(Occur.Should, exact)]
+    # A word no report holds matches only where it is the slipped one: the other options can match
+    # nothing, and are left out (regex phrases are what a query of several words costs).
+    missing = [k for k, f in enumerate(forms) if not f.found]
+    options = [(Occur.Should, exact)] if not missing else []
     for hole, held in enumerate(forms):
-        if can_slip(held.word):
+        if can_slip(held.word) and all(k == hole for k in missing):
             regexes: PhraseWords = [position_regex(f, k == hole) for k, f in enumerate(forms)]
             options.append((Occur.Should, Query.regex_phrase_query(schema, BODY, regexes)))
-    return Query.boolean_query(options)
+    return Query.boolean_query(options) if options else Query.empty_query()
 
 
 def scattered_query(schema: tantivy.Schema, groups: list[list[WordForms]]) -> Query:
@@ -130,7 +133,22 @@ def cites_filter(schema: tantivy.Schema, typed: str) -> Query:
 class Tiers:
     phrase: Query  # every report listed first
     scattered: Query | None  # reports with the loose words apart (None: no second tier)
-    union: Query  # both: what facets count
+    union: Query  # both: what facets count (no exact-form boosts: they change scores, not reports)
+    # The loose words apart, phrase or not: the same reports as `scattered` when no report holds the
+    # phrase, and as `union` then or when the phrase implies the words apart. No positions checked.
+    apart: Query | None = None  # ranked (with the boosts)
+    apart_reports: Query | None = None  # the same reports, for counts and facets
+    phrase_implies_apart: bool = False
+
+    def facet_query(self, phrase_total: int) -> Query:
+        """What facets count (`union`), by the cheapest query holding the same reports."""
+        if self.apart_reports is not None and (self.phrase_implies_apart or phrase_total == 0):
+            return self.apart_reports
+        return self.union
+
+    def second_tier(self, phrase_total: int) -> Query | None:
+        """`scattered`, without its must-not phrase when no report holds the phrase (same reports, same scores)."""
+        return self.apart if self.apart is not None and phrase_total == 0 else self.scattered
 
 
 def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]:
@@ -143,19 +161,22 @@ def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]
 def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list,
                 slips: bool = True) -> Tiers:
     """`slips=False`: phrases exact only (regex phrases for slips cost ~10x; tried when exact finds nothing)."""
-    base = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips)) for p in plan.phrases]
-    base += [(Occur.Must, cite_query(schema, c)) for c in plan.cites] + base_filters + boosts(schema, plan)
+    held = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips)) for p in plan.phrases]
+    held += [(Occur.Must, cite_query(schema, c)) for c in plan.cites] + base_filters
+    base = held + boosts(schema, plan)
     loose = [forms[w] for w in plan.loose.words]
     if len(loose) < 2:
         words = [(Occur.Must, word_query(schema, loose[0]))] if loose else []
-        query = must_hold(base + words)
-        return Tiers(query, None, query)
+        return Tiers(must_hold(base + words), None, must_hold(held + words))
     together = phrase_query(schema, loose, slips)
     apart = scattered_query(schema, [[forms[w] for w in g] for g in plan.groups])
     phrase = must_hold([*base, (Occur.Must, together)])
     scattered = must_hold([*base, (Occur.Must, apart), (Occur.MustNot, together)])
     either = Query.boolean_query([(Occur.Should, together), (Occur.Should, apart)])
-    return Tiers(phrase, scattered, must_hold([*base, (Occur.Must, either)]))
+    # an exact phrase (no slipped word, no edit) holds each of its words and lexicon words apart too
+    exact = (not slips or not slip_budget(plan.loose.words)) and not any(f.fuzzy for f in loose)
+    return Tiers(phrase, scattered, must_hold([*held, (Occur.Must, either)]),
+                 must_hold([*base, (Occur.Must, apart)]), must_hold([*held, (Occur.Must, apart)]), exact)
 
 
 def must_hold(clauses: list[tuple[Occur, Query]]) -> Query:

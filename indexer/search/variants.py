@@ -7,6 +7,21 @@ the pattern `vne(?:i|l|1|li|...)(?:d|cl)`, matched against the term dictionary
 by tantivy and against a report's forms by `WordForms.accepts`. A word found in
 no report under any of these forms may be matched by a one-edit (two for long
 words) variant; short words never, they would match noise.
+
+A syllable in a query of two words or more may also be printed with any of
+its letters in a form the OCR prints for it: the marked vowel as another plain
+vowel (the OCR's generic accent, `ố` printed `é`: `sé` for số, `Mét` for Một),
+`ư` lost (`ngoi` for người), `đ` as `p` (`ping` for đứng), `l` as `i` (`iuat`
+for luật). Such a token reads as some other syllable (or none), so the indexed
+readings miss it. The forms are the measured ones: the per-letter table
+(`indexer/data/ocr_letter_forms.tsv`) and the vowels of the substitution table
+(`indexer/data/ocr_substitutions.tsv`, printed vowel -> the vowel it stands
+for). The other words of the query keep it specific: from three words on any
+letter may take any form of the table's `phrases` column; two words are less
+specific, so a word there takes one changed letter, from the narrower
+`count_nouns` column, and loses none (`bộ, cơ` is no báo cáo, `Quảng Ngãi` /
+`dân` no người dân); a word alone takes none (`số` would find every `sẽ`).
+Only words typed with marks take them: unmarked letters typed are the user's.
 """
 from __future__ import annotations
 
@@ -17,10 +32,17 @@ from dataclasses import dataclass, field
 import tantivy
 
 from indexer.search.stored import result_count
-from indexer.vietnamese.data import load_tsv
+from indexer.textnorm import fold, lower_nfc
+from indexer.vietnamese.data import load_rows, load_tsv
+from indexer.vietnamese.letters import letter_forms
 
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
+VOWELS = frozenset("aeiouy")
+MARKS_MISREAD_WORDS = 2  # a word alone never takes OCR letter forms: `số` would find every `sẽ`
+# From this many words on, any letter of a word may be printed in another form; below (two words),
+# one letter a word: two changes make other words of clean text (`Ngãi` as người, `b/c` as báo cáo).
+ANY_MISREAD_WORDS = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,8 +75,58 @@ def confusion_parts(word: str) -> list[list[str]] | None:
     return parts if groups else None
 
 
+@functools.lru_cache(maxsize=1)
+def marked_vowel_printings() -> dict[str, tuple[str, ...]]:
+    """Folded vowel -> the other plain vowels the OCR prints for it when it carries a mark."""
+    found: dict[str, set[str]] = {}
+    for row in load_rows("ocr_substitutions.tsv"):
+        shown, reading = fold(row["printed"]).lower(), row["reading"]
+        if len(shown) == 1 and len(reading) == 1 and {shown, reading} <= VOWELS and shown != reading:
+            found.setdefault(reading, set()).add(shown)
+    return {vowel: tuple(sorted(shown)) for vowel, shown in found.items()}
+
+
+@functools.lru_cache(maxsize=2)
+def letter_printings(column: str = "phrases") -> dict[str, tuple[str, ...]]:
+    """Letter as typed (lower-case, marks kept) -> the folded forms the OCR prints for it, its fold first:
+    the per-letter table's forms, and for a marked vowel the substitution table's misread vowels."""
+    vowels = marked_vowel_printings()
+    found: dict[str, tuple[str, ...]] = {}
+    for letter, forms in letter_forms(column).items():
+        plain = fold(letter).lower()
+        misread = vowels.get(plain, ()) if letter != plain else ()
+        found[letter] = tuple(dict.fromkeys([plain, *forms, *misread]))
+    return found
+
+
+def mark_parts(typed: str, word: str, column: str = "phrases") -> list[list[str]] | None:
+    """`số` -> [[s], [o, e, d, 6, ...]]: each letter with the forms OCR prints for it; None if none."""
+    lowered = lower_nfc(typed)
+    if len(lowered) != len(word) or lowered == word:  # typed without marks: the user's letters stand
+        return None
+    printings, vowels = letter_printings(column), marked_vowel_printings()
+    parts = []
+    for ch, f in zip(lowered, word):
+        forms = printings.get(ch) or ((f, *vowels.get(f, ())) if ch != f else (f,))
+        parts.append(list(forms))
+    return parts if any(len(p) > 1 for p in parts) else None
+
+
 def parts_regex(parts: list[list[str]]) -> str:
     return "".join(re.escape(p[0]) if len(p) == 1 else "(?:" + "|".join(map(re.escape, p)) + ")" for p in parts)
+
+
+def one_change_regex(parts: list[list[str]]) -> str:
+    """The word (each part's first alternative) with at most one part printed as another of its forms,
+    never lost: a short word minus a letter is another word (`bộ, cơ` for báo cáo)."""
+    plain = [p[0] for p in parts]
+    options = [re.escape("".join(plain))]
+    for k, part in enumerate(parts):
+        kept = [form for form in part[1:] if form]
+        if kept:
+            others = "(?:" + "|".join(map(re.escape, kept)) + ")"
+            options.append(re.escape("".join(plain[:k])) + others + re.escape("".join(plain[k + 1 :])))
+    return "|".join(options)
 
 
 def confusion_pattern(word: str) -> str | None:
@@ -108,6 +180,7 @@ class WordForms:
     pattern: str | None = None  # glyph confusions (code-like words only)
     fuzzy: int = 0  # edits allowed: only for words found nowhere
     found: bool = True  # some report holds the word under one of its forms
+    glyphs: list[list[str]] | None = None  # literal runs and alternatives the pattern was built from
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -120,7 +193,7 @@ class WordForms:
 
     def parts(self) -> list[list[str]]:
         """Literal runs and glyph alternatives (see `confusion_parts`); the word alone when plain."""
-        return (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
+        return self.glyphs or (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
 
     def accepts(self, form: str) -> bool:
         if form == self.word:
@@ -148,12 +221,26 @@ def resolve_forms(searcher: tantivy.Searcher, schema: tantivy.Schema, typed: dic
     """Forms of every query word (folded -> as typed), and whether any report holds it."""
     resolved = {}
     for word, surface in typed.items():
-        forms = WordForms(word, confusion_pattern(word) if is_code_like(surface, word) else None)
+        forms = printed_forms(word, surface, len(typed))
         if not _count(searcher, word_query(schema, forms)):
             forms.fuzzy = fuzzy_limit(word)
             forms.found = bool(forms.fuzzy) and bool(_count(searcher, word_query(schema, forms)))
         resolved[word] = forms
     return resolved
+
+
+def printed_forms(word: str, surface: str, query_words: int) -> WordForms:
+    """A code's glyph confusions; a marked syllable's OCR letter forms when the query is long enough
+    (the line scan looks for every form; the pattern admits one changed letter in a two-word query)."""
+    if is_code_like(surface, word):
+        return WordForms(word, confusion_pattern(word))
+    # two words: the narrower, commoner forms of the table (its count-noun column), one letter changed
+    column = "phrases" if query_words >= ANY_MISREAD_WORDS else "count_nouns"
+    parts = mark_parts(surface, word, column) if query_words >= MARKS_MISREAD_WORDS else None
+    if not parts:
+        return WordForms(word)
+    pattern = parts_regex(parts) if query_words >= ANY_MISREAD_WORDS else one_change_regex(parts)
+    return WordForms(word, pattern, glyphs=parts)
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -1,4 +1,4 @@
-"""Reading and analysing changed reports, in worker processes when there are many.
+"""Running the pipeline (indexer.pipeline) over changed reports, in worker processes when there are many.
 
 OCR repair and parsing cost ~9 s and ~330 MB of memory per MB of text in pure
 Python (bench/bench_index_cost.py); on a large folder the cores share it. What
@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import gc
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -25,10 +24,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.ingest import MAX_REPORT_BYTES, BadReport, read_report_bytes
-from indexer.ingest.formats import ExtractCache, extract
+from indexer.ingest import MAX_REPORT_BYTES, BadReport
+from indexer.ingest.formats import ExtractCache
+from indexer.pipeline import AnalysedReport, analyse_text, decode, read
 from indexer.profile import current, stage
-from indexer.store.documents import Prepared, prepare
 
 PARALLEL_FROM = 24  # fewer changed reports than this are not worth starting workers
 MAX_WORKERS = 4
@@ -44,7 +43,10 @@ SECONDS_PER_FILE = 120  # budget per file (~6x the measured cost of the largest 
 class Failed:
     path: str
     reason: str
-    seconds: tuple | None = None  # a worker's time per stage and reads (indexer.profile)
+
+
+Result = AnalysedReport | Failed
+Timed = tuple[Result, tuple | None]  # a worker's result and its time per stage and reads (indexer.profile)
 
 
 @dataclass(slots=True)
@@ -52,14 +54,6 @@ class Changed:
     path: Path  # the file (bytes of its name kept: it may not be UTF-8)
     key: str  # its name as stored and shown
     size: int
-
-
-def checked_read(path: Path) -> tuple[str, bytes]:
-    """The bytes once (regular file, size limit), and their hash: what is hashed is what is indexed."""
-    with stage("read"):
-        raw = read_report_bytes(path)
-        current().count(len(raw))
-        return hashlib.sha256(raw).hexdigest(), raw
 
 
 class OverBudget(BaseException):
@@ -70,10 +64,10 @@ def _alarm(_signum, _frame) -> None:
     raise OverBudget
 
 
-def guarded_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
+def guarded_analysis(key: str, sha: str, text: str) -> Result:
     """One file's analysis failing (a bug its text triggers, memory) costs that file, not the run."""
     try:
-        return prepare(key, sha, text)
+        return analyse_text(key, sha, text)
     except MemoryError:
         return Failed(key, "too large to analyse in the memory available")
     except OverBudget:
@@ -82,14 +76,14 @@ def guarded_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
         return Failed(key, f"could not be analysed ({type(exc).__name__}: {str(exc)[:120]})")
 
 
-def budgeted_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
+def budgeted_analysis(key: str, sha: str, text: str) -> Result:
     """A per-file time budget, where a timer can interrupt (the main thread of a process)."""
     if threading.current_thread() is not threading.main_thread():
-        return guarded_prepare(key, sha, text)
+        return guarded_analysis(key, sha, text)
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, SECONDS_PER_FILE)
     try:
-        return guarded_prepare(key, sha, text)
+        return guarded_analysis(key, sha, text)
     except OverBudget:
         return Failed(key, f"took longer than {SECONDS_PER_FILE} s to analyse (per-file time budget)")
     finally:
@@ -97,37 +91,37 @@ def budgeted_prepare(key: str, sha: str, text: str) -> Prepared | Failed:
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare_changed(item: Changed, cache: ExtractCache | None = None) -> Prepared | Failed:
+def prepare_changed(item: Changed, cache: ExtractCache | None = None) -> Result:
+    """indexer.pipeline.analyse_file, the analysis under the per-file budget, failures as `Failed`."""
     try:
-        sha, raw = checked_read(item.path)
-        with stage("decode"):
-            text = extract(item.path, raw, cache=cache, sha=sha).text  # PDF, Word, images: from the cache
+        sha, raw = read(item.path)
+        text = decode(item.path, raw, sha, cache)
     except BadReport as exc:
         return Failed(item.key, exc.reason)
-    return budgeted_prepare(item.key, sha, text)
+    return budgeted_analysis(item.key, sha, text)
 
 
-def prepare_in_worker(item: Changed, cache: ExtractCache | None = None) -> Prepared | Failed:
+def prepare_in_worker(item: Changed, cache: ExtractCache | None = None) -> Timed:
     """prepare_changed, with this worker's seconds per stage sent back for the parent's profile."""
     result = prepare_changed(item, cache)
-    result.seconds = current().take()
+    seconds = current().take()
     # The OCR and parser caches grow to hundreds of thousands of long-lived objects that
     # the cyclic collector would rescan again and again (~20% of a worker's time):
     # what is alive now is kept out of its sight (plain refcounting still frees it).
     gc.freeze()
-    return result
+    return result, seconds
 
 
-def merged(results: Iterator[Prepared | Failed]) -> Iterator[Prepared | Failed]:
+def merged(results: Iterator[Timed]) -> Iterator[Result]:
     """Results as they come, the workers' stage times added to ours, our waiting timed."""
     profile = current()
     while True:
         with stage("wait"):
-            result = next(results, None)
-        if result is None:
+            timed = next(results, None)
+        if timed is None:
             return
-        profile.add(result.seconds)
-        result.seconds = None
+        result, seconds = timed
+        profile.add(seconds)
         yield result
 
 
@@ -163,7 +157,7 @@ def memory_estimate(item: Changed) -> int:
     return MEMORY_BASE + MEMORY_PER_BYTE * min(item.size, MAX_REPORT_BYTES)
 
 
-def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Generator[Prepared | Failed, None, None]:
+def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Generator[Result, None, None]:
     """Results in the order of `items`."""
     workers = worker_count(len(items))
     if workers == 1:
@@ -179,7 +173,7 @@ def prepare_all(items: list[Changed], cache: ExtractCache | None = None) -> Gene
 
 
 def bounded_map(pool: ProcessPoolExecutor, items: list[Changed], workers: int,
-                cache: ExtractCache | None = None) -> Iterator[Prepared | Failed]:
+                cache: ExtractCache | None = None) -> Iterator[Timed]:
     in_flight: deque[tuple[Future, int]] = deque()
     memory = 0
     for item in items:

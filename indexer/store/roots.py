@@ -18,8 +18,9 @@ from pathlib import Path, PurePath
 import tantivy
 
 from indexer.ingest import shown_path
+from indexer.model import info_from_dict
+from indexer.pipeline import AnalysedReport, stored_report
 from indexer.search.stored import stored_str
-from indexer.store.documents import Prepared, info_from_dict
 from indexer.store.index import tantivy_path
 from indexer.store.layout import Marker, generation_dir, shown_dir
 from indexer.store.schema import SCHEMA_VERSION, register_analyzers
@@ -169,11 +170,8 @@ def recovered_roots(folder: Path) -> list[Path]:
     return [Path(r) for r in roots]
 
 
-def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, Prepared]]:
+def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, AnalysedReport]]:
     """Reports of unreachable roots, rebuilt from what the old index stored."""
-    from indexer.analysis import decode_readings
-    from indexer.textnorm import tokenize
-
     index = open_any(folder)
     if index is None:
         return
@@ -184,10 +182,10 @@ def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, Prepa
     import orjson
 
     for doc in docs:
-        text = doc.get_first("text") or ""
-        readings = decode_readings(doc.get_first("readings") or "", len(tokenize(text)))
         info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
-        yield stored_str(doc, "doc_id"), Prepared(stored_str(doc, "path"), stored_str(doc, "sha"), text, readings, info)
+        report = stored_report(stored_str(doc, "path"), stored_str(doc, "sha"), doc.get_first("text") or "",
+                               doc.get_first("readings") or "", info)
+        yield stored_str(doc, "doc_id"), report
 
 
 def unique_doc_id(key: str, taken: dict[str, str], wanted: str | None = None) -> str:

@@ -23,8 +23,8 @@ from indexer.ingest import BadReport, Skipped, discover, read_report_bytes, show
 from indexer.ingest.formats import ExtractCache
 from indexer.ingest.formats.model import reason_kind
 from indexer.ingest.formats.stage import PageProgress, read_documents
+from indexer.pipeline import index_keys, read
 from indexer.search.compounds import write_cache
-from indexer.store.documents import make_document
 from indexer.store.faults import named_faults, quietly
 from indexer.store.index import WriterLock, create_index, open_folder
 from indexer.store.layout import (
@@ -38,9 +38,10 @@ from indexer.store.layout import (
     stale_generations,
     write_marker,
 )
-from indexer.store.prepare import Changed, Failed, checked_read, prepare_all
+from indexer.store.prepare import Changed, Failed, prepare_all
 from indexer.store.roots import Indexed, RootPlan, carried_documents, plan_roots, read_existing, unique_doc_id
 from indexer.store.schema import SCHEMA_VERSION
+from indexer.store.skipped import write_skipped
 
 WRITER_HEAP_BYTES = 64_000_000
 
@@ -107,6 +108,7 @@ def update_index(
             plan = plan_roots(index_dir, previous, paths, rebuild, fallback)
             summary.rebuilt_reason, summary.roots = plan.reason, plan.recorded
             run_plan(index_dir, previous, plan, summary, progress)
+            write_skipped(index_dir, summary.skipped)  # for the dashboard (indexer/store/skipped.py)
     return summary
 
 
@@ -172,7 +174,7 @@ def changed_files(keyed: dict[str, Path], existing: dict[str, Indexed], summary,
     for key, path in keyed.items():
         if key in existing:
             try:
-                sha, raw = checked_read(path)
+                sha, raw = read(path)
             except BadReport:  # the worker meets it again and reports it
                 sha, raw = "", b""
             if sha == existing[key].sha:
@@ -223,7 +225,7 @@ def add_result(writer, result, existing: dict[str, Indexed], taken: dict[str, st
     doc_id = existing[result.path].doc_id if result.path in existing else unique_doc_id(result.path, taken)
     if result.path in existing:
         writer.delete_documents_by_term("path", result.path)
-    writer.add_document(make_document(doc_id, result))
+    writer.add_document(index_keys(doc_id, result))
     summary.indexed.append(result.path)
 
 
@@ -241,11 +243,11 @@ def carry_over(writer, plan: RootPlan, summary: IndexSummary) -> None:
     """A rebuild cannot re-read a folder that is not reachable: its reports come over as stored."""
     if not plan.unreachable or plan.previous_folder is None:
         return
-    for doc_id, prepared in carried_documents(plan.previous_folder, plan):
-        root = plan.verdict(prepared.path)
-        if root in ("gone", "kept") or prepared.path in plan.seen:
+    for doc_id, report in carried_documents(plan.previous_folder, plan):
+        root = plan.verdict(report.path)
+        if root in ("gone", "kept") or report.path in plan.seen:
             continue
-        writer.add_document(make_document(unique_doc_id(prepared.path, plan.taken, doc_id), prepared))
+        writer.add_document(index_keys(unique_doc_id(report.path, plan.taken, doc_id), report))
         summary.kept[root] = summary.kept.get(root, 0) + 1
 
 

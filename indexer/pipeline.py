@@ -1,0 +1,265 @@
+"""The indexing pipeline: one report, from its file to its tantivy document.
+
+    report = analyse_file(path, key, cache)   # read → decode → normalise → tokenise → ocr → parse
+    document = index_keys(doc_id, report)     # index: what the writer adds (one commit per run: indexer.store)
+
+Each stage is one function below, timed under its name in `STAGES` (what
+`cchc index --profile` prints), and each works on what the stages before it
+produced: the text is tokenised once and read by the OCR repair once. The
+result is one `AnalysedReport`; the index stores its text, readings and
+metadata, from which search (`indexer.search`) and compare read them back.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import tantivy
+
+from indexer.ingest import read_report_bytes
+from indexer.ingest.formats import ExtractCache, extract
+from indexer.model import ReportInfo
+from indexer.ocr import token_readings
+from indexer.parse import parse_report
+from indexer.profile import Profile, current, stage, table
+from indexer.safety import inert_line
+from indexer.search.doctext import encode_line_tokens
+from indexer.search.filters import type_key, unit_index_words
+from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
+from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
+
+log = logging.getLogger(__name__)
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+# The stages in the order a report goes through them ("commit" is the writer's, once per run).
+STAGES = {
+    "read": "read (bytes, hash)",
+    "decode": "decode (format, encoding)",
+    "normalise": "normalise (NFC)",
+    "tokenise": "tokenise (tokens, folds)",
+    "ocr": "OCR readings",
+    "parse": "parse (metadata)",
+    "index": "index keys (tantivy documents)",
+    "commit": "commit (tantivy add, commit, merge)",
+    "wait": "parent waiting for workers",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedReport:
+    """Everything indexing knows of one report (picklable: analysed in worker processes).
+
+    Token `i` is `text[spans[2i]:spans[2i + 1]]` on line `lines[i]`; `folds[i]` is its
+    fold, `best[i]` its best reading (the fold or one of `readings[i]`), `readings[i]`
+    its other folded readings (the fold excluded)."""
+
+    path: str  # the file's name as stored and shown
+    sha: str  # sha256 of the bytes read
+    text: str  # NFC; line numbers and offsets refer to it
+    spans: array
+    lines: array
+    folds: list[str]
+    readings: list[tuple[str, ...]]
+    best: list[str]
+    info: ReportInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    # Kept, not only their words, until the analysis ends: the words were allocated among the
+    # tokens, and freeing the tokens alone would leave the heap too fragmented to hand back
+    # (measured: +27 MB peak at 1 MB of text).
+    tokens: list[Token]
+    spans: array
+    lines: array
+    folds: list[str]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+
+@dataclass(frozen=True, slots=True)
+class Readings:
+    extra: list[tuple[str, ...]]
+    best: list[str]
+
+
+def analyse_file(path: Path, key: str, cache: ExtractCache | None = None) -> AnalysedReport:
+    """The pipeline for one file; BadReport (with the reason) when it holds no report."""
+    sha, raw = read(path)
+    text = decode(path, raw, sha, cache)
+    return analyse_text(key, sha, text)
+
+
+def analyse_text(key: str, sha: str, text: str) -> AnalysedReport:
+    """The stages after decoding, on a report's text."""
+    text = normalise(text)
+    tokens = tokenise(text)
+    readings = ocr(tokens)
+    info = parse(text, key, tokens, readings)
+    return AnalysedReport(key, sha, text, tokens.spans, tokens.lines, tokens.folds, readings.extra, readings.best, info)
+
+
+def read(path: Path) -> tuple[str, bytes]:
+    """The bytes once (regular file, size limit), and their hash: what is hashed is what is indexed."""
+    with stage("read"):
+        raw = read_report_bytes(path)
+        current().count(len(raw))
+        return hashlib.sha256(raw).hexdigest(), raw
+
+
+def decode(path: Path, raw: bytes, sha: str, cache: ExtractCache | None) -> str:
+    """The text of the bytes: format sniffed, encoding detected; PDF, Word and images from the cache."""
+    with stage("decode"):
+        return extract(path, raw, cache=cache, sha=sha).text
+
+
+def normalise(text: str) -> str:
+    """NFC over the whole text: decoding makes each page NFC, and pages are joined."""
+    with stage("normalise"):
+        return text if unicodedata.is_normalized("NFC", text) else nfc(text)
+
+
+def tokenise(text: str) -> Tokens:
+    with stage("tokenise"):
+        return tokens_of(text, tokenize(text))
+
+
+def tokens_of(text: str, tokens: list[Token]) -> Tokens:
+    spans = array("I", [offset for token in tokens for offset in (token.start, token.end)])
+    return Tokens(tokens, spans, array("I", [t.line for t in tokens]), token_folds(text, tokens))
+
+
+def ocr(tokens: Tokens) -> Readings:
+    with stage("ocr"):
+        readings = token_readings(tokens.words)  # best first; the lexicon loads on the first call
+        extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(tokens.folds, readings)]
+        best = [rs[0] if rs and rs[0] else f for f, rs in zip(tokens.folds, readings)]
+    return Readings(extra, best)
+
+
+def parse(text: str, label: str, tokens: Tokens, readings: Readings) -> ReportInfo:
+    """Metadata, sections, citations and topics, fields restored as the document's readings read
+    them; a parser failure costs the metadata, never the report."""
+    try:
+        with stage("parse"):
+            return parse_report(text, (tokens.words, readings.best))
+    except Exception as exc:
+        log.warning("metadata extraction failed for %s: %s", inert_line(label), inert_line(repr(exc)))
+        return ReportInfo()
+
+
+def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
+    """The tantivy document: stored text, readings and metadata; body (every fold and reading at its
+    token's position), body_exact (the lower-cased word as printed), filter and citation keys."""
+    with stage("index"):
+        doc = tantivy.Document()
+        doc.add_text("doc_id", doc_id)
+        doc.add_text("path", report.path)
+        doc.add_text("sha", report.sha)
+        doc.add_text("text", report.text)
+        doc.add_text("readings", encode_readings(report.readings, report.best, report.folds))
+        doc.add_bytes("line_tokens", encode_line_tokens(report.text, report.lines))
+        doc.add_text("info", orjson.dumps(report.info.to_dict()).decode())
+        doc.add_pre_tokenized_text("body", body_tokens(report))
+        doc.add_pre_tokenized_text("body_exact", exact_tokens(report))
+        add_keywords(doc, report.info)
+        return doc
+
+
+def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
+    out: list[tantivy.Token] = []
+    spans, Token = report.spans, tantivy.Token
+    for pos, (fold_, extra) in enumerate(zip(report.folds, report.readings)):
+        start, end = spans[2 * pos], spans[2 * pos + 1]
+        out.append(Token(fold_, pos, start, end))
+        for form in extra:
+            out.append(Token(form, pos, start, end))
+    return tantivy.PreTokenizedString("", out)
+
+
+def exact_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
+    spans, Token = report.spans, tantivy.Token
+    lowered = lowered_words(report.text)
+    out = [Token(lowered(spans[2 * pos], spans[2 * pos + 1]), pos, spans[2 * pos], spans[2 * pos + 1])
+           for pos in range(len(report.folds))]
+    return tantivy.PreTokenizedString("", out)
+
+
+def lowered_words(text: str):
+    """`lower_nfc` of text[start:end], from one pass over the text when that is the same thing
+    (NFC text whose lower-casing keeps every offset and needs no context, as the final Σ does)."""
+    if unicodedata.is_normalized("NFC", text) and "Σ" not in text:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lambda start, end: lowered[start:end]
+    return lambda start, end: lower_nfc(text[start:end])
+
+
+def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:
+    if info.unit:
+        doc.add_text("unit", info.unit)
+    if info.unit or info.unit_parent:  # the unit filter matches words of either (indexer.search.filters)
+        doc.add_text("unit_words", " ".join(unit_index_words(info.unit, info.unit_parent)))
+    if info.doc_type:
+        doc.add_text("doc_type", info.doc_type)
+        doc.add_text("doc_type_key", type_key(info.doc_type))
+    for cit in info.citations:
+        if cit.symbol:
+            doc.add_text("cites", symbol_key_of(cit.symbol))
+            number = symbol_number(cit.symbol)
+            if number:
+                doc.add_text("cite_num", number)
+            for typed in sorted(typed_number_keys(cit.symbol, cit.type)):
+                doc.add_text("cite_typed", typed)
+    for topic in info.topics:
+        doc.add_text("topic", topic.topic)
+    match = ISO_DATE.match(info.date or "")
+    if match:
+        doc.add_integer("year", int(match.group(1)))
+        doc.add_integer("date_int", int("".join(match.groups())))
+
+
+def stored_report(path: str, sha: str, text: str, stored_readings: str, info: ReportInfo) -> AnalysedReport:
+    """A report rebuilt from what an index stored (its folder no longer reachable): tokenised
+    again, its readings read back, nothing re-analysed."""
+    tokens = tokens_of(text, tokenize(text))
+    readings = decode_readings(stored_readings, len(tokens.folds))
+    best = best_readings(stored_readings, tokens.folds)
+    return AnalysedReport(path, sha, text, tokens.spans, tokens.lines, tokens.folds, readings, best, info)
+
+
+def encode_readings(readings: Sequence[tuple[str, ...]], best: Sequence[str], folds: Sequence[str]) -> str:
+    """Compact stored form: tokens separated by spaces, extra readings of one token by `|`.
+
+    A token whose fold is its best reading although it has others starts with `|`
+    (an empty first reading: the fold), so the best reading of every token can be read back."""
+    return " ".join(("|" if r and b == f else "") + "|".join(r) for r, b, f in zip(readings, best, folds))
+
+
+def decode_readings(stored: str, count: int) -> list[tuple[str, ...]]:
+    parts = stored.split(" ") if stored else []
+    if len(parts) != count:  # stale or foreign data: fall back to folding alone
+        return [() for _ in range(count)]
+    return [tuple(r for r in p.split("|") if r) if p else () for p in parts]
+
+
+def best_readings(stored: str, folds: list[str]) -> list[str]:
+    """The best reading of each token from the stored form (the fold when it is best or unknown)."""
+    parts = stored.split(" ") if stored else []
+    if len(parts) != len(folds):
+        return list(folds)
+    return [p.split("|", 1)[0] or f for p, f in zip(parts, folds)]
+
+
+def profile_table(profile: Profile) -> str:
+    """The `cchc index --profile` table, stages in pipeline order."""
+    return table(profile, STAGES)

@@ -1,0 +1,177 @@
+"""The indexing pipeline (indexer/pipeline.py): its stages, in order, each run once, and the one
+analysed value it hands to the index, which search and compare read back.
+
+Written from the contract (README "How it works", the AnalysedReport docstring), not from output."""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from array import array
+
+import pytest
+import tantivy
+
+from indexer import pipeline
+from indexer.library import Library, report_from_doc
+from indexer.model import ReportInfo
+from indexer.profile import reset
+from indexer.store.schema import build_schema, register_analyzers
+from indexer.textnorm import fold
+
+# A report as an office prints it, OCR-damaged in one place (`S&` is how OCR prints Sở).
+REPORT = """UBND TỈNH BẮC NINH
+SỞ NỘI VỤ
+Số: 12/BC-SNV
+Bắc Ninh, ngày 5 tháng 3 năm 2025
+
+BÁO CÁO
+Kết quả cải cách hành chính quý I năm 2025
+
+Thực hiện Quyết định số 3041/QĐ-UBND ngày 26/7/2025 của UBND tỉnh,
+S& Nội vụ báo cáo kết quả cải cách hành chính như sau.
+"""
+ANALYSIS = ["normalise", "tokenise", "ocr", "parse"]
+
+
+@pytest.fixture(scope="module")
+def report() -> pipeline.AnalysedReport:
+    return pipeline.analyse_text("/reports/12-bc-snv.txt", "ab" * 32, REPORT)
+
+
+def words_by_line(text: str) -> list[tuple[int, str]]:
+    """(line, word) of every word, split the plain way: this text has no punctuation inside words."""
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for word in line.replace(",", " ").replace(".", " ").replace(":", " ").split():
+            out.append((number, word))
+    return out
+
+
+def test_the_stages_are_named_in_pipeline_order():
+    names = list(pipeline.STAGES)
+    assert names[:8] == ["read", "decode", "normalise", "tokenise", "ocr", "parse", "index", "commit"]
+    for name in names[:7]:
+        assert callable(getattr(pipeline, "index_keys" if name == "index" else name))
+
+
+def test_a_file_goes_through_the_stages_in_order_each_timed_under_its_name(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    profile = reset()
+    analysed = pipeline.analyse_file(path, str(path))
+    pipeline.index_keys("report", analysed)
+    assert list(profile.cpu) == ["read", "decode", *ANALYSIS, "index"]
+    assert profile.reports == 1 and profile.bytes == len(REPORT.encode("utf-8"))
+    table = pipeline.profile_table(profile)
+    for label in pipeline.STAGES.values():
+        assert label in table or label.startswith("parent waiting")
+
+
+def test_each_stage_runs_once_and_index_keys_tokenise_nothing(monkeypatch):
+    calls = {"tokenize": 0, "ocr": 0, "index tokenize": 0}
+    real_tokenize, real_readings = pipeline.tokenize, pipeline.token_readings
+
+    def tokenize(text):
+        calls["tokenize"] += 1
+        return real_tokenize(text)
+
+    def token_readings(words):
+        calls["ocr"] += 1
+        return real_readings(words)
+
+    monkeypatch.setattr(pipeline, "tokenize", tokenize)
+    monkeypatch.setattr(pipeline, "token_readings", token_readings)
+    analysed = pipeline.analyse_text("r.txt", "0" * 64, REPORT)
+    assert calls == {"tokenize": 1, "ocr": 1, "index tokenize": 0}
+
+    def no_tokenising(text):
+        raise AssertionError("the index stage tokenised the text again")
+
+    monkeypatch.setattr(pipeline, "tokenize", no_tokenising)
+    pipeline.index_keys("r", analysed)
+
+
+def test_parse_reads_fields_with_the_readings_of_the_ocr_stage(monkeypatch):
+    given = {}
+    real = pipeline.parse_report
+
+    def parse_report(text, readings=None):
+        given["readings"] = readings
+        return real(text, readings)
+
+    monkeypatch.setattr(pipeline, "parse_report", parse_report)
+    analysed = pipeline.analyse_text("r.txt", "0" * 64, REPORT)
+    words, best = given["readings"]
+    assert list(best) == analysed.best
+    assert list(words) == [analysed.text[analysed.spans[2 * i]:analysed.spans[2 * i + 1]] for i in range(len(best))]
+
+
+def test_the_analysed_report_is_one_frozen_picklable_value(report):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.text = ""  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(report)) == report  # what a worker process sends back
+
+
+def test_it_carries_every_token_with_its_line_fold_and_readings(report):
+    expected = words_by_line(REPORT)
+    count = len(report.folds)
+    assert len(report.spans) == 2 * count and len(report.lines) == count
+    assert len(report.readings) == count and len(report.best) == count
+    printed = [report.text[report.spans[2 * i]:report.spans[2 * i + 1]] for i in range(count)]
+    # every word of the plain split is a token on its line, in order (symbols may split further)
+    lines = iter(zip(report.lines, printed))
+    for line, word in expected:
+        if "/" in word or "-" in word:
+            continue
+        assert (line, word) in lines
+    assert report.folds == [fold(word) for word in printed]
+    for i in range(count):
+        assert report.folds[i] not in report.readings[i]  # readings are the forms besides the fold
+        assert report.best[i] in (report.folds[i], *report.readings[i])
+
+
+def test_the_ocr_stage_reads_a_garbled_word_as_the_syllable_it_stands_for(report):
+    i = next(i for i in range(len(report.folds)) if report.text[report.spans[2 * i]:report.spans[2 * i + 1]] == "S&")
+    assert "so" in (report.folds[i], *report.readings[i])
+
+
+def test_parse_finds_the_header_and_the_citation(report):
+    assert isinstance(report.info, ReportInfo)
+    assert report.info.symbol == "12/BC-SNV"
+    assert "3041/QĐ-UBND" in {c.symbol for c in report.info.citations}
+
+
+def test_what_the_index_stores_gives_the_analysed_report_back(report):
+    doc = pipeline.index_keys("12-bc-snv", report)
+    stored = doc.get_first("readings")
+    assert pipeline.decode_readings(stored, len(report.folds)) == report.readings
+    assert pipeline.best_readings(stored, report.folds) == report.best
+    counts = array("I")
+    counts.frombytes(doc.get_first("line_tokens"))
+    assert list(counts) == [list(report.lines).count(n) for n in range(1, REPORT.count("\n") + 2)]
+    again = pipeline.stored_report(report.path, report.sha, doc.get_first("text"), stored, report.info)
+    assert again == report  # a report carried over from an unreachable folder is the same value
+
+
+def test_search_and_compare_read_the_analysed_report_from_the_index(report, tmp_path):
+    index = tantivy.Index(build_schema(), path=str(tmp_path))
+    register_analyzers(index)
+    writer = index.writer(15_000_000, 1)
+    writer.add_document(pipeline.index_keys("12-bc-snv", report))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    shown = report_from_doc(searcher.doc(searcher.search(tantivy.Query.all_query(), limit=1).hits[0][1]))
+    assert (shown.text, shown.info, shown.path) == (report.text, report.info, report.path)
+
+    library = Library(tmp_path, index, tmp_path)
+    found = library.search("Sở Nội vụ báo cáo")  # the garbled line, found through its readings
+    assert found.total == 1
+    assert 10 in [line.line for line in found.hits[0].lines]
+
+    from indexer.compare import compare_reports
+
+    comparison = compare_reports(shown, shown)
+    assert comparison.a.symbol == comparison.b.symbol == "12/BC-SNV"
+    assert comparison.shared  # a report shares its passages with itself
