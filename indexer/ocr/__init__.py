@@ -72,6 +72,28 @@ def _in_symbol(index: int, kinds: Sequence[Kind]) -> bool:
     return before in (Kind.NUMBER, Kind.CODE) or after is Kind.CODE
 
 
+class _Layout:
+    """What both passes share: the slot of every token that is not a word to repair (it
+    owes nothing to the document statistics), and each such word with its name-head flag."""
+
+    def __init__(self, words: Sequence[str], kinds: Sequence[Kind]) -> None:
+        self.fixed: list[Slot | None] = []
+        self.words: list[tuple[int, str, bool]] = []  # (index, token, heads a name)
+        last = len(words) - 1
+        for i, (word, kind) in enumerate(zip(words, kinds)):
+            slot = None
+            if kind is Kind.WORD:
+                head = word[:1].isupper() and _name_head(word, words[i + 1] if i < last else "")
+                self.words.append((i, word, head))
+            elif kind is Kind.CODE:
+                slot = _code_slot(word, _in_symbol(i, kinds))
+            elif kind is Kind.NUMBER and i > 0 and _quarter_in_ones(word, words[i - 1]):
+                slot = Slot((word, roman_reading(word)), (0.0, 0.0))
+            else:
+                slot = _fixed_slot(word, kind is Kind.ROMAN)
+            self.fixed.append(slot)
+
+
 class _Slots:
     """The slots of one decoding pass over a document.
 
@@ -85,6 +107,10 @@ class _Slots:
         self.counts = Counter(s for s in seen if s is not None)
         self.built: dict[tuple, Slot] = {}
         self.previous = previous
+        self.recounted: set[str] = set()  # readings whose count differs from the previous pass
+        if previous is not None:
+            now, then = self.counts, previous.counts
+            self.recounted = {r for r in now.keys() | then.keys() if now.get(r, 0) != then.get(r, 0)}
 
     def word_slot(self, key: tuple[str, bool, str | None]) -> Slot:
         slot = self.built.get(key)
@@ -97,30 +123,19 @@ class _Slots:
         return slot
 
     def _unchanged(self, key: tuple, static: StaticOptions) -> Slot | None:
-        if self.previous is None or key not in self.previous.built:
+        if self.previous is None:
             return None
-        now, then = self.counts.get, self.previous.counts.get
-        if any(now(r, 0) != then(r, 0) for r in static.readings):
+        slot = self.previous.built.get(key)
+        if slot is None or static.plain in self.recounted or not self.recounted.isdisjoint(static.readings):
             return None
-        if static.plain is not None and now(static.plain, 0) != then(static.plain, 0):
-            return None
-        return self.previous.built[key]
+        return slot
 
-    def build(self, words: Sequence[str], kinds: Sequence[Kind], seen: Sequence[str | None]) -> list[Slot]:
-        slots = []
-        last = len(words) - 1
-        for i, (word, kind) in enumerate(zip(words, kinds)):
-            if kind is Kind.WORD:
-                head = word[:1].isupper() and _name_head(word, words[i + 1] if i < last else "")
-                slot = self.word_slot((word, head, seen[i]))
-            elif kind is Kind.CODE:
-                slot = _code_slot(word, _in_symbol(i, kinds))
-            elif kind is Kind.NUMBER and i > 0 and _quarter_in_ones(word, words[i - 1]):
-                slot = Slot((word, roman_reading(word)), (0.0, 0.0))
-            else:
-                slot = _fixed_slot(word, kind is Kind.ROMAN)
-            slots.append(slot)
-        return slots
+    def build(self, layout: _Layout, seen: Sequence[str | None]) -> list[Slot]:
+        slots = layout.fixed.copy()
+        word_slot = self.word_slot
+        for i, word, head in layout.words:
+            slots[i] = word_slot((word, head, seen[i]))
+        return slots  # type: ignore[return-value]  # every None was a word, now filled
 
 
 def _name_head(word: str, following: str) -> bool:
@@ -162,18 +177,19 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     indexer.textnorm.tokenize over the whole document), the folded readings,
     best first, deduplicated (1–3 items). readings[i][0] is the best guess.
     The plain fold of the token may or may not be among them."""
-    kinds = [kind_of(word) for word in words]
+    kinds = list(map(kind_of, words))
     if is_clean_document(kinds):
         return [_clean_document_reading(word, kind) for word, kind in zip(words, kinds)]
     seen = _clean_syllables(words, kinds)
+    layout = _Layout(words, kinds)
     first_pass = _Slots(seen)
     decoded: dict = {}  # lattice runs decoded so far, shared by both passes
-    first_slots = first_pass.build(words, kinds, seen)  # alive until the end: their ids key `decoded`
+    first_slots = first_pass.build(layout, seen)  # alive until the end: their ids key `decoded`
     first = decode(first_slots, decoded)
     # Second pass: a garbled token is usually a word the document uses often,
     # so count what the first pass read everywhere, garbled tokens included.
     seen = [r[0] if k in (Kind.WORD, Kind.TRUSTED) else None for r, k in zip(first, kinds)]
-    readings = decode(_Slots(seen, first_pass).build(words, kinds, seen), decoded)
+    readings = decode(_Slots(seen, first_pass).build(layout, seen), decoded)
     del first_slots
     return readings
 

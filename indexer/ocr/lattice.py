@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import add
 
 from indexer.ocr.lexicon import lexicon
 from indexer.vietnamese import roman
@@ -67,11 +68,22 @@ def static_options(costs: dict[str, float], plain: str) -> StaticOptions:
     return StaticOptions(tuple(costs), bases, plain, -penalty)
 
 
+class _Evidence(dict):
+    """Clean occurrences -> their score, DOC_WEIGHT * log1p(n), each computed once."""
+
+    def __missing__(self, occurrences: int) -> float:
+        score = self[occurrences] = DOC_WEIGHT * math.log1p(occurrences)
+        return score
+
+
+_EVIDENCE = _Evidence()
+
+
 def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | None) -> Slot:
     """Add the document's evidence (clean occurrences of each reading) to the static scores."""
-    count = doc_counts.get
+    count, evidence = doc_counts.get, _EVIDENCE
     ranked = sorted(
-        ((base + DOC_WEIGHT * math.log1p(count(r, 0) - (r == own)), r) for base, r in zip(static.bases, static.readings)),
+        [(base + evidence[count(r, 0) - (r == own)], r) for base, r in zip(static.bases, static.readings)],
         reverse=True,
     )[:MAX_CANDIDATES]
     if ranked:  # two word bonuses at most can lift an option: weaker ones can never be kept
@@ -79,7 +91,7 @@ def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | No
         ranked = [(s, r) for s, r in ranked if s >= floor]
     plain = static.plain
     if plain is not None:  # not a syllable: maybe a name, an initial, a list letter
-        ranked.append((static.plain_base + DOC_WEIGHT * math.log1p(count(plain, 0) - (plain == own)), plain))
+        ranked.append((static.plain_base + evidence[count(plain, 0) - (plain == own)], plain))
     return Slot(tuple(r for _, r in ranked), tuple(s for s, _ in ranked))
 
 
@@ -109,35 +121,42 @@ def _pair_links(left_options: tuple[str, ...], right_options: tuple[str, ...]) -
     )
 
 
-def _forward(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[list[tuple[float, float]]]:
-    """Per option: best prefix score ending (free, joined to the previous token).
+def _forward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int], ...]]) -> tuple[list, list]:
+    """Per option: best prefix score ending there free, and joined to the previous token.
 
     A syllable belongs to one word: a token joined to its left neighbour
     cannot also join its right one, so overlapping pairs are not counted twice.
     """
-    rows = [[(e, NEG) for e in slots[0].scores]]
-    for slot, pairs in zip(slots[1:], links[1:]):
-        last = rows[-1]
-        best_any = max(max(pair) for pair in last)
-        joined = [NEG] * len(slot.options)
+    free, joined = [list(scores[0])], [[NEG] * len(scores[0])]
+    for emit, pairs in zip(scores[1:], links[1:]):
+        last_free = free[-1]
+        best_any = max(max(last_free), max(joined[-1]))
+        best_join = [NEG] * len(emit)
         for p, o in pairs:
-            joined[o] = max(joined[o], last[p][0])
-        rows.append([(e + best_any, e + BIGRAM_BONUS + j) for e, j in zip(slot.scores, joined)])
-    return rows
+            if last_free[p] > best_join[o]:
+                best_join[o] = last_free[p]
+        free.append([e + best_any for e in emit])
+        joined.append([e + BIGRAM_BONUS + j for e, j in zip(emit, best_join)])
+    return free, joined
 
 
-def _backward(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[list[tuple[float, float]]]:
-    """Per option: best suffix score after it, given it is (free, joined)."""
-    rows = [[(0.0, 0.0)] * len(slots[-1].options)]
-    for index in range(len(slots) - 2, -1, -1):
-        nxt, after = slots[index + 1], rows[-1]
-        unjoined = max(e + b[0] for e, b in zip(nxt.scores, after))
-        joining = [NEG] * len(slots[index].options)
+def _backward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int], ...]]) -> tuple[list, list[float]]:
+    """Per option: best suffix score after it given it is free; and given it is joined to the
+    previous token (the same for every option of a token: it cannot join the next one)."""
+    free, joined = [[0.0] * len(scores[-1])], [0.0]
+    for index in range(len(scores) - 2, -1, -1):
+        emit, after_free, after_joined = scores[index + 1], free[-1], joined[-1]
+        unjoined = max(map(add, emit, after_free))
+        joining = [NEG] * len(scores[index])
         for p, o in links[index + 1]:
-            joining[p] = max(joining[p], nxt.scores[o] + BIGRAM_BONUS + after[o][1])
-        rows.append([(max(unjoined, j), unjoined) for j in joining])
-    rows.reverse()
-    return rows
+            through = emit[o] + BIGRAM_BONUS + after_joined
+            if through > joining[p]:
+                joining[p] = through
+        free.append([j if j > unjoined else unjoined for j in joining])
+        joined.append(unjoined)
+    free.reverse()
+    joined.reverse()
+    return free, joined
 
 
 def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]:
@@ -151,41 +170,25 @@ def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]
     if not slots:
         return []
     done = {} if done is None else done
+    options = [slot.options for slot in slots]
+    links = list(map(_pair_links, options, options[1:]))  # links[i]: slot i with slot i + 1
     readings: list[tuple[str, ...]] = []
-    count = len(slots)
-    start, prev = 0, slots[0]
-    multi = len(prev.options) > 1  # the current run holds a token with a choice to make
-    run_links: list[tuple[tuple[int, int], ...]] = [()]
-    for end in range(1, count + 1):
-        if end < count:
-            slot = slots[end]
-            left, right = prev.options, slot.options
-            if len(left) == 1 and len(right) == 1:
-                link: tuple[tuple[int, int], ...] = _ONE_LINK if _joins(left[0], right[0]) else ()
-            else:
-                link = _pair_links(left, right)
-            prev = slot
-            if link:
-                run_links.append(link)
-                multi = multi or len(right) > 1
-                continue
-        if not multi:  # nothing to choose: every token reads as its one option
-            readings.extend([s.options for s in slots[start:end]])
-        elif end - start == 1:
-            readings.append(_decode_one(slots[start]))
+    start = 0
+    for end in [i for i, link in enumerate(links, 1) if not link] + [len(slots)]:
+        if end - start == 1:
+            single = options[start]
+            readings.append(single if len(single) == 1 else _decode_one(slots[start]))
+        elif all(len(choice) == 1 for choice in options[start:end]):  # nothing to choose
+            readings.extend(options[start:end])
         else:
             run = slots[start:end]
             key = tuple(map(id, run))  # slots are shared objects, alive for this call
             decoded = done.get(key)
             if decoded is None:
-                decoded = done[key] = _decode_run(run, run_links)
+                decoded = done[key] = _decode_run(run, [(), *links[start:end - 1]])
             readings.extend(decoded)
-        start, run_links = end, [()]
-        multi = end < count and len(slots[end].options) > 1
+        start = end
     return readings
-
-
-_ONE_LINK = ((0, 0),)
 
 
 def _decode_one(slot: Slot) -> tuple[str, ...]:
@@ -198,6 +201,8 @@ def _decode_one(slot: Slot) -> tuple[str, ...]:
 
 
 def _kept(through: list[float], options: tuple[str, ...]) -> tuple[str, ...]:
+    if len(options) == 1:
+        return options
     ranked = sorted(zip(through, options), reverse=True)
     top = ranked[0][0]
     return tuple([o for s, o in ranked if s >= top - KEEP_MARGIN][:MAX_READINGS])
@@ -221,11 +226,13 @@ def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) ->
 def _decode_run(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[tuple[str, ...]]:
     if len(slots) == 2:
         return _decode_pair(slots[0], slots[1], links[1])
-    forward, backward = _forward(slots, links), _backward(slots, links)
-    readings = []
-    for slot, fwd, bwd in zip(slots, forward, backward):
-        through = sorted(((max(f[0] + b[0], f[1] + b[1]), o) for o, f, b in zip(slot.options, fwd, bwd)), reverse=True)
-        top = through[0][0]
-        kept = [o for s, o in through if s >= top - KEEP_MARGIN][:MAX_READINGS]
-        readings.append(tuple(kept))
+    scores = [slot.scores for slot in slots]
+    (fwd_free, fwd_joined), (bwd_free, bwd_joined) = _forward(scores, links), _backward(scores, links)
+    readings: list[tuple[str, ...]] = []
+    for options, ff, fj, bf, bj in zip([slot.options for slot in slots], fwd_free, fwd_joined, bwd_free, bwd_joined):
+        if len(options) == 1:  # no choice: the scores through it do not matter
+            readings.append(options)
+            continue
+        through = [a + b if a + b >= c + bj else c + bj for a, b, c in zip(ff, bf, fj)]
+        readings.append(_kept(through, options))
     return readings
