@@ -176,7 +176,8 @@ def search(
         if not query.strip():
             raise typer.BadParameter("give a QUERY, or a filter such as --unit, --cites or --topic", param_hint="QUERY")
         raise CchcError(f"empty query: {query!r} holds no word to search for")
-    result = open_library(index_dir).search(query, limit=limit, filters=filters)
+    # the text output shows no facets: asking tantivy for them would only cost time
+    result = open_library(index_dir).search(query, limit=limit, filters=filters, with_facets=json_)
     if json_:
         emit_json(result.to_dict())
         return
