@@ -90,7 +90,11 @@ def test_a_failing_index_check_is_reported_once_and_polling_goes_on(tmp_path):
 
         app.library.reload = broken_reload
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.6)
+            # poll until three checks have run (a loaded machine starts the app late), at most 10 s
+            for _ in range(100):
+                await pilot.pause(0.1)
+                if len(calls) >= 3:
+                    break
             await app.workers.wait_for_complete()
             assert app.is_running
 
