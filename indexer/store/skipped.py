@@ -18,7 +18,7 @@ from pathlib import Path
 import orjson
 
 from indexer.errors import CchcError
-from indexer.store.layout import SKIPPED_FILE, generation_dir, inspect
+from indexer.store.layout import SKIPPED_FILE, generation_dir, inspect, remove_quietly
 
 
 @dataclass(slots=True)
@@ -38,11 +38,7 @@ def write_skipped(index_dir: Path, skipped: Iterable) -> None:
         tmp.write_bytes(orjson.dumps({"skipped": rows}))
         os.replace(tmp, folder / SKIPPED_FILE)
     except OSError:
-        # A list we cannot write costs only the dashboard's line; the index itself is committed.
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        remove_quietly(tmp)  # a list we cannot write costs only the dashboard's line; the index is committed
 
 
 def read_skipped(index_dir: Path) -> list[SkippedFile] | None:
