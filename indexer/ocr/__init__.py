@@ -132,9 +132,10 @@ class _Slots:
 
     def build(self, layout: _Layout, seen: Sequence[str | None]) -> list[Slot]:
         slots = layout.fixed.copy()
-        word_slot = self.word_slot
+        known, word_slot = self.built.get, self.word_slot  # most words repeat a key: one lookup, no call
         for i, word, head in layout.words:
-            slots[i] = word_slot((word, head, seen[i]))
+            key = (word, head, seen[i])
+            slots[i] = known(key) or word_slot(key)
         return slots  # type: ignore[return-value]  # every None was a word, now filled
 
 
