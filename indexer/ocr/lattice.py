@@ -104,6 +104,7 @@ def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | No
 
 
 NEG = float("-inf")
+_ONE = (1).__eq__
 
 
 @cache
@@ -159,16 +160,18 @@ def _forward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int],
     A syllable belongs to one word: a token joined to its left neighbour
     cannot also join its right one, so overlapping pairs are not counted twice.
     """
-    free, joined = [list(scores[0])], [[NEG] * len(scores[0])]
+    last_free, last_joined, bonus = list(scores[0]), [NEG] * len(scores[0]), BIGRAM_BONUS
+    free, joined = [last_free], [last_joined]
     for emit, pairs in zip(scores[1:], links[1:]):
-        last_free = free[-1]
-        best_any = max(max(last_free), max(joined[-1]))
+        best_any = max(max(last_free), max(last_joined))
         best_join = [NEG] * len(emit)
         for p, o in pairs:
             if last_free[p] > best_join[o]:
                 best_join[o] = last_free[p]
-        free.append([e + best_any for e in emit])
-        joined.append([e + BIGRAM_BONUS + j for e, j in zip(emit, best_join)])
+        last_free = [e + best_any for e in emit]
+        last_joined = [e + bonus + j for e, j in zip(emit, best_join)]
+        free.append(last_free)
+        joined.append(last_joined)
     return free, joined
 
 
@@ -209,8 +212,10 @@ def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]
     for end in [i for i, link in enumerate(links, 1) if not link] + [len(slots)]:
         if end - start == 1:
             single = options[start]
-            readings.append(single if len(single) == 1 else _decode_one(slots[start]))
-        elif all(len(choice) == 1 for choice in options[start:end]):  # nothing to choose
+            if len(single) > 1:  # a shared slot: decided once (its id, an int, keys it beside the runs)
+                single = done.get(id(slots[start])) or done.setdefault(id(slots[start]), _decode_one(slots[start]))
+            readings.append(single)
+        elif all(map(_ONE, map(len, options[start:end]))):  # nothing to choose
             readings.extend(options[start:end])
         else:
             run = slots[start:end]
@@ -228,16 +233,16 @@ def _decode_one(slot: Slot) -> tuple[str, ...]:
     if len(slot.options) == 1:
         return slot.options
     through = sorted(zip(slot.scores, slot.options), reverse=True)
-    top = through[0][0]
-    return tuple([o for s, o in through if s >= top - KEEP_MARGIN][:MAX_READINGS])
+    cut = through[0][0] - KEEP_MARGIN
+    return tuple([o for s, o in through if s >= cut][:MAX_READINGS])
 
 
 def _kept(through: list[float], options: tuple[str, ...]) -> tuple[str, ...]:
     if len(options) == 1:
         return options
     ranked = sorted(zip(through, options), reverse=True)
-    top = ranked[0][0]
-    return tuple([o for s, o in ranked if s >= top - KEEP_MARGIN][:MAX_READINGS])
+    cut = ranked[0][0] - KEEP_MARGIN
+    return tuple([o for s, o in ranked if s >= cut][:MAX_READINGS])
 
 
 def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) -> list[tuple[str, ...]]:
