@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from indexer.ocr.context import reread
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
 from indexer.ocr.spellings import common_spellings, function_words, hinted, syllable_spelling
@@ -132,6 +133,7 @@ def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) 
     else:
         best = [(known.get(w) if known else None) or r[0] for w, r in zip(words, token_readings(words))]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
+    repairable = reread(words, repairable, frozenset(known.values()) if known else None)
     spelled = _segment(repairable, words)
     respell_names(words, repairable, spelled)
     restored = []
