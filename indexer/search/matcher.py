@@ -17,7 +17,7 @@ from indexer.search.citequery import CiteTerm
 from indexer.search.doctext import DocText
 from indexer.search.query import QueryPlan
 from indexer.search.tantivy_query import can_slip, slip_budget
-from indexer.search.variants import WordForms, edit_distance
+from indexer.search.variants import WordForms, edit_distance, spelled_with_marks
 
 SCATTER_WINDOW = 12  # tokens: loose words this close (any order) are shown before lines holding fewer
 SCATTER_LINES = 3  # lines shown for a report where the words only occur apart
@@ -51,13 +51,19 @@ class DocTerms:
             if forms is not None and not forms.is_plain:
                 for form, pos in self.by_form.items():
                     if forms.accepts(form):
-                        found.update(pos)
+                        found.update(p for p in pos if forms.accepts_printed(form, self.printed(p)))
             self._cache[word] = found
         return self._cache[word]
 
+    def printed(self, i: int) -> str:
+        start, end, _line = self.analyzed.token_at(i)
+        return self.analyzed.text[start:end]
+
     def slipped(self, word: str, i: int) -> bool:
         """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-        return can_slip(word) and any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+        if not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
+            return False
+        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
 
 
 def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int]]:
