@@ -62,3 +62,24 @@ def test_a_clean_report_s_other_syllable_is_not_listed(library: Library) -> None
 @pytest.mark.parametrize(("query", "line"), [("đăng ký trực tuyến", 4), ("ứng dụng công nghệ thông tin", 5)])
 def test_a_whole_vowel_misread_in_a_long_query(library: Library, query: str, line: int) -> None:
     assert line in listed(library, query).get("scanned.txt", set())
+
+
+@pytest.fixture(scope="module")
+def scanned_library(tmp_path_factory) -> Library:
+    folder = tmp_path_factory.mktemp("slip-docs")
+    (folder / "scan.txt").write_text(
+        "BAO CAO\nKién toan Ban Chi dao cai cach hanh chinh cua xa.\n"
+        "Thong tin trén béo chi (Bao Lang Son) va Cong thong tin cua xa.\n"
+        "Rà soat thi tuc hanh chinh noi bo.\n", encoding="utf-8")
+    index = tmp_path_factory.mktemp("slip-index") / "index"
+    update_index([folder], index)
+    return Library.open(index)
+
+
+def test_a_slipped_word_needs_the_others_read_as_typed(scanned_library: Library) -> None:
+    # `béo chi Bao` is báo chí Báo: `ban` one edit from bao and `đ` printed `B` are two doubts, not one
+    assert listed(scanned_library, "Ban Chỉ đạo") == {"scan.txt": {2}}
+
+
+def test_one_slip_beside_words_read_as_typed_still_counts(scanned_library: Library) -> None:
+    assert 4 in listed(scanned_library, "thủ tục hành chính nội bộ").get("scan.txt", set())

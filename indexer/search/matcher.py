@@ -43,6 +43,7 @@ class DocTerms:
         self.by_form = dict(by_form)
         self._forms = forms
         self._cache: dict[str, set[int]] = {}
+        self._exact: dict[str, frozenset[int]] = {}
 
     def positions(self, word: str) -> set[int]:
         if word not in self._cache:
@@ -54,6 +55,13 @@ class DocTerms:
                         found.update(p for p in pos if forms.accepts_printed(form, self.printed(p)))
             self._cache[word] = found
         return self._cache[word]
+
+    def exact(self, word: str) -> frozenset[int]:
+        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
+        found = self._exact.get(word)
+        if found is None:
+            found = self._exact[word] = frozenset(self.by_form.get(word, ()))
+        return found
 
     def printed(self, i: int) -> str:
         start, end, _line = self.analyzed.token_at(i)
@@ -78,7 +86,10 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
     found = []
     for start in sorted(s for s, n in starts.items() if n >= need and s + len(words) <= terms.count):
         misses = [k for k in range(len(words)) if start + k not in sets[k]]
-        if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)):
+        if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)
+                          and all(start + k in terms.exact(words[k]) for k in range(len(words)) if k not in misses)):
+            # a slipped word leans on the others: they are read as typed, not through OCR letter forms
+            # (`béo chi Bao`, báo chí Báo, is no Ban Chỉ đạo with `ban` slipped and `đ` printed `B`)
             found.append(list(range(start, start + len(words))))
     return found
 
