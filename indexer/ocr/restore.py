@@ -17,6 +17,7 @@ from indexer.ocr.context import reread
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
 from indexer.ocr.spellings import common_spellings, function_words, hinted, syllable_spelling
+from indexer.ocr.split import splits
 from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
 from indexer.vietnamese.data import load_lines
@@ -118,11 +119,13 @@ def _fixed_spelling(word: str, kind: Kind, reading: str) -> str:
     return word
 
 
-def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:
+def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None, split: bool = False) -> list[str]:
     """Best proper-Vietnamese spelling of each printed token, case kept as printed:
     'Keét qua cong tac tuyén truyen' -> 'Kết quả công tác tuyên truyền'.
     `known`: printed token -> its reading in the whole document, preferred to the one
-    these few words alone suggest (the document's statistics know its common words)."""
+    these few words alone suggest (the document's statistics know its common words).
+    `split`: a token printed for two syllables comes back as both (`déis6` -> 'đổi số'), for
+    text shown as a whole; fields aligned word for word with their printing keep one word a token."""
     from indexer.ocr import token_readings
 
     kinds = [kind_of(word) for word in words]
@@ -134,21 +137,47 @@ def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) 
         best = [(known.get(w) if known else None) or r[0] for w, r in zip(words, token_readings(words))]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
     repairable = reread(words, repairable, frozenset(known.values()) if known else None)
-    spelled = _segment(repairable, words)
-    respell_names(words, repairable, spelled)
+    cut = splits(words, repairable, [k is Kind.WORD for k in kinds]) if split else {}
+    printed, readings = _expanded(words, repairable, cut)
+    spelled = _segment(readings, printed)
+    respell_names(printed, readings, spelled)
     restored = []
-    for index, (word, kind, reading, spelling) in enumerate(zip(words, kinds, best, spelled)):
-        neighbours = [*words[max(index - 1, 0) : index], *words[index + 1 : index + 2]]
-        restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling, neighbours))
-    return restored
+    for index, (word, spelling) in enumerate(zip(printed, spelled)):
+        neighbours = [*printed[max(index - 1, 0) : index], *printed[index + 1 : index + 2]]
+        restored.append(None if spelling is None else _with_case(word, spelling, neighbours))
+    out, at = [], 0
+    for i, (word, kind, reading) in enumerate(zip(words, kinds, best)):
+        if i in cut:  # two syllables printed as one token: both spelt, the lost space put back
+            out.append(f"{restored[at] or cut[i][0]} {restored[at + 1] or cut[i][1]}")
+            at += 2
+            continue
+        out.append(restored[at] or _fixed_spelling(word, kind, reading))
+        at += 1
+    return out
 
 
-def restore_text(text: str, known: Mapping[str, str] | None = None) -> str:
+def _expanded(words: Sequence[str], readings: Sequence[str | None],
+              cut: Mapping[int, tuple[str, str, str, str]]) -> tuple[list[str], list[str | None]]:
+    """The tokens and readings with each split token as its two pieces."""
+    printed: list[str] = []
+    expanded: list[str | None] = []
+    for i, (word, reading) in enumerate(zip(words, readings)):
+        if i in cut:
+            left, right, a, b = cut[i]
+            printed += [left, right]
+            expanded += [a, b]
+        else:
+            printed.append(word)
+            expanded.append(reading)
+    return printed, expanded
+
+
+def restore_text(text: str, known: Mapping[str, str] | None = None, split: bool = False) -> str:
     """restore_words applied to the tokens of a short text, punctuation and spacing kept."""
     text = nfc(text)
     tokens = tokenize(text)
     pieces, last = [], 0
-    for token, word in zip(tokens, restore_words([t.text for t in tokens], known)):
+    for token, word in zip(tokens, restore_words([t.text for t in tokens], known, split)):
         pieces.append(text[last : token.start])
         pieces.append(word)
         last = token.end
