@@ -56,3 +56,14 @@ def test_a_title_restored_with_the_document_s_readings() -> None:
     known = {"truéc": "truoc", "thyc": "thuc", "hién": "hien", "sip": "sip", "xép": "xep", "don": "don", "vi": "vi", "sap": "sap"}
     assert restore_text(title) != "trước khi thực hiện sắp xếp đơn vị"  # alone, `sip` stays síp
     assert restore_text(title, known) == "trước khi thực hiện sắp xếp đơn vị"
+
+
+@pytest.mark.parametrize(("printed", "restored"), [
+    # a lexicon word holding a function word as spelt (để ẩn, khi thế) pays for the common syllable
+    # it respells beside it: the two words apart win
+    ("thuc hién Dé an sb 06 cua tinh", "thực hiện Đề án số 06 của tỉnh"),
+    ("tao khi thé thi dua sdi noi", "tạo khí thế thi đua sôi nổi"),
+    ("xay dung co s& du liéu", "xây dựng cơ sở dữ liệu"),
+])
+def test_a_word_respelling_a_common_syllable_beside_a_function_word(printed: str, restored: str) -> None:
+    assert restore_text(printed) == restored

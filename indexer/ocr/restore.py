@@ -32,9 +32,13 @@ def _code_spellings() -> dict[str, str]:
 
 
 def _respellings(folded: Sequence[str], spelled: Sequence[str], only_function: bool = True) -> int:
+    """Common syllables the word spells otherwise: function words only, unless the word holds one
+    as spelt (`tĩnh tại` holds tại: the respelt tỉnh before it is likelier a word of its own)."""
     common, function = common_spellings(), function_words()
+    with_function = any(f in function and common.get(f) == s for f, s in zip(folded, spelled))
     return sum(
-        1 for f, s in zip(folded, spelled) if f in common and common[f] != s and (f in function or not only_function)
+        1 for f, s in zip(folded, spelled)
+        if f in common and common[f] != s and (f in function or with_function or not only_function)
     )
 
 
