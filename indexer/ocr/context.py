@@ -14,8 +14,14 @@ other syllable is the better reading:
   the document reads that syllable elsewhere (`known`), the evidence that it
   is one of the document's words.
 
-Function words (của, và, là: they join no neighbour by nature) and the parts of
-a capitalised name are left alone; so is a token with two equally good rivals.
+The evidence has to be good, so: a real syllable printed in plain letters
+(`sip`, `thi`) changes only for a syllable the document reads elsewhere; a
+frequent word of administrative prose (`ocr_common_spellings.tsv`) yields only
+to another one; a counting word beside its number (`6 tháng`), function words
+(của, và, là: they join no neighbour by nature) and the parts of a capitalised
+name are left alone; a neighbour already in a word on its far side is not
+taken from it; and a token with two equally good rivals keeps its reading
+(fewer letters printed as another letter wins: `pé` is đề, not dạ).
 """
 from __future__ import annotations
 
