@@ -19,7 +19,8 @@ The evidence has to be good, so: a real syllable printed in plain letters
 frequent word of administrative prose (`ocr_common_spellings.tsv`) yields only
 to another one; a counting word beside its number (`6 tháng`), function words
 (của, và, là: they join no neighbour by nature) and the parts of a capitalised
-name are left alone; a neighbour already in a word on its far side is not
+name are left alone (no word runs into a name either: before one, a damaged
+token may be a function word, `caa Ban` is của Ban); a neighbour already in a word on its far side is not
 taken from it; and a token with two equally good rivals keeps its reading
 (fewer letters printed as another letter wins: `pé` is đề, not dạ).
 """
@@ -82,11 +83,16 @@ def _split(folded: str) -> tuple[str, str, str]:
     return folded[:start], folded[start:end], folded[end:]
 
 
+def _intact(printed: str) -> bool:
+    """A real syllable printed in plain letters: no sign of damage."""
+    return printed.isalpha() and printed.isascii() and lexicon().is_known(fold(printed))
+
+
 def _support(printed: str, rival: str, known: Collection[str] | None) -> tuple[int, int] | None:
     """How well the printed token supports reading it as `rival`, best first: (tier, letters
     printed as another letter); None: not at all."""
     plain = fold(printed)
-    intact = printed.isalpha() and printed.isascii() and lexicon().is_known(plain)
+    intact = _intact(printed)
     if intact and (known is None or rival not in known):
         return None  # a real syllable printed intact changes only for a syllable the document uses
     changes = [c for spelled in lexicon().spellings.get(rival, ()) if (c := _prints(plain, spelled)) is not None]
@@ -139,6 +145,9 @@ def reread(words: Sequence[str], readings: Sequence[str | None], known: Collecti
         right = readings[i + 1] if i + 1 < len(readings) else None
         if reading is None or reading in function or (left is None and right is None) or _name_part(words, i):
             continue
+        before_name = i + 1 < len(words) and words[i][:1].islower() and words[i + 1][:1].isupper()
+        if before_name:
+            right = None  # no word runs into a name (`caa Ban Chỉ đạo`)
         if (left, reading) in bigrams or (reading, right) in bigrams or _counts(words, i, reading):
             continue
         rivals: set[str] = set()
@@ -148,6 +157,8 @@ def reread(words: Sequence[str], readings: Sequence[str | None], known: Collecti
             rivals |= after.get(left, frozenset())
         if reading in common:  # a frequent word of administrative prose yields only to another one
             rivals &= common.keys()
+        if before_name and not _intact(words[i]):
+            rivals |= function  # what heads a name joins no word: `caa Ban` is của Ban
         ranked = sorted(
             (support, rival) for rival in rivals - {reading}
             if (support := _support(words[i], rival, known)) is not None

@@ -74,6 +74,11 @@ def _best_word(folded: tuple[str, ...], printed: Sequence[str]) -> tuple[float, 
     return (len(folded) - 1) + bonus - RESPELL_PENALTY * faults(spelled)[0], spelled
 
 
+def _opens_name(printed: Sequence[str]) -> bool:
+    """A capital after a lower-case syllable opens a name (`caa Ban Chỉ đạo`): no word runs into it."""
+    return any(a[:1].islower() and b[:1].isupper() for a, b in zip(printed, printed[1:]))
+
+
 def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str | None]:
     """Spell a run of folded syllables (None = not a word) by best word segmentation."""
     n = len(readings)
@@ -83,7 +88,9 @@ def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str
         score[end], back[end] = score[end - 1], (1, None)
         for size in range(2, min(MAX_WORD, end) + 1):
             key = readings[end - size : end]
-            word = None if None in key else _best_word(tuple(key), printed[end - size : end])  # type: ignore[arg-type]
+            word = None
+            if None not in key and not _opens_name(printed[end - size : end]):
+                word = _best_word(tuple(key), printed[end - size : end])  # type: ignore[arg-type]
             if word and score[end - size] + word[0] > score[end]:
                 score[end], back[end] = score[end - size] + word[0], (size, word[1])
     spelled: list[str | None] = [None] * n
