@@ -70,3 +70,8 @@ def test_a_title_restored_with_the_document_s_readings() -> None:
 ])
 def test_a_word_respelling_a_common_syllable_beside_a_function_word(printed: str, restored: str) -> None:
     assert restore_text(printed) == restored
+
+
+def test_no_word_runs_into_a_capitalised_name() -> None:
+    restored = restore_text("Hoat dong cau Ban Chi dao")
+    assert restored.split()[3:] == ["Ban", "Chỉ", "đạo"]  # not cáu bẳn (grumpy) across the name's capital
