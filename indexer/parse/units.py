@@ -17,6 +17,7 @@ from indexer.parse.place_tables import commonest_place_spellings, district_spell
 from indexer.parse.restore import restore
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 from indexer.vietnamese.data import load_json as load
+from indexer.vietnamese.letters import GENERIC_E, marked_letters_class
 
 UNIT_TABLES = ("units_haiphong.json",)
 PROVINCE_TAIL = r"(?:\s+(?:{tp}|tp\.?)\s+{name})?"  # "Sở X thành phố Hải Phòng" = "Sở X"
@@ -206,15 +207,14 @@ def _place_spelling(kind: str | None, printed: list[str], restored: list[str], t
     return tabled or (kept if typed else commonest_place_spellings(printed, kept))
 
 
-_PROPER_LETTERS = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắếíóốớúứý]", re.I)
+_PROPER_LETTERS = re.compile(marked_letters_class(leaving_out=GENERIC_E), re.I)  # not the generic é
 _OCR_DEBRIS = re.compile(rf"[{re.escape(OCR_LETTER_GLYPHS)}]|[^\W\d_]\d|\d[^\W\d_]")
 
 
 def _looks_proper(printed: str) -> bool:
     """Typed Vietnamese (`CỤC HẢI QUAN`): kept as printed, never "restored" (to `Hải quận`). OCR prints
     few letters beyond `é` and leaves debris (`S&`, `L8`); text without diacritics is restored."""
-    letters = _PROPER_LETTERS.findall(printed)
-    return len([c for c in letters if c.lower() != "é"]) >= 1 and not _OCR_DEBRIS.search(printed)
+    return _PROPER_LETTERS.search(printed) is not None and not _OCR_DEBRIS.search(printed)
 
 
 def name_unit(printed: str) -> str | None:
