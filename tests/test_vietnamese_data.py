@@ -262,7 +262,8 @@ def test_place_kinds_are_read_from_unit_kinds_and_the_province_and_district_tabl
 
 def test_tabled_units_and_provinces_read_through_the_derived_kinds():
     from indexer.parse.issuing import _is_parent_level
-    from indexer.parse.units import known_units, lookup_known, province_named
+    from indexer.parse.provinces import province_named
+    from indexer.parse.units import known_units, lookup_known
 
     wards = [u for u in known_units() if u.name.startswith("UBND phường ")]
     assert len(wards) == len(data.load_json("units_haiphong.json")["wards"])

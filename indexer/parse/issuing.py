@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
+from indexer.parse.provinces import province_named
 from indexer.parse.symbols import split_symbol
 from indexer.parse.unit_places import spelled_as_document
 from indexer.parse.units import (
@@ -28,7 +29,6 @@ from indexer.parse.units import (
     parent_of,
     place_at,
     place_kind_at,
-    province_named,
     unit_by_code,
 )
 from indexer.vietnamese.bodies import province_kinds

@@ -22,7 +22,8 @@ from indexer.parse.place_names import (
     typographic_apostrophes,
 )
 from indexer.parse.place_tables import tabled_spelling
-from indexer.parse.units import lookup_known, place_of, province_named
+from indexer.parse.provinces import province_named
+from indexer.parse.units import lookup_known, place_of
 from indexer.vietnamese.bodies import issuers
 from indexer.vietnamese.data import load_json as load
 

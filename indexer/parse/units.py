@@ -14,6 +14,7 @@ from functools import cache
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
 from indexer.parse.place_names import keep_place_letters, typographic_apostrophes
 from indexer.parse.place_tables import commonest_place_spellings, district_spelling, tabled_spelling
+from indexer.parse.provinces import folded_spellings, province_named, spell_place
 from indexer.parse.restore import restore
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold
 from indexer.vietnamese.bodies import national_bodies, place_kinds, place_spellings, province_kinds
@@ -76,14 +77,9 @@ def _province_tail() -> re.Pattern[str]:
     tails = []
     for province in {load(t)["province"] for t in UNIT_TABLES}:
         kind = next(k for k in province_kinds() if k["name"] == kinds[province])
-        printed = "|".join([phrase_pattern(kind["name"]), *_folded_spellings(place_spellings(kind)[1:])])
+        printed = "|".join([phrase_pattern(kind["name"]), *folded_spellings(place_spellings(kind)[1:])])
         tails.append(PROVINCE_TAIL.format(kind=printed, name=phrase_pattern(province)))
     return re.compile("|".join(tails))
-
-
-def _folded_spellings(spellings: tuple[str, ...] | list[str]) -> list[str]:
-    """Regex sources of spellings as folded text prints them (`TP.` -> `tp\\.`), longest first."""
-    return [re.escape(fold(s).lower()) for s in sorted(spellings, key=len, reverse=True)]
 
 
 def lookup_known(printed: str) -> KnownUnit | None:
@@ -280,37 +276,6 @@ def place_of(unit: str | None) -> tuple[str, str, list[str]] | None:
 def parent_of(unit: str | None) -> str | None:
     known = lookup_known(unit) if unit else None
     return known.parent if known else None
-
-
-# --- provinces: the place a People's Committee is named after --------------------------
-
-@cache
-def _province_index() -> tuple[re.Pattern[str], tuple[dict, ...]]:
-    entries = sorted(load("provinces.json")["provinces"], key=lambda p: len(p["name"]), reverse=True)
-    return alternation([p["name"] for p in entries], "v"), tuple(entries)
-
-
-@cache
-def _province_kind_re() -> re.Pattern[str]:
-    """The kind a province name may be printed after (`tỉnh`, `thành phố`, `TP.`), on folded text."""
-    spellings = _folded_spellings([s for k in province_kinds() for s in place_spellings(k)])
-    return re.compile(rf"^\s*(?:{'|'.join(spellings)})\s+")
-
-
-def province_named(printed: str | None) -> dict | None:
-    """The province or city a whole printed place name reads as (`Ha Noi`, `TP. Hồ Chí Minh`), if any."""
-    if not printed:
-        return None
-    regex, entries = _province_index()
-    text = _province_kind_re().sub("", folded(printed.strip(" ,.;:-–"))).strip()
-    m = regex.fullmatch(text)
-    return entries[matched_index(m, "v")] if m else None
-
-
-def spell_place(words: list[str]) -> list[str]:
-    """A place name as the provinces table spells it (`Ho Chi Minh` -> `Hồ Chí Minh`), else unchanged."""
-    found = province_named(" ".join(words))
-    return found["name"].split() if found else words
 
 
 def lacks_place(unit: str) -> bool:
