@@ -2,7 +2,7 @@
 
 The readings indexed at every position already cover Vietnamese syllables; words
 that are no syllable (acronyms, codes) get the glyph-confusion groups of
-`indexer/data/ocr_latin_confusions.tsv` at query time instead: `vneid` becomes
+`indexer/data/ocr_latin_confusions.tsv` (with the channel table's Latin pairs) at query time instead: `vneid` becomes
 the pattern `vne(?:i|l|1|li|...)(?:d|cl)`, matched against the term dictionary
 by tantivy and against a report's forms by `WordForms.accepts`. A word found in
 no report under any of these forms may be matched by a one-edit (two for long
@@ -39,7 +39,8 @@ import tantivy
 
 from indexer.search.stored import result_count
 from indexer.textnorm import fold, lower_nfc
-from indexer.vietnamese.data import load_rows, load_tsv
+from indexer.vietnamese.data import load_rows
+from indexer.vietnamese.glyphs import latin_confusion_groups
 from indexer.vietnamese.letters import MARKED_LETTERS, OCR_GENERIC_ACCENTS, letter_forms
 
 BODY = "body"
@@ -53,8 +54,7 @@ ANY_MISREAD_WORDS = 3
 
 @functools.lru_cache(maxsize=1)
 def confusion_groups() -> list[tuple[str, ...]]:
-    rows = load_tsv("ocr_latin_confusions.tsv")
-    return [tuple(sorted({m.strip() for m in row if m.strip()}, key=len, reverse=True)) for row in rows]
+    return list(latin_confusion_groups())  # the channel table's Latin pairs and ocr_latin_confusions.tsv
 
 
 @functools.lru_cache(maxsize=1)
