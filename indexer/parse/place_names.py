@@ -59,10 +59,15 @@ def _consonant_confusions() -> frozenset[tuple[str, str]]:
     return frozenset(pairs | {(b, a) for a, b in pairs})
 
 
+_NO_APOSTROPHES = {ord(c): None for c in APOSTROPHES}
+
+
+@lru_cache(maxsize=65536)
 def bare(word: str) -> str:
-    return nfc(word).strip(APOSTROPHES + "-–").translate({ord(c): None for c in APOSTROPHES})
+    return nfc(word).strip(APOSTROPHES + "-–").translate(_NO_APOSTROPHES)
 
 
+@lru_cache(maxsize=65536)
 def plain(ch: str) -> str:
     return fold(ch).lower()
 
@@ -73,8 +78,8 @@ def stand_ins_undone(printed: str, spelled: str) -> int | None:
     None if it changes a letter. `Hoa` ~ `Hòa` 0, `H6` ~ `Hồ` 1, `Pong` ~ `Đông` 1, never `IA` ~ `Lạ`."""
     p, marked = bare(printed), bare(spelled).lower()
     s, low, glyphs = plain(marked), p.lower(), _glyph_vowels()
-    if len(s) != len(marked):
-        return None
+    if len(s) != len(marked) or (p and (not s or s[0] not in _first_letters(p[0]))):
+        return None  # a fit starts where one of the moves below can: most words of a text fail here
     best: dict[tuple[int, int], int] = {}
     todo = [(0, 0, 0)]
     while todo:
@@ -93,6 +98,13 @@ def stand_ins_undone(printed: str, spelled: str) -> int | None:
                     and (rule.reading != "d" or marked[j] == "đ")):
                 todo.append((i + len(rule.printed), j + len(rule.reading), cost + 1))
     return best.get((len(p), len(s)))
+
+
+@cache
+def _first_letters(ch: str) -> frozenset[str]:
+    """The folded letters a spelling may start with where the printing starts with `ch`: the first move
+    of stand_ins_undone (a letter kept, a glyph's vowel, a stand-in's reading) must start there."""
+    return frozenset({plain(ch), *_glyph_vowels().get(ch.lower(), ()), *(r.reading[0] for r in _stand_ins_from(ch))})
 
 
 def letters_fit(printed: str, spelled: str) -> bool:
@@ -119,8 +131,14 @@ def _capital(word: str) -> bool:
 
 
 def _printing_of(window: Sequence[str], name: Sequence[str]) -> bool:
-    misfits = [k for k, (w, n) in enumerate(zip(window, name)) if not letters_fit(w, n)]
-    return not misfits or (len(name) > 1 and len(misfits) == 1 and _one_letter_off(window[misfits[0]], name[misfits[0]]))
+    """Every word fits, or (a name of two words or more) all but one, that one a letter off."""
+    misfit = None
+    for k, (w, n) in enumerate(zip(window, name)):
+        if not letters_fit(w, n):
+            if misfit is not None or len(name) == 1:
+                return False  # a second misfit settles it: the words after it are not read
+            misfit = k
+    return misfit is None or _one_letter_off(window[misfit], name[misfit])
 
 
 def printings(text: str, name: Sequence[str], rounds: int = 2) -> list[list[str]]:
@@ -128,7 +146,8 @@ def printings(text: str, name: Sequence[str], rounds: int = 2) -> list[list[str]
     runs printing those (`Pak R’lép` -> `Pak R’lap` -> `Bak R’lap`), for `rounds` steps."""
     words = [w.strip("-–") for w in _WORD.findall(text)]
     n = len(name)
-    windows = [words[k:k + n] for k in range(len(words) - n + 1) if all(_capital(w) for w in words[k:k + n])]
+    capital = [_capital(w) for w in words]  # each word checked once, not once per window holding it
+    windows = [words[k:k + n] for k in range(len(words) - n + 1) if all(capital[k:k + n])]
     found: list[list[str]] = []
     anchors = [list(name)]
     for _ in range(rounds):
