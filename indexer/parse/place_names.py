@@ -24,6 +24,7 @@ PUNCTUATION = ",.;:()“”\""
 CLEAN_SHARE = 0.35  # words with real marks (not the generic `é`) in a digital document
 _WORD = re.compile(r"[^\s,.;:()\[\]“”\"!?/|]+")
 _MARKED = re.compile(marked_letters_class(leaving_out=GENERIC_E), re.I)  # real marks: not the generic é
+_DEBRIS = re.compile(rf"[{re.escape(OCR_LETTER_GLYPHS)}]|\d[^\W\d]")  # OCR glyphs, a digit in a word
 
 
 @cache
@@ -206,9 +207,15 @@ def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
     if len(found) < 2:
         return list(name)
     own = [p for p in found if fits_all(name, p)]
-    candidates = [list(name), *(s for p in found for s in _spellings(p)
-                                if not own or any(fits_all(s, o) for o in own))]
-    support = {" ".join(c): _support(c, found) for c in candidates}
+    offered: dict[tuple[str, ...], list[list[str]]] = {}  # a name printed alike twice is restored once
+    for p in found:
+        if tuple(p) not in offered:
+            offered[tuple(p)] = [s for s in _spellings(p) if not own or any(fits_all(s, o) for o in own)]
+    candidates = [list(name), *(s for p in found for s in offered[tuple(p)])]
+    support: dict[str, tuple[int, int]] = {}
+    for c in candidates:
+        if " ".join(c) not in support:
+            support[" ".join(c)] = _support(c, found)
     best = max(candidates, key=lambda c: support[" ".join(c)])  # the first of equals: `name` on a tie
     if support[" ".join(best)] <= support[" ".join(name)]:
         return list(name)
@@ -220,8 +227,7 @@ def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
 def looks_digital(text: str) -> bool:
     """Typed text (most words carry real marks): its letters are as written, nothing to vote on."""
     words = text.split()
-    marked = sum(bool(_MARKED.search(w)) and not re.search(rf"[{re.escape(OCR_LETTER_GLYPHS)}]|\d[^\W\d]", w)
-                 for w in words)
+    marked = sum(bool(_MARKED.search(w)) and not _DEBRIS.search(w) for w in words)
     return bool(words) and marked >= CLEAN_SHARE * len(words)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.parse.fuzzy import first_chars, folded, phrase_regex
 from indexer.parse.place_names import APOSTROPHES, bare, fits_all, plain
@@ -44,13 +44,19 @@ def _spaced(name: str) -> str:
 def district_spelling(kind: str | None, printed: Sequence[str]) -> list[str] | None:
     """The districts table's spelling of a `kind` (huyện, quận, thị xã …; None: any) whose name the printed
     words read as, OCR-tolerantly (`Krong Pic` -> `Krông Pắc`); None unless exactly one name fits."""
+    found = _district_spelling(kind, tuple(printed))
+    return list(found) if found else None
+
+
+@lru_cache(maxsize=4096)  # a document names its unit's place again and again: each name is looked up once
+def _district_spelling(kind: str | None, printed: tuple[str, ...]) -> tuple[str, ...] | None:
     ftext = folded(_spaced(" ".join(printed)).strip())
     if not ftext:
         return None
     kinds = [kind] if kind else _district_kinds()
     fitting = {n for k in kinds for n in _districts_by_start(k).get(ftext[0], ())
                if phrase_regex(_spaced(n)).fullmatch(ftext)}
-    return fitting.pop().split() if len(fitting) == 1 else None
+    return tuple(fitting.pop().split()) if len(fitting) == 1 else None
 
 
 @cache
@@ -65,9 +71,15 @@ def _communes_by_shape(kind: str) -> dict[tuple[int, ...], tuple[str, ...]]:
 def commune_spelling(kind: str, printed: Sequence[str]) -> list[str] | None:
     """The communes table's spelling of a `kind` (xã, phường, thị trấn) whose printed letters fit exactly one
     name, marks added or stand-ins undone (`Ia Phin` -> `Ia Phìn`); None when none or several fit."""
+    found = _commune_spelling(kind, tuple(printed))
+    return list(found) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _commune_spelling(kind: str, printed: tuple[str, ...]) -> tuple[str, ...] | None:
     shape = tuple(len(bare(w)) for w in printed)
     fitting = {n for n in _communes_by_shape(kind).get(shape, ()) if fits_all(n.split(), printed)}
-    return [_apostrophe_as_printed(p, w) for p, w in zip(printed, fitting.pop().split())] if len(fitting) == 1 else None
+    return tuple(_apostrophe_as_printed(p, w) for p, w in zip(printed, fitting.pop().split())) if len(fitting) == 1 else None
 
 
 def _apostrophe_as_printed(printed: str, spelled: str) -> str:
