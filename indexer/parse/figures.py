@@ -15,7 +15,7 @@ except on a report an index stored before figures were parsed.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.model import Figure
 from indexer.textnorm import LineIndex, fold, nfc
@@ -81,12 +81,11 @@ def figure_regex() -> re.Pattern[str]:
     data = table()
     forms = noun_forms()
     nouns = "|".join(f"(?P<n{i}_{k}>{form_pattern(form)})" for k, (form, i) in enumerate(forms))
-    any_noun = "|".join(form_pattern(form) for form, _ in forms)
     tail = rf"""
-        (?P<tail>
+        (?:  # no group around the tail: the noun's group is the match's last (`lastgroup`)
             [ \t]*\n?[ \t]*
             (?:(?P<filler>{_union(data['fillers'])})\s+)?             # các, những
-            (?:(?P<measure>{_union(data['measures'])})\s+(?=(?:{any_noun})))?  # lượt (tin bài)
+            (?:(?P<measure>{_union(data['measures'])})\s+)?  # lượt (tin bài): backtracked if no noun follows
             (?:{nouns})
         )?
     """
@@ -110,6 +109,7 @@ def _qualifier_label(match: re.Match[str] | None) -> str | None:
     return table()["qualifiers"][int(name[1:])]
 
 
+@lru_cache(maxsize=1024)  # a report prints its few measures many times
 def _measure_label(printed: str) -> str:
     """The measure as the table writes it (`lượt`), whatever the scan printed (`lugt`)."""
     measures = table()["measures"]
@@ -149,10 +149,10 @@ def _number(raw: str) -> float:
 
 def _noun_of(match: re.Match[str]) -> tuple[dict, str] | tuple[None, None]:
     """The count-noun entry that matched and the form (proper Vietnamese) it matched as."""
-    for name, value in match.groupdict().items():
-        if value is not None and name.startswith("n") and name[1:2].isdigit():
-            form, index = noun_forms()[int(name.split("_")[1])]
-            return table()["nouns"][index], form
+    name = match.lastgroup or ""  # the noun closes last; without one, a number's group (`count`, …)
+    if name.startswith("n") and name[1:2].isdigit():
+        form, index = noun_forms()[int(name.split("_")[1])]
+        return table()["nouns"][index], form
     return None, None
 
 
