@@ -108,6 +108,7 @@ def _first_letters(ch: str) -> frozenset[str]:
     return frozenset({plain(ch), *_glyph_vowels().get(ch.lower(), ()), *(r.reading[0] for r in _stand_ins_from(ch))})
 
 
+@lru_cache(maxsize=65536)
 def letters_fit(printed: str, spelled: str) -> bool:
     """Whether `spelled` keeps the printed letters, adding marks or undoing OCR stand-ins only."""
     return stand_ins_undone(printed, spelled) is not None
@@ -151,11 +152,14 @@ def printings(text: str, name: Sequence[str], rounds: int = 2) -> list[list[str]
     windows = [words[k:k + n] for k in range(len(words) - n + 1) if all(capital[k:k + n])]
     found: list[list[str]] = []
     anchors = [list(name)]
+    distinct = list({tuple(w): w for w in windows}.values())  # a run printed twice is read once a round
     for _ in range(rounds):
-        new = [w for w in windows if w not in found and any(_printing_of(w, a) for a in anchors)]
+        hits = {tuple(w) for w in distinct if w not in found and any(_printing_of(w, a) for a in anchors)}
+        new = [w for w in windows if tuple(w) in hits]
         found += new
         anchors = [w for w in {tuple(x): x for x in new}.values() if w not in anchors]
-    return [w for w in windows if w in found]
+    kept = {tuple(w) for w in found}
+    return [w for w in windows if tuple(w) in kept]
 
 
 def _spellings(printing: Sequence[str]) -> list[list[str]]:
