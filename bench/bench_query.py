@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 import tantivy  # noqa: E402
 
 from indexer.api import Library, update_index  # noqa: E402
-from indexer.search.doctext import forget_reports  # noqa: E402
+from indexer.search.formtext import forget_reports  # noqa: E402
 from indexer.textnorm import query_words  # noqa: E402
 
 QUERIES = [

@@ -10,10 +10,11 @@ import orjson
 import tantivy
 
 from indexer.errors import CchcError
-from indexer.model import Filters, Hit, SearchResult
+from indexer.model import Filters, Hit, LineHit, SearchResult
 from indexer.search.doctext import DocText
 from indexer.search.filters import type_prefix
-from indexer.search.matcher import DocTerms, line_hits, match_tokens
+from indexer.search.formtext import FormTerms, FormText, form_text
+from indexer.search.matcher import DocTerms, Terms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
 from indexer.search.stored import result_count, stored_str
@@ -42,12 +43,24 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: di
         scattered=scattered,
     )
     if scan is not None:
-        text = DocText(doc.get_first("text") or "", doc.get_first("readings") or "", doc.get_first("line_tokens"))
-        citations = info.get("citations") or []
-        scan.load(text, citations, scattered)
-        matches = match_tokens(plan, DocTerms(text, forms), citations, scattered)
-        hit.lines = line_hits(text, matches, scattered)
+        hit.lines = report_lines(doc, info.get("citations") or [], plan, forms, scan, scattered)
     return hit
+
+
+def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, forms: dict[str, WordForms],
+                 scan: LineScan, scattered: bool) -> list[LineHit]:
+    """The lines of one report where the query matches: from the stored folds when the index has them
+    (every token at once, nothing tokenised but the lines shown), else from the lines the scan loads."""
+    text, readings = doc.get_first("text") or "", doc.get_first("readings") or ""
+    folds, counts = doc.get_first("folds") or "", doc.get_first("line_tokens")
+    terms: Terms
+    if not scan.every_line and FormText.usable(folds, counts, text):
+        terms = FormTerms(form_text(text, readings, folds, counts), forms, scan.form_patterns)
+    else:
+        loaded = DocText(text, readings, counts)
+        scan.load(loaded, citations, scattered)
+        terms = DocTerms(loaded, forms)
+    return line_hits(terms.analyzed, match_tokens(plan, terms, citations, scattered), scattered)
 
 
 def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> tuple[dict[str, dict[str, int]], int]:

@@ -15,6 +15,7 @@ from indexer.ingest.formats.model import page_of_line, page_starts
 from indexer.model import LineHit
 from indexer.search.citequery import CiteTerm
 from indexer.search.doctext import DocText
+from indexer.search.formtext import FormTerms, FormText
 from indexer.search.query import QueryPlan
 from indexer.search.tantivy_query import can_slip, slip_budget
 from indexer.search.variants import WordForms, edit_distance
@@ -60,7 +61,10 @@ class DocTerms:
         return can_slip(word) and any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
 
 
-def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int]]:
+Terms = DocTerms | FormTerms  # the lines loaded by the scan, or every token from the stored folds
+
+
+def adjacent(words: Sequence[str], terms: Terms, slips: int) -> list[list[int]]:
     """Consecutive occurrences; with `slips`, one word may differ by one edit."""
     sets = [terms.positions(w) for w in words]
     starts: dict[int, int] = {}
@@ -77,13 +81,13 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
     return found
 
 
-def group_occurrences(group: Sequence[str], terms: DocTerms) -> list[list[int]]:
+def group_occurrences(group: Sequence[str], terms: Terms) -> list[list[int]]:
     if len(group) == 1:
         return [[p] for p in sorted(terms.positions(group[0]))]
     return adjacent(group, terms, 0) or [p for w in group for p in group_occurrences([w], terms)]
 
 
-def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[list[int]]:
+def scattered_matches(groups: Sequence[Sequence[str]], terms: Terms) -> list[list[int]]:
     """For a report without the phrase: the few lines where the words come closest (every word
     within a window, in any order), else the lines holding the most of them."""
     found = [group_occurrences(g, terms) for g in groups]
@@ -129,7 +133,7 @@ def _windows(found: list[list[list[int]]], need: int) -> list[list[int]]:
     return out
 
 
-def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list[list[int]]:
+def cite_matches(cite: CiteTerm, terms: Terms, citations: list[dict]) -> list[list[int]]:
     """Where the citation is printed: its phrases in the text, and the lines the parser read it on
     (OCR forms such as `3041/QB-UBND` included), at the number's token."""
     found = [occ for phrase in cite.phrases() for occ in adjacent(phrase, terms, 0)]
@@ -140,9 +144,7 @@ def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list
             continue
         first = citation.get("line") or 0
         lines = set(citation.get("lines") or []) | set(range(first, max(first, citation.get("end_line") or 0) + 1))
-        for i, fold in analyzed.folds.items():
-            if fold.isdigit() and int(fold) in wanted and analyzed.line_of_token(i) in lines:
-                found.append([i])
+        found += [[i] for i, fold in analyzed.tokens_on(lines) if fold.isdigit() and int(fold) in wanted]
     return found
 
 
@@ -169,7 +171,7 @@ def merge_overlapping(occurrences: list[list[int]]) -> list[list[int]]:
     return merged
 
 
-def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scattered: bool) -> list[list[int]]:
+def match_tokens(plan: QueryPlan, terms: Terms, citations: list[dict], scattered: bool) -> list[list[int]]:
     matches: list[list[int]] = []
     for phrase in plan.phrases:
         matches += adjacent(phrase.words, terms, slip_budget(phrase.words))
@@ -183,7 +185,7 @@ def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scatte
     return matches
 
 
-def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
+def line_hits(analyzed: DocText | FormText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
     lines, pages = analyzed.lines, page_starts(analyzed.text)
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}

@@ -29,6 +29,7 @@ class LineScan:
         lengths = [len(p.words) for p in plan.phrases] + [len(plan.loose.words)]
         lengths += [len(p) for cite in plan.cites for p in cite.phrases()]
         self.width = max(lengths) - 1  # tokens of a neighbour line a match can reach
+        self.form_patterns: dict[str, re.Pattern[str]] = {}  # for the stored folds (formtext.FormTerms)
         self.patterns = {
             w: (re.compile(printed_pattern(f.parts())), re.compile(rf"(?<![^ |])(?:{f.regex()})(?![^ |])"))
             for w, f in words.items()
