@@ -24,7 +24,7 @@ from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
-COUNT_AGG, YEAR_BUCKETS, NO_YEAR = "reports", 10_000, -1  # see `facets`
+YEAR_BUCKETS, NO_YEAR = 10_000, -1  # see `facets`
 TYPE_TERMS = 1000
 
 
@@ -64,17 +64,16 @@ def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, 
 
 
 def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> tuple[dict[str, dict[str, int]], int]:
-    """Facet counts, and the number of reports `query` holds (one pass: `year` is single-valued,
-    a report without one falls in the missing bucket)."""
+    """Facet counts, and the number of reports `query` holds, in one pass: `year` is single-valued, so
+    its buckets with the one of reports without a year (`NO_YEAR`, not shown) count every report."""
     aggs = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
-    aggs[COUNT_AGG] = {"terms": {"field": "year", "size": YEAR_BUCKETS, "missing": NO_YEAR}}
+    aggs["year"] = {"terms": {"field": "year", "size": YEAR_BUCKETS, "missing": NO_YEAR}}
     result = searcher.aggregate(query, aggs)
-    counted = result.get(COUNT_AGG, {})
-    total = sum(int(b["doc_count"]) for b in counted.get("buckets", [])) + int(counted.get("sum_other_doc_count", 0))
-    return {
-        name: {str(b["key"]): int(b["doc_count"]) for b in result.get(name, {}).get("buckets", [])}
-        for name in FACET_FIELDS
-    }, total
+    years = result.get("year", {})
+    total = sum(int(b["doc_count"]) for b in years.get("buckets", [])) + int(years.get("sum_other_doc_count", 0))
+    shown = {name: result.get(name, {}).get("buckets", []) for name in FACET_FIELDS}
+    shown["year"] = [b for b in shown["year"] if b["key"] != NO_YEAR][:FACET_SIZE]
+    return {name: {str(b["key"]): int(b["doc_count"]) for b in buckets} for name, buckets in shown.items()}, total
 
 
 def no_facets() -> dict[str, dict[str, int]]:
