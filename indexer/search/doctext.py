@@ -216,6 +216,12 @@ class DocText:
                 return offset + start, offset + end, line
         raise KeyError(i)
 
+    def line_span(self, i: int) -> tuple[int, Span]:
+        """The line of loaded token `i` and its span in the line."""
+        start, end, line = self.token_at(i)
+        offset = self.lines.line_start(line)
+        return line, (start - offset, end - offset)
+
     def load_lines(self, lines: Iterable[int]) -> None:
         for line in sorted(set(lines)):
             if line in self._loaded or not 1 <= line <= self.lines.count:

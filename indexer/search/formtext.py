@@ -20,7 +20,6 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
 from indexer.search import doctext
-from indexer.search.doctext import TokenAt
 from indexer.search.tantivy_query import can_slip
 from indexer.search.variants import WordForms, edit_distance
 from indexer.textnorm import TOKEN_RE, LineIndex
@@ -100,15 +99,13 @@ class FormText:
     def line_of_token(self, i: int) -> int:
         return bisect.bisect_right(self.first, i)
 
-    def token_at(self, i: int) -> TokenAt:
-        """(start, end, line) of token `i`, offsets in the whole text: its line is tokenised once."""
-        line = self.line_of_token(i)
+    def line_span(self, i: int) -> tuple[int, tuple[int, int]]:
+        """The line of token `i` and its span in the line: the line is tokenised once."""
+        line = bisect.bisect_right(self.first, i)
         spans = self._spans.get(line)
         if spans is None:
             spans = self._spans[line] = [m.span() for m in TOKEN_RE.finditer(self.lines.line_text(line))]
-        start, end = spans[i - self.first[line - 1]]
-        offset = self.lines.line_start(line)
-        return offset + start, offset + end, line
+        return line, spans[i - self.first[line - 1]]
 
     def tokens_on(self, lines: Iterable[int]) -> Iterator[tuple[int, str]]:
         """(number, fold) of every token on `lines`."""

@@ -193,9 +193,8 @@ def line_hits(analyzed: DocText | FormText, matches: list[list[int]], scattered:
         first = analyzed.line_of_token(match[0])
         starts[first] = starts.get(first, 0) + 1
         for i in match:
-            start, end, line = analyzed.token_at(i)
-            offset = lines.line_start(line)
-            spans.setdefault(line, set()).add((start - offset, end - offset))
+            line, span = analyzed.line_span(i)
+            spans.setdefault(line, set()).add(span)
     return [
         LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), scattered=scattered,
                 page=page_of_line(n, pages))
