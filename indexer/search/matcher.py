@@ -8,7 +8,8 @@ mirror the tantivy queries of `tantivy_query`, so every listed report has lines.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from indexer.ingest.formats.model import page_of_line, page_starts
@@ -67,14 +68,15 @@ Terms = DocTerms | FormTerms  # the lines loaded by the scan, or every token fro
 def adjacent(words: Sequence[str], terms: Terms, slips: int) -> list[list[int]]:
     """Consecutive occurrences; with `slips`, one word may differ by one edit."""
     sets = [terms.positions(w) for w in words]
-    starts: dict[int, int] = {}
-    for k, positions in enumerate(sets):
-        for p in positions:
-            if p - k >= 0:
-                starts[p - k] = starts.get(p - k, 0) + 1
-    need = len(words) - slips
+    width, count = len(words), terms.count
+    if not slips:  # every word in place: the starts all the words' positions agree on
+        agreed = set(sets[0]).intersection(*({p - k for p in positions} for k, positions in enumerate(sets) if k))
+        return [list(range(s, s + width)) for s in sorted(agreed) if s >= 0 and s + width <= count]
+    # how many words each start has in place (Counter counts in C)
+    starts = Counter(itertools.chain.from_iterable((p - k for p in positions) for k, positions in enumerate(sets)))
+    need = width - slips
     found = []
-    for start in sorted(s for s, n in starts.items() if n >= need and s + len(words) <= terms.count):
+    for start in sorted(s for s, n in starts.items() if n >= need and s >= 0 and s + width <= count):
         misses = [k for k in range(len(words)) if start + k not in sets[k]]
         if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)):
             found.append(list(range(start, start + len(words))))
