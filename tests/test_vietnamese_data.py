@@ -188,3 +188,110 @@ def test_both_name_restorers_read_the_one_name_table():
     assert surnames() < {fold(s) for s in signature_surnames}  # OCR repair opens runs on fewer surnames
     assert set(name_spellings().values()) <= set(signature_surnames) | set(signature_given)
     assert name_spellings()["nguyen"] == "Nguyễn" and signature_surnames[0] == "Nguyễn"
+
+
+# --- each idea listed once: derived tables agree with their one source ------------------------------
+
+def test_latin_glyph_groups_join_the_channel_tables_pairs_without_repeating_them():
+    from indexer.vietnamese.glyphs import latin_confusion_groups
+
+    marked = {(r["printed"], r["reading"]) for r in data.load_rows("ocr_substitutions.tsv") if r["latin"] == "both"}
+    lines = [set(row) for row in data.load_tsv("ocr_latin_confusions.tsv")]
+    assert marked and lines
+    for printed, reading in marked:  # the file names no pair the channel table already has
+        assert not any({printed, reading} <= line for line in lines), (printed, reading)
+    groups = [set(g) for g in latin_confusion_groups()]
+    assert all(not a & b for i, a in enumerate(groups) for b in groups[i + 1:])  # each glyph in one group
+    for members in [set(p) for p in marked] + lines:
+        assert any(members <= g for g in groups), members
+    assert {"i", "l", "1", "li"} in groups and {"o", "0"} in groups
+
+
+def test_an_acronym_query_takes_the_derived_groups():
+    from indexer.search.variants import confusion_parts
+
+    parts = confusion_parts("vneid")
+    assert parts is not None and set(parts[1]) == {"i", "l", "1", "li"} and set(parts[2]) == {"d", "cl"}
+
+
+def test_response_leads_are_the_marked_body_starters_of_one_list():
+    from indexer.vietnamese.openings import body_starters, response_leads
+
+    words = data.load_json("header_words.json")
+    assert "response_leads" not in words  # one list, not two that overlap
+    assert len(set(body_starters())) == len(body_starters())
+    assert set(response_leads()) < set(body_starters()) and response_leads()[0] == "Thực hiện"
+    assert "Kính gửi" in body_starters() and "Kính gửi" not in response_leads()
+
+
+def test_the_directive_answered_follows_a_response_lead_only():
+    from indexer.model import Citation
+    from indexer.parse.report import find_responds_to
+
+    for lead, answered in (("Phúc đáp", "12/KH-UBND"), ("Kính gửi", None)):
+        text = f"{lead} Kế hoạch số 12/KH-UBND ngày 3/2/2025 của UBND thành phố.\n"
+        cited = Citation("Kế hoạch", "12/KH-UBND", None, "2025-02-03", None, None, 1, 1, "Kế hoạch số 12/KH-UBND")
+        assert find_responds_to(text, [cited], 2) == answered, lead
+
+
+def test_national_bodies_are_issuers_listed_once():
+    from indexer.parse.units import national_body
+    from indexer.vietnamese.bodies import issuers, national_bodies
+
+    assert not (data.DATA_DIR / "national_bodies.json").exists()
+    names = [e["name"] for e in issuers()]
+    assert len(names) == len(set(names)) and {n.lower() for n in names} == set(map(str.lower, set(names)))
+    assert set(national_bodies()) < set(names) and "Chính phủ" not in national_bodies()
+    assert national_body("BO TU PHAP") == "Bộ Tư pháp"
+    assert national_body("TOA AN NHAN DAN TOI CAO") == "Tòa án nhân dân tối cao"
+    assert national_body("UBND thanh pho") is None
+
+
+def test_place_kinds_are_read_from_unit_kinds_and_the_province_and_district_tables():
+    from indexer.parse.place_tables import _district_kinds
+    from indexer.vietnamese.bodies import place_kinds, province_kinds
+
+    kinds = [k["name"] for k in place_kinds()]
+    assert {k["name"] for k in province_kinds()} == {p["kind"] for p in data.load_json("provinces.json")["provinces"]}
+    assert set(_district_kinds()) == {d["kind"] for d in data.load_json("districts.json")["districts"]}
+    assert set(_district_kinds()) < set(kinds) and {k["name"] for k in province_kinds()} < set(kinds)
+    units = data.load_json("units_haiphong.json")
+    listed = [k["units"] for k in place_kinds() if "units" in k]
+    assert listed and all(isinstance(units[key], list) and units[key] for key in listed)
+
+
+def test_tabled_units_and_provinces_read_through_the_derived_kinds():
+    from indexer.parse.issuing import _is_parent_level
+    from indexer.parse.provinces import province_named
+    from indexer.parse.units import known_units, lookup_known
+
+    wards = [u for u in known_units() if u.name.startswith("UBND phường ")]
+    assert len(wards) == len(data.load_json("units_haiphong.json")["wards"])
+    assert "Ủy ban nhân dân " + wards[0].name.removeprefix("UBND ") in wards[0].variants
+    for printed in ("S& Ngoai vu", "Sở Ngoại vụ thành phố Hải Phòng", "SO NGOAI VU TP. HAI PHONG"):
+        found = lookup_known(printed)
+        assert found is not None and found.name == "Sở Ngoại vụ", printed
+    assert lookup_known("Sở Ngoại vụ Hà Nội") is None and lookup_known("Sở Ngoại vụ thành phố") is None
+    assert province_named("TP. Ho Chi Minh")["name"] == "Hồ Chí Minh"
+    assert province_named("tinh Nghe An")["name"] == "Nghệ An" and province_named("huyện Nghe An") is None
+    assert _is_parent_level("UBND tỉnh Nghệ An") and not _is_parent_level("UBND xã Ia Phìn")
+
+
+def test_every_marked_letter_test_reads_the_one_letter_list():
+    import re
+
+    from indexer.parse import place_names, restore, units
+    from indexer.vietnamese.letters import GENERIC_E, MARKED_LETTERS
+
+    for pattern in (restore._VIETNAMESE_MARKS, place_names._MARKED, units._PROPER_LETTERS):
+        assert {ch for ch in MARKED_LETTERS if pattern.fullmatch(ch)} == set(MARKED_LETTERS) - {GENERIC_E}
+        assert pattern.fullmatch("Ế") and not pattern.fullmatch("e") and not re.fullmatch(pattern, GENERIC_E)
+    assert restore.looks_clean("Sở Khoa học") and not restore.looks_clean("S& Khoa hoc") and not restore.looks_clean("Sé Khéa")
+
+
+def test_item_starts_take_the_roman_alphabet_of_vietnamese_roman():
+    from indexer.compare.words import ITEM_START_RE
+    from indexer.vietnamese.roman import PRINTED_DIGITS
+
+    assert all(ITEM_START_RE.match(f"{d}. Kết quả") for d in PRINTED_DIGITS)
+    assert ITEM_START_RE.match("Il. Nhiệm vụ") and not ITEM_START_RE.match("Kết quả. Nhiệm vụ")

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from indexer.textnorm import fold, tokenize
 from indexer.vietnamese.glyphs import glyph_letters
+from indexer.vietnamese.letters import LIST_ITEM_LETTER
 from indexer.vietnamese.phonology import is_syllable
+from indexer.vietnamese.roman import PRINTED_DIGITS
 
 # Onsets, longest first so `ngh` wins over `ng` and `n`.
 ONSETS = sorted(
@@ -77,12 +79,12 @@ class Paragraph:
 
 # A line that starts a new item even without a blank line before it.
 ITEM_START_RE = re.compile(
-    r"""
+    rf"""
     ^\s*(?:
         [-+•*–—]                       # bullet
-      | [a-zđ]\)                       # a) b) c)
+      | {LIST_ITEM_LETTER}\)                # a) b) c)
       | \d+(?:\.\d+)*\.?\s             # 1. / 2.1. numbered item
-      | [IVXLl|1]{1,4}\.\s             # roman heading (OCR may print I as 1, l or |)
+      | [{re.escape(PRINTED_DIGITS)}]{{1,4}}\.\s   # roman heading (OCR may print I as 1, l or |)
     )
     """,
     re.VERBOSE | re.IGNORECASE,

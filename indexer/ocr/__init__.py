@@ -27,7 +27,7 @@ NAME_HEAD_BONUS = 1.2
 
 def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | None]:
     """The syllable each token prints intact (plain letters or real marks), else None."""
-    return [_intact(word, kind) for word, kind in zip(words, kinds)]
+    return list(map(_intact, words, kinds))
 
 
 @lru_cache(maxsize=200_000)
@@ -80,18 +80,20 @@ class _Layout:
         self.fixed: list[Slot | None] = []
         self.words: list[tuple[int, str, bool]] = []  # (index, token, heads a name)
         last = len(words) - 1
+        add_fixed, add_word = self.fixed.append, self.words.append
+        word_kind, code, number, roman = Kind.WORD, Kind.CODE, Kind.NUMBER, Kind.ROMAN  # locals: one per token
         for i, (word, kind) in enumerate(zip(words, kinds)):
             slot = None
-            if kind is Kind.WORD:
+            if kind is word_kind:
                 head = word[:1].isupper() and _name_head(word, words[i + 1] if i < last else "")
-                self.words.append((i, word, head))
-            elif kind is Kind.CODE:
+                add_word((i, word, head))
+            elif kind is code:
                 slot = _code_slot(word, _in_symbol(i, kinds))
-            elif kind is Kind.NUMBER and i > 0 and _quarter_in_ones(word, words[i - 1]):
+            elif kind is number and i > 0 and _quarter_in_ones(word, words[i - 1]):
                 slot = Slot((word, roman_reading(word)), (0.0, 0.0))
             else:
-                slot = _fixed_slot(word, kind is Kind.ROMAN)
-            self.fixed.append(slot)
+                slot = _fixed_slot(word, kind is roman)
+            add_fixed(slot)
 
 
 class _Slots:
@@ -132,9 +134,10 @@ class _Slots:
 
     def build(self, layout: _Layout, seen: Sequence[str | None]) -> list[Slot]:
         slots = layout.fixed.copy()
-        word_slot = self.word_slot
+        known, word_slot = self.built.get, self.word_slot  # most words repeat a key: one lookup, no call
         for i, word, head in layout.words:
-            slots[i] = word_slot((word, head, seen[i]))
+            key = (word, head, seen[i])
+            slots[i] = known(key) or word_slot(key)
         return slots  # type: ignore[return-value]  # every None was a word, now filled
 
 
@@ -188,7 +191,8 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     first = decode(first_slots, decoded)
     # Second pass: a garbled token is usually a word the document uses often,
     # so count what the first pass read everywhere, garbled tokens included.
-    seen = [r[0] if k in (Kind.WORD, Kind.TRUSTED) else None for r, k in zip(first, kinds)]
+    syllables = frozenset((Kind.WORD, Kind.TRUSTED))  # (built once, not per token)
+    seen = [r[0] if k in syllables else None for r, k in zip(first, kinds)]
     readings = decode(_Slots(seen, first_pass).build(layout, seen), decoded)
     del first_slots
     return readings

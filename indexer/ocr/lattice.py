@@ -82,20 +82,29 @@ _EVIDENCE = _Evidence()
 def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | None) -> Slot:
     """Add the document's evidence (clean occurrences of each reading) to the static scores."""
     count, evidence = doc_counts.get, _EVIDENCE
-    ranked = sorted(
-        [(base + evidence[count(r, 0) - (r == own)], r) for base, r in zip(static.bases, static.readings)],
-        reverse=True,
-    )[:MAX_CANDIDATES]
+    if own is None:  # (r == own is False for every reading: the same counts, one comparison fewer)
+        ranked = sorted([(base + evidence[count(r, 0)], r) for base, r in zip(static.bases, static.readings)],
+                        reverse=True)
+    else:
+        ranked = sorted([(base + evidence[count(r, 0) - (r == own)], r)
+                         for base, r in zip(static.bases, static.readings)], reverse=True)
+    if len(ranked) > MAX_CANDIDATES:
+        del ranked[MAX_CANDIDATES:]
     if ranked:  # two word bonuses at most can lift an option: weaker ones can never be kept
         floor = ranked[0][0] - 2 * BIGRAM_BONUS - KEEP_MARGIN
-        ranked = [(s, r) for s, r in ranked if s >= floor]
+        if ranked[-1][0] < floor:  # (sorted: only then is any option below it)
+            ranked = [(s, r) for s, r in ranked if s >= floor]
     plain = static.plain
     if plain is not None:  # not a syllable: maybe a name, an initial, a list letter
         ranked.append((static.plain_base + evidence[count(plain, 0) - (plain == own)], plain))
-    return Slot(tuple(r for _, r in ranked), tuple(s for s, _ in ranked))
+    if not ranked:
+        return Slot((), ())
+    scores, readings = zip(*ranked)
+    return Slot(readings, scores)
 
 
 NEG = float("-inf")
+_ONE = (1).__eq__
 
 
 @cache
@@ -111,14 +120,38 @@ def _joins(left: str, right: str) -> bool:
     return (left, right) in lexicon().bigrams
 
 
+@cache
+def _followers() -> dict[str, frozenset[str]]:
+    """Each syllable -> the syllables that follow it inside a lexicon word (`_joins` by lookup)."""
+    after: dict[str, set[str]] = {}
+    for left, right in lexicon().bigrams:
+        after.setdefault(left, set()).add(right)
+    return {left: frozenset(rights) for left, rights in after.items()}
+
+
+_NO_FOLLOWERS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _numeral(reading: str) -> bool:
+    """A number or a small roman numeral: `_joins` asks for a counting word before it."""
+    return reading[:1].isdigit() or roman.is_folded_small(reading)
+
+
 @lru_cache(maxsize=500_000)
 def _pair_links(left_options: tuple[str, ...], right_options: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    """(option of the left slot, option of the right one) pairs that form a word."""
+    """(option of the left slot, option of the right one) pairs that form a word: `_joins` of every
+    pair, with each left option's followers looked up once (the slots of a lattice offer up to 7)."""
     if len(left_options) == 1 and len(right_options) == 1:
         return ((0, 0),) if _joins(left_options[0], right_options[0]) else ()
-    return tuple(
-        (p, o) for p, left in enumerate(left_options) for o, right in enumerate(right_options) if _joins(left, right)
-    )
+    numerals = [_numeral(right) for right in right_options]
+    followers, counting = _followers(), number_words()
+    links = []
+    for p, left in enumerate(left_options):
+        after, counts = followers.get(left, _NO_FOLLOWERS), left in counting
+        if after or counts:
+            links += [(p, o) for o, right in enumerate(right_options) if (counts if numerals[o] else right in after)]
+    return tuple(links)
 
 
 def _forward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int], ...]]) -> tuple[list, list]:
@@ -127,16 +160,18 @@ def _forward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int],
     A syllable belongs to one word: a token joined to its left neighbour
     cannot also join its right one, so overlapping pairs are not counted twice.
     """
-    free, joined = [list(scores[0])], [[NEG] * len(scores[0])]
+    last_free, last_joined, bonus = list(scores[0]), [NEG] * len(scores[0]), BIGRAM_BONUS
+    free, joined = [last_free], [last_joined]
     for emit, pairs in zip(scores[1:], links[1:]):
-        last_free = free[-1]
-        best_any = max(max(last_free), max(joined[-1]))
+        best_any = max(max(last_free), max(last_joined))
         best_join = [NEG] * len(emit)
         for p, o in pairs:
             if last_free[p] > best_join[o]:
                 best_join[o] = last_free[p]
-        free.append([e + best_any for e in emit])
-        joined.append([e + BIGRAM_BONUS + j for e, j in zip(emit, best_join)])
+        last_free = [e + best_any for e in emit]
+        last_joined = [e + bonus + j for e, j in zip(emit, best_join)]
+        free.append(last_free)
+        joined.append(last_joined)
     return free, joined
 
 
@@ -177,8 +212,10 @@ def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]
     for end in [i for i, link in enumerate(links, 1) if not link] + [len(slots)]:
         if end - start == 1:
             single = options[start]
-            readings.append(single if len(single) == 1 else _decode_one(slots[start]))
-        elif all(len(choice) == 1 for choice in options[start:end]):  # nothing to choose
+            if len(single) > 1:  # a shared slot: decided once (its id, an int, keys it beside the runs)
+                single = done.get(id(slots[start])) or done.setdefault(id(slots[start]), _decode_one(slots[start]))
+            readings.append(single)
+        elif all(map(_ONE, map(len, options[start:end]))):  # nothing to choose
             readings.extend(options[start:end])
         else:
             run = slots[start:end]
@@ -196,16 +233,16 @@ def _decode_one(slot: Slot) -> tuple[str, ...]:
     if len(slot.options) == 1:
         return slot.options
     through = sorted(zip(slot.scores, slot.options), reverse=True)
-    top = through[0][0]
-    return tuple([o for s, o in through if s >= top - KEEP_MARGIN][:MAX_READINGS])
+    cut = through[0][0] - KEEP_MARGIN
+    return tuple([o for s, o in through if s >= cut][:MAX_READINGS])
 
 
 def _kept(through: list[float], options: tuple[str, ...]) -> tuple[str, ...]:
     if len(options) == 1:
         return options
     ranked = sorted(zip(through, options), reverse=True)
-    top = ranked[0][0]
-    return tuple([o for s, o in ranked if s >= top - KEEP_MARGIN][:MAX_READINGS])
+    cut = ranked[0][0] - KEEP_MARGIN
+    return tuple([o for s, o in ranked if s >= cut][:MAX_READINGS])
 
 
 def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) -> list[tuple[str, ...]]:

@@ -25,8 +25,26 @@ WORD_BOUNDARY_AFTER = rf"(?![{_WORD_CHARS}])"
 WORD_SEPARATOR = r"(?:\s*[,\-–]\s*|\s+)"
 
 
+# A whole report is folded by several parsers in turn (citations, topics): the last long text is remembered.
+_REMEMBERED_FROM = 2000  # characters
+_last_folded: tuple[str, str] = ("", "")
+
+
 def folded(text: str) -> str:
     """`fold(text)` with exactly one character per input character (offsets stay valid)."""
+    global _last_folded
+    long = len(text) >= _REMEMBERED_FROM
+    if long:
+        last_text, last = _last_folded  # one tuple: read whole even with threads
+        if text is last_text or text == last_text:
+            return last
+    result = _folded(text)
+    if long:
+        _last_folded = (text, result)
+    return result
+
+
+def _folded(text: str) -> str:
     whole = fold(text)
     if len(whole) == len(text):
         return whole  # the usual case: every character folds to one

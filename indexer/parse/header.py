@@ -34,6 +34,7 @@ from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.regexes import NUMERIC_DATE_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_symbol
 from indexer.vietnamese.data import load_json
+from indexer.vietnamese.openings import body_starters
 from indexer.vietnamese.roman import CLEAN_NUMERAL, FOLDED_NUMERAL
 
 TITLE_MAX_LINES = 6
@@ -65,7 +66,7 @@ def _words() -> dict:
 
 @cache
 def _body_starter_regex() -> re.Pattern[str]:
-    starters = "|".join(phrase_pattern(s) for s in _words()["body_starters"])
+    starters = "|".join(phrase_pattern(s) for s in body_starters())
     sections = "|".join(phrase_pattern(s) for s in _words()["section_heads"])
     # `I. Căn cứ`, `1. Mục đích`, `Điều 1.`: the body's structure has begun.
     return re.compile(rf"\s*(?:{starters}|(?:{sections})\s+\d|(?:{FOLDED_NUMERAL}|\d{{1,2}})\s*[.)]\s)")

@@ -8,6 +8,7 @@ from indexer.parse.fuzzy import alternation, matched_index, phrase_pattern, word
 from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
+from indexer.vietnamese.bodies import issuers, place_kinds
 from indexer.vietnamese.data import load_json
 
 ISSUER_REACH = 120
@@ -17,7 +18,7 @@ _OF = re.compile(rf"[\s,]*(?:{word_pattern('của')})\s+")
 
 @cache
 def _issuer_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    pairs = [(s, e["name"]) for e in load_json("issuers.json")["issuers"] for s in [e["name"], *e["variants"]]]
+    pairs = [(s, e["name"]) for e in issuers() for s in [e["name"], *e["variants"]]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # longest first: `match` takes the fullest name
     return alternation([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)
 
@@ -39,7 +40,7 @@ def _longest_table_issuer(ftext: str, pos: int) -> tuple[str, int] | None:
 @cache
 def _ends_with_place() -> re.Pattern[str]:
     """An issuer the text follows with its place: a place kind (`UBND tỉnh`) or a body named after one."""
-    kinds = [p["name"] for p in load_json("unit_kinds.json")["places"]] + load_json("issuers.json")["named_after_place"]
+    kinds = [p["name"] for p in place_kinds()] + load_json("issuers.json")["named_after_place"]
     return re.compile("(?:" + "|".join(re.escape(fold(k)) for k in kinds) + ")$")
 
 _NEXT_WORDS = re.compile(r"(?:[ \t]*\n?[ \t]*[^\s,;.:()]+){1,4}")

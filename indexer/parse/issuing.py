@@ -17,9 +17,11 @@ import re
 from functools import cache
 
 from indexer.parse.fuzzy import alternation, folded, phrase_pattern
+from indexer.parse.provinces import province_named
 from indexer.parse.symbols import split_symbol
 from indexer.parse.unit_places import spelled_as_document
 from indexer.parse.units import (
+    COMMITTEE,
     body_at,
     body_short,
     lacks_place,
@@ -27,9 +29,9 @@ from indexer.parse.units import (
     parent_of,
     place_at,
     place_kind_at,
-    province_named,
     unit_by_code,
 )
+from indexer.vietnamese.bodies import province_kinds
 from indexer.vietnamese.data import load_json
 
 OPENING_CHARS = 2500  # the opening paragraph says who reports; so does the closing one
@@ -229,8 +231,15 @@ def find_unit(text: str, header, doc_type: str | None) -> tuple[str | None, str 
     return unit, parent or parent_of(unit), source
 
 
+@cache
+def _parent_level_re() -> re.Pattern[str]:
+    """`UBND tỉnh X`, `UBND thành phố X`: a People's Committee named after a province."""
+    kinds = "|".join(re.escape(k["name"]) for k in province_kinds())
+    return re.compile(rf"{COMMITTEE} (?:{kinds}) ")
+
+
 def _is_parent_level(unit: str) -> bool:
-    return re.match(r"UBND (?:thành phố|tỉnh) ", unit) is not None
+    return _parent_level_re().match(unit) is not None
 
 
 def _agency_is_other(symbol: str | None) -> bool:

@@ -16,13 +16,14 @@ from functools import cache, lru_cache
 
 from indexer.parse.restore import restore
 from indexer.textnorm import OCR_LETTER_GLYPHS, fold, nfc
+from indexer.vietnamese.letters import GENERIC_E, marked_letters_class
 
 VOWELS = frozenset("aeiouy")
 APOSTROPHES = "'’‘`"
 PUNCTUATION = ",.;:()“”\""
 CLEAN_SHARE = 0.35  # words with real marks (not the generic `é`) in a digital document
 _WORD = re.compile(r"[^\s,.;:()\[\]“”\"!?/|]+")
-_MARKED = re.compile(r"[ăâđêôơưàảãạằẳẵặầẩẫậèẻẽẹềểễệìỉĩịòỏõọồổỗộờởỡợùủũụừửữựỳỷỹỵáấắíóốớúứý]", re.I)
+_MARKED = re.compile(marked_letters_class(leaving_out=GENERIC_E), re.I)  # real marks: not the generic é
 
 
 @cache

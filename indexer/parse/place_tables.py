@@ -16,9 +16,14 @@ from indexer.parse.fuzzy import first_chars, folded, phrase_regex
 from indexer.parse.place_names import APOSTROPHES, bare, fits_all, plain
 from indexer.vietnamese.data import load_json as load
 
-DISTRICT_KINDS = ("quận", "huyện", "thị xã", "thành phố")
 PLACE_SYLLABLE_MIN = 5  # names a spelling must head to replace the restorer's
 PLACE_SYLLABLE_LEAD = 4  # times as many names as the restorer's spelling: only a clearly unusual choice yields
+
+
+@cache
+def _district_kinds() -> tuple[str, ...]:
+    """The kinds of district the districts table names (quận, huyện, thị xã, thành phố)."""
+    return tuple(sorted({d["kind"] for d in load("districts.json")["districts"]}))
 
 
 @cache
@@ -42,7 +47,7 @@ def district_spelling(kind: str | None, printed: Sequence[str]) -> list[str] | N
     ftext = folded(_spaced(" ".join(printed)).strip())
     if not ftext:
         return None
-    kinds = [kind] if kind else DISTRICT_KINDS
+    kinds = [kind] if kind else _district_kinds()
     fitting = {n for k in kinds for n in _districts_by_start(k).get(ftext[0], ())
                if phrase_regex(_spaced(n)).fullmatch(ftext)}
     return fitting.pop().split() if len(fitting) == 1 else None

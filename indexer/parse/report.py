@@ -20,7 +20,7 @@ from indexer.parse.topics import detect_topics
 from indexer.parse.unit_places import place_spelt, title_spelt_as_unit
 from indexer.parse.units import lookup_known, place_kind_at
 from indexer.textnorm import nfc
-from indexer.vietnamese.data import load_json as load
+from indexer.vietnamese.openings import response_leads
 
 OPENING_LINES = 25
 LEAD_REACH = 120  # the cited directive follows its lead word closely
@@ -28,7 +28,7 @@ LEAD_REACH = 120  # the cited directive follows its lead word closely
 
 @cache
 def _lead_regex() -> re.Pattern[str]:
-    leads = "|".join(phrase_pattern(lead) for lead in load("header_words.json")["response_leads"])
+    leads = "|".join(phrase_pattern(lead) for lead in response_leads())
     return re.compile(rf"(?:^|(?<=\n)|(?<=[.;]\s))[\s\-+•]*(?:{leads})")  # a lead opens a sentence
 
 

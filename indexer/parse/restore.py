@@ -19,9 +19,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from indexer.textnorm import fold, tokenize
+from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
+from indexer.vietnamese.letters import GENERIC_E, marked_letters_class
 
-_VIETNAMESE_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
-_OCR_NOISE = re.compile(r"[&¢@€§¥$|]|[a-z][0-9]|[0-9][a-z]", re.I)
+# `é` is counted apart: the OCR prints it for any accent, so many of them tell of OCR text, not of marks.
+_VIETNAMESE_MARKS = re.compile(marked_letters_class(leaving_out=GENERIC_E), re.I)
+_OCR_NOISE = re.compile(rf"[{re.escape(OCR_LETTER_GLYPHS)}|]|[a-z][0-9]|[0-9][a-z]", re.I)  # |: the OCR's l or I
 
 Readings = tuple[Sequence[str], Sequence[str]]  # (printed tokens of a document, the best reading of each)
 
@@ -74,7 +77,7 @@ def looks_clean(text: str) -> bool:
     if _OCR_NOISE.search(text):
         return False
     marks = len(_VIETNAMESE_MARKS.findall(text))
-    acute_e = text.lower().count("é")
+    acute_e = text.lower().count(GENERIC_E)
     return marks >= 2 and acute_e * 3 < marks
 
 

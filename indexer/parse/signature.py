@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
@@ -61,6 +61,14 @@ def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(r["spelling"] for r in rows if r["kind"] == "surname"), tuple(r["spelling"] for r in rows if r["kind"] == "given")
 
 
+@cache
+def _any_names() -> tuple[str, ...]:
+    """Given names, then surnames: one tuple (the memo of `_restore_name_word` keys on it)."""
+    surnames, given = _names()
+    return given + surnames
+
+
+@lru_cache(maxsize=20_000)  # signers and recipients recur across reports; each call tries every name of the table
 def _restore_name_word(word: str, table: tuple[str, ...]) -> str | None:
     fword = folded(word)
     matches = [n for n in table if re.fullmatch(word_pattern(n), fword)]
@@ -86,7 +94,7 @@ def restore_person_name(printed: str) -> str | None:
     if first is None or (folded(first) != folded(words[0]) and (as_given := _restore_name_word(words[0], given))
                          and folded(as_given) == folded(words[0])):
         return None  # `Thi Mai`: a middle name, not a damaged surname
-    rest = [_restore_name_word(w, given + surnames) or w for w in words[1:]]
+    rest = [_restore_name_word(w, _any_names()) or w for w in words[1:]]
     return " ".join([first, *rest])
 
 

@@ -22,7 +22,9 @@ from indexer.parse.place_names import (
     typographic_apostrophes,
 )
 from indexer.parse.place_tables import tabled_spelling
-from indexer.parse.units import lookup_known, place_of, province_named
+from indexer.parse.provinces import province_named
+from indexer.parse.units import lookup_known, place_of
+from indexer.vietnamese.bodies import issuers
 from indexer.vietnamese.data import load_json as load
 
 
@@ -65,9 +67,8 @@ def place_spelt(printed: str | None, restored: str | None, unit: str | None) -> 
 
 @cache
 def _institutions() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """Names of bodies of two words or more (unit kinds, issuers, national bodies), longest first."""
-    names = {b["name"] for b in load("unit_kinds.json")["bodies"]} | set(load("national_bodies.json")["bodies"])
-    names |= {i["name"] for i in load("issuers.json")["issuers"]}
+    """Names of bodies of two words or more (unit kinds, issuers: the national bodies among them), longest first."""
+    names = {b["name"] for b in load("unit_kinds.json")["bodies"]} | {i["name"] for i in issuers()}
     ordered = tuple(sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True))
     return alternation(list(ordered), "i"), ordered
 

@@ -16,7 +16,17 @@ VOWELS = "aăâeêioôơuưy"
 # Lower-case letters only Vietnamese writes: hats, horns, breves, đ, and every vowel with a tone.
 MARKED_LETTERS = "ăâđêôơư" + "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONE_MARKS)
 OCR_GENERIC_ACCENTS = "éè"  # the OCR prints these for any accent: they tell nothing of the letter
+GENERIC_E = OCR_GENERIC_ACCENTS[0]  # é, the commonest: marked-letter tests that count it do so apart
+# Lettered list items run a) b) c) d) đ) e) …: the Vietnamese alphabet keeps đ after d.
+LIST_ITEM_LETTER = "[a-zđ]"
 FORM_TABLE = "ocr_letter_forms.tsv"
+
+
+def marked_letters_class(leaving_out: str = "") -> str:
+    """A regex character class of the marked letters, less `leaving_out` (a test for typed Vietnamese
+    leaves out `é`, the OCR's generic accent, which it counts apart)."""
+    return "[" + "".join(ch for ch in MARKED_LETTERS if ch not in leaving_out) + "]"
+
 MATCHERS = ("phrases", "count_nouns")
 VANISHES = "-"  # the form `-`: the letter may be lost altogether
 
