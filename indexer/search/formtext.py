@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from indexer.search import doctext
 from indexer.search.tantivy_query import can_slip
-from indexer.search.variants import WordForms, edit_distance
+from indexer.search.variants import WordForms, edit_distance, spelled_with_marks
 from indexer.textnorm import TOKEN_RE, LineIndex
 
 
@@ -134,16 +134,42 @@ class FormTerms:
         self.count = analyzed.count
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
+        self._found: dict[str, frozenset[int]] = {}
+
+    def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
+        key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = form_pattern(word, forms)
+        return pattern
 
     def positions(self, word: str) -> frozenset[int]:
-        pattern = self._patterns.get(word)
-        if pattern is None:
-            pattern = self._patterns[word] = form_pattern(word, self._forms.get(word))
-        return self.analyzed.positions(pattern)
+        """As `DocTerms.positions`: a marked letter's OCR form (`glyphs`) is not taken on a token printed
+        with real marks of its own (`WordForms.accepts_printed`)."""
+        found = self._found.get(word)
+        if found is None:
+            forms = self._forms.get(word)
+            found = self.analyzed.positions(self._pattern(word, forms))
+            if forms is not None and forms.glyphs is not None and not forms.fuzzy:
+                exact = self.exact(word)
+                found = frozenset(p for p in found if p in exact or not spelled_with_marks(self.printed(p)))
+            self._found[word] = found
+        return found
+
+    def exact(self, word: str) -> frozenset[int]:
+        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
+        return self.analyzed.positions(self._pattern(word, None))
+
+    def printed(self, i: int) -> str:
+        line, (start, end) = self.analyzed.line_span(i)
+        offset = self.analyzed.lines.line_start(line)
+        return self.analyzed.text[offset + start : offset + end]
 
     def slipped(self, word: str, i: int) -> bool:
         """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-        return can_slip(word) and any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+        if not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
+            return False
+        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
 
 
 _RECENT: OrderedDict[tuple[str, str, str], FormText] = OrderedDict()
