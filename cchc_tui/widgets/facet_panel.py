@@ -9,11 +9,11 @@ from textual.message import Message
 from textual.widgets import Tree
 
 from cchc_tui.palette import styles
+from cchc_tui.widgets.fitted_tree import FittedTree
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
 
 FACET_LABELS = {"unit": "Units", "doc_type": "Types", "year": "Years", "topic": "Topics"}
 MAX_VALUES = 30
-LABEL_WIDTH = 27  # what fits the panel beside the tree guides
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class FacetValue:
     value: str
 
 
-class FacetPanel(Tree[FacetValue | None]):
+class FacetPanel(FittedTree[FacetValue | None]):
     """A tree: facet names, then values with counts; active values are marked."""
 
     DEFAULT_CSS = """
@@ -71,7 +71,6 @@ class FacetPanel(Tree[FacetValue | None]):
     def _leaf(self, count: int, shown: str, active: bool) -> Text:
         leaf = Text(f"{count:>3} ", style=DIM_STYLE)
         name = Text(("● " if active else "") + inert(shown), style=f"bold {styles().accent}" if active else "")
-        name.truncate(LABEL_WIDTH - leaf.cell_len, overflow="ellipsis")
         return leaf.append_text(name)
 
     @on(Tree.NodeSelected)

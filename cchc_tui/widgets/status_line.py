@@ -36,7 +36,7 @@ class StatusLine(Static):
     """Counts, timing, active filters, marks, or an error."""
 
     DEFAULT_CSS = """
-    StatusLine { height: 1; padding: 0 1; background: $boost; }
+    StatusLine { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     StatusLine.-error { color: $error; }
     """
 
