@@ -58,3 +58,25 @@ def test_a_long_facet_value_ends_in_an_ellipsis_and_a_short_one_is_whole():
     assert lines[0].startswith("▼ Units (2)")
     assert lines[1].endswith("…") and "Phương hướng" in lines[1] and len(lines[1]) <= width
     assert lines[2].endswith("1 Sở Nội vụ")
+
+
+def test_new_counts_of_the_same_facets_relabel_the_lines_in_place_and_show_the_new_counts():
+    async def scenario():
+        tree = FacetPanel()
+        async with OneTree(tree).run_test(size=(80, 14)) as pilot:
+            tree.show_facets({"unit": {"Sở Nội vụ": 3, "Sở Y tế": 1}, "year": {"2025": 4}})
+            await pilot.pause()
+            nodes = [*tree.root.children, *tree.root.children[0].children]
+            tree.show_facets({"unit": {"Sở Tư pháp": 5, "Sở Nội vụ": 2}, "year": {"2024": 7}}, active={"year": "2024"})
+            await pilot.pause()
+            same = [*tree.root.children, *tree.root.children[0].children] == nodes
+            relabelled = shown_lines(tree)
+            tree.show_facets({"unit": {"Sở Tư pháp": 5}})  # one value fewer, no years: built again
+            await pilot.pause()
+            return same, relabelled, shown_lines(tree), [leaf.data.value for leaf in tree.root.children[0].children]
+
+    same, relabelled, rebuilt, values = asyncio.run(scenario())
+    assert same
+    assert relabelled[:5] == ["▼ Units (2)", "├   5 Sở Tư pháp", "└   2 Sở Nội vụ", "▼ Years (1)", "└   7 ● 2024"]
+    assert rebuilt[:2] == ["▼ Units (1)", "└   5 Sở Tư pháp"] and rebuilt[2] == ""
+    assert values == ["Sở Tư pháp"]  # picking a line filters on what it shows

@@ -18,11 +18,21 @@ def node_depth(node: TreeNode) -> int:
 class FittedTree(Tree[TreeDataType]):
     """Labels fit the width left beside the guides; leaves beside branches line up with their labels."""
 
+    _width = 0  # of the content region, looked up once a frame (each lookup walks the styles)
+
+    def render_lines(self, crop):
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event) -> None:
+        self._width = self.scrollable_content_region.width
+        super()._on_resize(event)  # (Tree measures its labels again)
+
     def render_label(self, node: TreeNode[TreeDataType], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
         if not node.allow_expand and node.parent is self.root and any(n.allow_expand for n in self.root.children):
             label = Text("  ", style=base_style).append_text(label)  # where a branch has its ▼
-        room = self.scrollable_content_region.width - node_depth(node) * self.guide_depth
+        room = (self._width or self.scrollable_content_region.width) - node_depth(node) * self.guide_depth
         if room > 1 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
-        return label  # (Tree measures its labels again on every resize)
+        return label
