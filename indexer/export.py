@@ -3,7 +3,7 @@
 One record per report, streamed (the index is read one stored document at a
 time, so a hundred thousand reports never sit in memory together). The record
 carries what `cchc show --json` shows (identity, text, metadata, citations,
-topics) plus the search forms the index was built from, aligned token for
+topics, figures) plus the search forms the index was built from, aligned token for
 token: `folded` (the plain fold of every printed token), `best` (the OCR
 reading of every token), `alternatives` (other readings kept). A distributed
 engine (deploy/quickwit/) indexes these fields without running our OCR repair.
@@ -21,7 +21,8 @@ from indexer.library import Library, index_errors
 from indexer.pipeline import best_readings, decode_readings
 from indexer.textnorm import token_folds, tokenize
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 1  # records gained "figures" (a new key, no key changed: still version 1)
+LISTS = ("citations", "topics", "sections", "figures")  # their own keys, not in "metadata"
 
 
 def report_record(doc: tantivy.Document) -> dict[str, Any]:
@@ -45,10 +46,11 @@ def report_record(doc: tantivy.Document) -> dict[str, Any]:
         "date": date,
         "year": int(date[:4]) if date and date[:4].isdigit() else None,
         "title": info.get("title"),
-        "metadata": {k: v for k, v in info.items() if k not in ("citations", "topics", "sections")},
+        "metadata": {k: v for k, v in info.items() if k not in LISTS},
         "sections": info.get("sections") or [],
         "citations": info.get("citations") or [],
         "topics": info.get("topics") or [],
+        "figures": info.get("figures"),  # null: the index was written before figures were parsed
         "text": text,
         "folded": " ".join(folds),
         "best": " ".join(best),

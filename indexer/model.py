@@ -45,6 +45,21 @@ class TopicHit:
 
 
 @dataclass(slots=True)
+class Figure:
+    text: str  # the phrase as printed, e.g. "730 tin, bài" / "09 budi tuyén truyén"
+    line: int
+    kind: str  # "count" | "fraction" | "percent"
+    value: float  # the number (the numerator of a fraction)
+    total: float | None  # the denominator of a fraction ("13/13")
+    noun: str | None  # count-noun id from indexer/data/count_nouns.json, e.g. "buoi"
+    unit: str | None  # its label, e.g. "buổi"
+    measure: str | None  # a measure word before the noun, e.g. "lượt"
+    qualifier: str | None  # "trên", "hơn", "gần" ...
+    what: str  # folded words after the noun: what is counted ("tuyen truyen long ghep")
+    reading: str = ""  # the figure in proper Vietnamese: "09 buổi", "13/13 tổ dân phố", "60 lượt tin, bài"
+
+
+@dataclass(slots=True)
 class ReportInfo:
     unit: str | None = None
     unit_parent: str | None = None
@@ -66,6 +81,9 @@ class ReportInfo:
     sections: list[Section] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     topics: list[TopicHit] = field(default_factory=list)
+    # Numbers with what they count (indexer/parse/figures.py), in text order. None: not parsed —
+    # an index written before figures were parsed, or a parser failure (compare extracts them then).
+    figures: list[Figure] | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -87,6 +105,8 @@ def info_from_dict(data: dict[str, Any]) -> ReportInfo:
     info.sections = [section_from_dict(s) for s in data.get("sections") or []]
     info.citations = [Citation(**_known(Citation, c)) for c in data.get("citations") or []]
     info.topics = [TopicHit(**_known(TopicHit, t)) for t in data.get("topics") or []]
+    figures = data.get("figures")
+    info.figures = None if figures is None else [Figure(**_known(Figure, f)) for f in figures]
     return info
 
 

@@ -1,13 +1,14 @@
 """The indexing pipeline: one report, from its file to its tantivy document.
 
-    report = analyse_file(path, key, cache)   # read → decode → normalise → tokenise → ocr → parse
+    report = analyse_file(path, key, cache)   # read → decode → normalise → tokenise → ocr → parse (+ figures)
     document = index_keys(doc_id, report)     # index: what the writer adds (one commit per run: indexer.store)
 
 Each stage is one function below, timed under its name in `STAGES` (what
 `cchc index --profile` prints), and each works on what the stages before it
 produced: the text is tokenised once and read by the OCR repair once. The
 result is one `AnalysedReport`; the index stores its text, readings and
-metadata, from which search (`indexer.search`) and compare read them back.
+metadata (figures included), from which search (`indexer.search`) and compare
+read them back.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ STAGES = {
     "normalise": "normalise (NFC)",
     "tokenise": "tokenise (tokens, folds)",
     "ocr": "OCR readings",
-    "parse": "parse (metadata)",
+    "parse": "parse (metadata, figures)",
     "index": "index keys (tantivy documents)",
     "commit": "commit (tantivy add, commit, merge)",
     "wait": "parent waiting for workers",
@@ -147,8 +148,9 @@ def ocr(tokens: Tokens) -> Readings:
 
 
 def parse(text: str, label: str, tokens: Tokens, readings: Readings) -> ReportInfo:
-    """Metadata, sections, citations and topics, fields restored as the document's readings read
-    them; a parser failure costs the metadata, never the report."""
+    """Metadata, sections, citations, topics and figures, fields restored as the document's readings
+    read them; a parser failure costs the metadata, never the report (figures then stay None:
+    compare extracts them when it needs them)."""
     try:
         with stage("parse"):
             return parse_report(text, (tokens.words, readings.best))

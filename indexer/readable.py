@@ -9,15 +9,15 @@ falls back to line-by-line when that would ever move a line break.
 from __future__ import annotations
 
 from indexer.model import Report
-from indexer.ocr import restore_text
+from indexer.ocr.restore import restore_text
 
 
 def readable_lines(text: str) -> list[str]:
     """`text` restored, one string per original line (same count as `text.split("\\n")`)."""
     lines = text.split("\n")
-    restored = restore_text(text).split("\n")
+    restored = restore_text(text, split=True).split("\n")  # `déis6` shown as đổi số: no field aligns on it
     if len(restored) != len(lines):
-        restored = [restore_text(line) for line in lines]
+        restored = [restore_text(line, split=True) for line in lines]
     return restored
 
 

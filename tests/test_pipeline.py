@@ -12,8 +12,9 @@ import pytest
 import tantivy
 
 from indexer import pipeline
+from indexer.export import report_record
 from indexer.library import Library, report_from_doc
-from indexer.model import ReportInfo
+from indexer.model import Figure, ReportInfo
 from indexer.profile import reset
 from indexer.store.schema import build_schema, register_analyzers
 from indexer.textnorm import fold
@@ -29,6 +30,7 @@ Kết quả cải cách hành chính quý I năm 2025
 
 Thực hiện Quyết định số 3041/QĐ-UBND ngày 26/7/2025 của UBND tỉnh,
 S& Nội vụ báo cáo kết quả cải cách hành chính như sau.
+Tổ chức 09 budi tập huấn cho 550 người tham dự.
 """
 ANALYSIS = ["normalise", "tokenise", "ocr", "parse"]
 
@@ -154,17 +156,11 @@ def test_what_the_index_stores_gives_the_analysed_report_back(report):
 
 
 def test_search_and_compare_read_the_analysed_report_from_the_index(report, tmp_path):
-    index = tantivy.Index(build_schema(), path=str(tmp_path))
-    register_analyzers(index)
-    writer = index.writer(15_000_000, 1)
-    writer.add_document(pipeline.index_keys("12-bc-snv", report))
-    writer.commit()
-    writer.wait_merging_threads()
-    index.reload()
-    searcher = index.searcher()
-    shown = report_from_doc(searcher.doc(searcher.search(tantivy.Query.all_query(), limit=1).hits[0][1]))
+    shown = report_from_doc(stored_doc(pipeline.index_keys("12-bc-snv", report), tmp_path))
     assert (shown.text, shown.info, shown.path) == (report.text, report.info, report.path)
 
+    index = tantivy.Index.open(str(tmp_path))
+    register_analyzers(index)
     library = Library(tmp_path, index, tmp_path)
     found = library.search("Sở Nội vụ báo cáo")  # the garbled line, found through its readings
     assert found.total == 1
@@ -175,3 +171,74 @@ def test_search_and_compare_read_the_analysed_report_from_the_index(report, tmp_
     comparison = compare_reports(shown, shown)
     assert comparison.a.symbol == comparison.b.symbol == "12/BC-SNV"
     assert comparison.shared  # a report shares its passages with itself
+
+
+def test_parse_finds_the_figures_with_their_print_line_and_reading(report):
+    figures = report.info.figures
+    assert figures is not None
+    assert [(f.text, f.line, f.reading) for f in figures] == [("09 budi", 11, "09 buổi"), ("550 người", 11, "550 người")]
+
+
+def test_figures_survive_the_index_round_trip_and_are_exported(report, tmp_path):
+    doc = pipeline.index_keys("12-bc-snv", report)
+    shown = report_from_doc(stored_doc(doc, tmp_path))
+    assert shown.info.figures == report.info.figures and shown.info.figures
+    record = report_record(doc)
+    assert [f["reading"] for f in record["figures"]] == ["09 buổi", "550 người"]
+    assert "figures" not in record["metadata"]
+
+
+def test_compare_pairs_the_reports_figures_without_running_the_grammar(report, tmp_path, monkeypatch):
+    from indexer.compare import compare_reports, engine
+
+    def no_grammar(text):
+        raise AssertionError("compare ran the figure grammar again")
+
+    monkeypatch.setattr(engine, "extract_figures", no_grammar)
+    shown = report_from_doc(stored_doc(pipeline.index_keys("12-bc-snv", report), tmp_path))
+    pairs = compare_reports(shown, shown).figures
+    assert [(p.a, p.b) for p in pairs] == [(f, f) for f in report.info.figures or []]
+    # what compare shows is what the report carries, not what its text would give
+    invented = Figure("7 hộ", 1, "count", 7.0, None, "ho", "hộ", None, None, "", "7 hộ")
+    carried = dataclasses.replace(shown, info=dataclasses.replace(shown.info, figures=[invented]))
+    assert [p.a for p in compare_reports(carried, carried).figures] == [invented]
+
+
+def test_an_index_written_before_figures_were_parsed_compares_the_same(report, tmp_path, monkeypatch):
+    from indexer.compare import compare_reports
+
+    new = report_from_doc(stored_doc(pipeline.index_keys("new", report), tmp_path / "new"))
+    older = dataclasses.asdict  # the info an older index stored: every key but "figures"
+    monkeypatch.setattr(ReportInfo, "to_dict", lambda info: {k: v for k, v in older(info).items() if k != "figures"})
+    old = report_from_doc(stored_doc(pipeline.index_keys("old", report), tmp_path / "old"))
+    assert old.info.figures is None  # not parsed, which is not "no figures"
+    assert compare_reports(old, old).figures == compare_reports(new, new).figures
+    assert compare_reports(old, new).figures == compare_reports(new, new).figures
+
+
+def test_a_parser_failure_leaves_the_figures_to_compare(monkeypatch):
+    from indexer.compare import compare_reports
+    from indexer.model import Report
+
+    def failing(text, readings=None):
+        raise ValueError("parser bug")
+
+    monkeypatch.setattr(pipeline, "parse_report", failing)
+    analysed = pipeline.analyse_text("r.txt", "0" * 64, REPORT)
+    assert analysed.info.figures is None  # unknown, not "none"
+    shown = Report("r", "r.txt", analysed.text, analysed.info)
+    assert [p.a.reading for p in compare_reports(shown, shown).figures if p.a] == ["09 buổi", "550 người"]
+
+
+def stored_doc(doc: tantivy.Document, folder) -> tantivy.Document:
+    """`doc` as an index gives it back: written, committed and read."""
+    folder.mkdir(exist_ok=True)
+    index = tantivy.Index(build_schema(), path=str(folder))
+    register_analyzers(index)
+    writer = index.writer(15_000_000, 1)
+    writer.add_document(doc)
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    return searcher.doc(searcher.search(tantivy.Query.all_query(), limit=1).hits[0][1])

@@ -140,7 +140,7 @@ def test_every_digit_or_symbol_form_of_a_letter_is_its_reading_in_the_channel_ta
 def test_each_matcher_reads_its_own_column_of_the_one_table():
     import re
 
-    from indexer.compare.figures import form_pattern
+    from indexer.parse.figures import form_pattern
     from indexer.parse.fuzzy import word_pattern
 
     # ổ: count nouns allow `a`, phrases `q`; neither allows the other's

@@ -1,12 +1,12 @@
 """Compare two reports: the one entry point the CLI and the TUI call."""
 from __future__ import annotations
 
-from indexer.compare.figures import extract_figures
-from indexer.compare.result import Comparison, Figure, FigurePair, ReportRef
+from indexer.compare.result import Comparison, FigurePair, ReportRef
 from indexer.compare.shared import shared_passages
 from indexer.compare.structure import align_sections, compare_citations, compare_header, compare_topics
 from indexer.compare.words import skeleton
-from indexer.model import Report
+from indexer.model import Figure, Report
+from indexer.parse.figures import extract_figures
 
 PAIR_MIN_SCORE = 0.3  # figures of one noun but unrelated context stay unpaired
 
@@ -30,6 +30,13 @@ def _figure_score(a: Figure, b: Figure) -> float:
         return 0.0
     same_measure = 0.1 if a.measure == b.measure else 0.0
     return round(0.4 + same_measure + 0.5 * _context_similarity(a, b), 3)
+
+
+def figures_of(report: Report) -> list[Figure]:
+    """The figures the parse stage found; extracted here only for a report parsed without them
+    (an index written before figures were parsed, or a parser failure)."""
+    found = report.info.figures
+    return extract_figures(report.text) if found is None else found
 
 
 def pair_figures(figures_a: list[Figure], figures_b: list[Figure]) -> list[FigurePair]:
@@ -62,7 +69,7 @@ def compare_reports(a: Report, b: Report) -> Comparison:
         sections=align_sections(a.info, b.info),
         citations=compare_citations(a.info, b.info),
         topics=compare_topics(a.info, b.info),
-        figures=pair_figures(extract_figures(a.text), extract_figures(b.text)),
+        figures=pair_figures(figures_of(a), figures_of(b)),
         shared=shared,
         originality_a=originality_a,
         originality_b=originality_b,

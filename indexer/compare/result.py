@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from indexer.model import Figure  # what parsing found; pairs of them are compared here
+
 
 @dataclass(slots=True)
 class ReportRef:
@@ -91,21 +93,6 @@ class TopicRow:
     b_count: int
     a_lines: list[int]
     b_lines: list[int]
-
-
-@dataclass(slots=True)
-class Figure:
-    text: str  # the phrase as printed, e.g. "730 tin, bài" / "09 budi tuyén truyén"
-    line: int
-    kind: str  # "count" | "fraction" | "percent"
-    value: float  # the number (the numerator of a fraction)
-    total: float | None  # the denominator of a fraction ("13/13")
-    noun: str | None  # count-noun id from indexer/data/count_nouns.json, e.g. "buoi"
-    unit: str | None  # its label, e.g. "buổi"
-    measure: str | None  # a measure word before the noun, e.g. "lượt"
-    qualifier: str | None  # "trên", "hơn", "gần" ...
-    what: str  # folded words after the noun: what is counted ("tuyen truyen long ghep")
-    reading: str = ""  # the figure in proper Vietnamese: "09 buổi", "13/13 tổ dân phố", "60 lượt tin, bài"
 
 
 @dataclass(slots=True)

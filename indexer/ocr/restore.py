@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from indexer.ocr.context import reread
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
 from indexer.ocr.spellings import common_spellings, function_words, hinted, syllable_spelling
+from indexer.ocr.split import splits
 from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
 from indexer.vietnamese.data import load_lines
@@ -30,9 +32,13 @@ def _code_spellings() -> dict[str, str]:
 
 
 def _respellings(folded: Sequence[str], spelled: Sequence[str], only_function: bool = True) -> int:
+    """Common syllables the word spells otherwise: function words only, unless the word holds one
+    as spelt (`tĩnh tại` holds tại: the respelt tỉnh before it is likelier a word of its own)."""
     common, function = common_spellings(), function_words()
+    with_function = any(f in function and common.get(f) == s for f, s in zip(folded, spelled))
     return sum(
-        1 for f, s in zip(folded, spelled) if f in common and common[f] != s and (f in function or not only_function)
+        1 for f, s in zip(folded, spelled)
+        if f in common and common[f] != s and (f in function or with_function or not only_function)
     )
 
 
@@ -68,6 +74,11 @@ def _best_word(folded: tuple[str, ...], printed: Sequence[str]) -> tuple[float, 
     return (len(folded) - 1) + bonus - RESPELL_PENALTY * faults(spelled)[0], spelled
 
 
+def _opens_name(printed: Sequence[str]) -> bool:
+    """A capital after a lower-case syllable opens a name (`caa Ban Chỉ đạo`): no word runs into it."""
+    return any(a[:1].islower() and b[:1].isupper() for a, b in zip(printed, printed[1:]))
+
+
 def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str | None]:
     """Spell a run of folded syllables (None = not a word) by best word segmentation."""
     n = len(readings)
@@ -77,7 +88,9 @@ def _segment(readings: Sequence[str | None], printed: Sequence[str]) -> list[str
         score[end], back[end] = score[end - 1], (1, None)
         for size in range(2, min(MAX_WORD, end) + 1):
             key = readings[end - size : end]
-            word = None if None in key else _best_word(tuple(key), printed[end - size : end])  # type: ignore[arg-type]
+            word = None
+            if None not in key and not _opens_name(printed[end - size : end]):
+                word = _best_word(tuple(key), printed[end - size : end])  # type: ignore[arg-type]
             if word and score[end - size] + word[0] > score[end]:
                 score[end], back[end] = score[end - size] + word[0], (size, word[1])
     spelled: list[str | None] = [None] * n
@@ -117,11 +130,13 @@ def _fixed_spelling(word: str, kind: Kind, reading: str) -> str:
     return word
 
 
-def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:
+def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None, split: bool = False) -> list[str]:
     """Best proper-Vietnamese spelling of each printed token, case kept as printed:
     'Keét qua cong tac tuyén truyen' -> 'Kết quả công tác tuyên truyền'.
     `known`: printed token -> its reading in the whole document, preferred to the one
-    these few words alone suggest (the document's statistics know its common words)."""
+    these few words alone suggest (the document's statistics know its common words).
+    `split`: a token printed for two syllables comes back as both (`déis6` -> 'đổi số'), for
+    text shown as a whole; fields aligned word for word with their printing keep one word a token."""
     from indexer.ocr import token_readings
 
     kinds = [kind_of(word) for word in words]
@@ -132,21 +147,48 @@ def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) 
     else:
         best = [(known.get(w) if known else None) or r[0] for w, r in zip(words, token_readings(words))]
     repairable = [r if k is Kind.WORD and lexicon().is_known(r) else None for r, k in zip(best, kinds)]
-    spelled = _segment(repairable, words)
-    respell_names(words, repairable, spelled)
+    repairable = reread(words, repairable, frozenset(known.values()) if known else None)
+    cut = splits(words, repairable, [k is Kind.WORD for k in kinds]) if split else {}
+    printed, readings = _expanded(words, repairable, cut)
+    spelled = _segment(readings, printed)
+    respell_names(printed, readings, spelled)
     restored = []
-    for index, (word, kind, reading, spelling) in enumerate(zip(words, kinds, best, spelled)):
-        neighbours = [*words[max(index - 1, 0) : index], *words[index + 1 : index + 2]]
-        restored.append(_fixed_spelling(word, kind, reading) if spelling is None else _with_case(word, spelling, neighbours))
-    return restored
+    for index, (word, spelling) in enumerate(zip(printed, spelled)):
+        neighbours = [*printed[max(index - 1, 0) : index], *printed[index + 1 : index + 2]]
+        restored.append(None if spelling is None else _with_case(word, spelling, neighbours))
+    out, at = [], 0
+    for i, (word, kind, reading) in enumerate(zip(words, kinds, best)):
+        if i in cut:  # two syllables printed as one token: both spelt, the lost space put back
+            out.append(f"{restored[at] or cut[i][0]} {restored[at + 1] or cut[i][1]}")
+            at += 2
+            continue
+        out.append(restored[at] or _fixed_spelling(word, kind, reading))
+        at += 1
+    return out
 
 
-def restore_text(text: str, known: Mapping[str, str] | None = None) -> str:
+def _expanded(words: Sequence[str], readings: Sequence[str | None],
+              cut: Mapping[int, tuple[str, str, str, str]]) -> tuple[list[str], list[str | None]]:
+    """The tokens and readings with each split token as its two pieces."""
+    printed: list[str] = []
+    expanded: list[str | None] = []
+    for i, (word, reading) in enumerate(zip(words, readings)):
+        if i in cut:
+            left, right, a, b = cut[i]
+            printed += [left, right]
+            expanded += [a, b]
+        else:
+            printed.append(word)
+            expanded.append(reading)
+    return printed, expanded
+
+
+def restore_text(text: str, known: Mapping[str, str] | None = None, split: bool = False) -> str:
     """restore_words applied to the tokens of a short text, punctuation and spacing kept."""
     text = nfc(text)
     tokens = tokenize(text)
     pieces, last = [], 0
-    for token, word in zip(tokens, restore_words([t.text for t in tokens], known)):
+    for token, word in zip(tokens, restore_words([t.text for t in tokens], known, split)):
         pieces.append(text[last : token.start])
         pieces.append(word)
         last = token.end

@@ -1,4 +1,4 @@
-"""parse_report: header, foot, sections, citations and topics of one report, assembled."""
+"""parse_report: header, foot, sections, citations, topics and figures of one report, assembled."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,7 @@ from functools import cache
 
 from indexer.model import Citation, ReportInfo
 from indexer.parse.citations import extract_citations
+from indexer.parse.figures import extract_figures
 from indexer.parse.fuzzy import folded, phrase_pattern
 from indexer.parse.header import parse_header
 from indexer.parse.issuing import find_unit
@@ -93,6 +94,7 @@ def _parse(text: str) -> ReportInfo:
         sections=sections,
         citations=citations,
         topics=detect_topics(text),
+        figures=extract_figures(text),
     )
 
 

@@ -116,7 +116,13 @@ def page(searcher: tantivy.Searcher, plan: QueryPlan, forms, found: tuple[list, 
     scan = LineScan(plan, forms, rarity)
     hits = [hit_from_doc(searcher.doc(addr), score, plan, forms, scan) for score, addr in phrase_hits]
     hits += [hit_from_doc(searcher.doc(addr), score, plan, forms, scan, scattered=True) for score, addr in scattered_hits]
-    return hits
+    # The index holds folds: a letter's OCR forms also match a clean report's own spelling of another
+    # syllable (`sẽ` for `số`), which the line matcher, reading the printed marks, refuses.
+    return [hit for hit in hits if hit.lines or not _misread_forms(forms)]
+
+
+def _misread_forms(forms: dict[str, WordForms]) -> bool:
+    return any(f.glyphs is not None for f in forms.values())
 
 
 def run_search(
@@ -143,6 +149,10 @@ def run_search(
             tiers = build_tiers(index.schema, plan, forms, clauses, slips=True)
             found = ranked(searcher, tiers, limit, with_facets)
         hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]
+        # reports only a clean report's own marks matched (see `page`) leave the counts too
+        dropped = len(found[0]) + len(found[1]) - len(hits)
+        phrase_total -= len(found[0]) - sum(not hit.scattered for hit in hits)
+        total = None if total is None else total - dropped
         shown_facets = None
         if with_facets and total != 0:
             shown_facets, counted = facets(searcher, tiers.facet_query(phrase_total))

@@ -17,7 +17,7 @@ from indexer.search.citequery import CiteTerm
 from indexer.search.doctext import DocText
 from indexer.search.query import QueryPlan
 from indexer.search.tantivy_query import can_slip, slip_budget
-from indexer.search.variants import WordForms, edit_distance
+from indexer.search.variants import WordForms, edit_distance, spelled_with_marks
 
 SCATTER_WINDOW = 12  # tokens: loose words this close (any order) are shown before lines holding fewer
 SCATTER_LINES = 3  # lines shown for a report where the words only occur apart
@@ -43,6 +43,7 @@ class DocTerms:
         self.by_form = dict(by_form)
         self._forms = forms
         self._cache: dict[str, set[int]] = {}
+        self._exact: dict[str, frozenset[int]] = {}
 
     def positions(self, word: str) -> set[int]:
         if word not in self._cache:
@@ -51,13 +52,26 @@ class DocTerms:
             if forms is not None and not forms.is_plain:
                 for form, pos in self.by_form.items():
                     if forms.accepts(form):
-                        found.update(pos)
+                        found.update(p for p in pos if forms.accepts_printed(form, self.printed(p)))
             self._cache[word] = found
         return self._cache[word]
 
+    def exact(self, word: str) -> frozenset[int]:
+        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
+        found = self._exact.get(word)
+        if found is None:
+            found = self._exact[word] = frozenset(self.by_form.get(word, ()))
+        return found
+
+    def printed(self, i: int) -> str:
+        start, end, _line = self.analyzed.token_at(i)
+        return self.analyzed.text[start:end]
+
     def slipped(self, word: str, i: int) -> bool:
         """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-        return can_slip(word) and any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+        if not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
+            return False
+        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
 
 
 def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int]]:
@@ -72,7 +86,10 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
     found = []
     for start in sorted(s for s, n in starts.items() if n >= need and s + len(words) <= terms.count):
         misses = [k for k in range(len(words)) if start + k not in sets[k]]
-        if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)):
+        if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)
+                          and all(start + k in terms.exact(words[k]) for k in range(len(words)) if k not in misses)):
+            # a slipped word leans on the others: they are read as typed, not through OCR letter forms
+            # (`béo chi Bao`, báo chí Báo, is no Ban Chỉ đạo with `ban` slipped and `đ` printed `B`)
             found.append(list(range(start, start + len(words))))
     return found
 

@@ -22,6 +22,12 @@ specific, so a word there takes one changed letter, from the narrower
 `count_nouns` column, and loses none (`bộ, cơ` is no báo cáo, `Quảng Ngãi` /
 `dân` no người dân); a word alone takes none (`số` would find every `sẽ`).
 Only words typed with marks take them: unmarked letters typed are the user's.
+In a long query a marked lone vowel between consonants may also come out as any plain
+vowel (`trec` for trực, `thang` for thông: whole-vowel confusions no letter table lists).
+
+The index holds folds, so these forms also match a clean report's own spelling of
+another syllable (`sẽ` folds like `sé`); the line matcher reads the printed token
+(`WordForms.accepts_printed`): real marks are that syllable, no misprint.
 """
 from __future__ import annotations
 
@@ -34,7 +40,7 @@ import tantivy
 from indexer.search.stored import result_count
 from indexer.textnorm import fold, lower_nfc
 from indexer.vietnamese.data import load_rows, load_tsv
-from indexer.vietnamese.letters import letter_forms
+from indexer.vietnamese.letters import MARKED_LETTERS, OCR_GENERIC_ACCENTS, letter_forms
 
 BODY = "body"
 MAX_PATTERN_GROUPS = 6  # a word with more confusable glyphs than this keeps the first ones
@@ -105,9 +111,16 @@ def mark_parts(typed: str, word: str, column: str = "phrases") -> list[list[str]
     if len(lowered) != len(word) or lowered == word:  # typed without marks: the user's letters stand
         return None
     printings, vowels = letter_printings(column), marked_vowel_printings()
+    # trực, thông: one vowel, the whole nucleus, between consonants that keep the word specific;
+    # only in the long queries' column (two words stay too unspecific: `một cửa` is no `mát … của`)
+    lone_vowel = column == "phrases" and sum(f in VOWELS for f in word) == 1 and word[0] not in VOWELS and word[-1] not in VOWELS
     parts = []
     for ch, f in zip(lowered, word):
         forms = printings.get(ch) or ((f, *vowels.get(f, ())) if ch != f else (f,))
+        if lone_vowel and f in VOWELS and ch != f:
+            # a marked lone vowel may come out as any plain vowel (`trec` for trực, `thang` for thông):
+            # a whole-vowel confusion no letter table lists, the onset and final consonants intact
+            forms = (*forms, *sorted(VOWELS - set(forms)))
         parts.append(list(forms))
     return parts if any(len(p) > 1 for p in parts) else None
 
@@ -133,6 +146,18 @@ def confusion_pattern(word: str) -> str | None:
     """A regex (full-match) for every way OCR may print `word`; None when no glyph is confusable."""
     parts = confusion_parts(word)
     return parts_regex(parts) if parts else None
+
+
+_TRUSTED_MARKS = frozenset(MARKED_LETTERS) - frozenset(OCR_GENERIC_ACCENTS)
+
+
+def spelled_with_marks(printed: str) -> bool:
+    """A token printed with real Vietnamese marks (hats, horns, tones; not the OCR's generic `é`)
+    on a real syllable: digital text, read as printed."""
+    from indexer.vietnamese.phonology import is_syllable
+
+    lowered = lower_nfc(printed)
+    return any(ch in _TRUSTED_MARKS for ch in lowered) and is_syllable(fold(lowered))
 
 
 def is_code_like(typed: str, folded: str) -> bool:
@@ -194,6 +219,13 @@ class WordForms:
     def parts(self) -> list[list[str]]:
         """Literal runs and glyph alternatives (see `confusion_parts`); the word alone when plain."""
         return self.glyphs or (confusion_parts(self.word) if self.pattern else None) or [[self.word]]
+
+    def accepts_printed(self, form: str, printed: str) -> bool:
+        """`accepts`, for a token printed as `printed`: a marked letter's OCR forms are the OCR's, and a
+        token printed with real marks of its own (`sẽ`) is that syllable, no misprint of `số`."""
+        if form == self.word:
+            return True
+        return self.accepts(form) and (self.glyphs is None or self.fuzzy > 0 or not spelled_with_marks(printed))
 
     def accepts(self, form: str) -> bool:
         if form == self.word:

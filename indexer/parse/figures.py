@@ -7,13 +7,17 @@ report, so every figure keeps its printed form and line. Count nouns come
 from `indexer/data/count_nouns.json`; each accented letter of a noun may take
 the OCR forms of `indexer/data/ocr_letter_forms.tsv` (column `count_nouns`),
 so one table serves clean and scanned text.
+
+Run once per report by the parse stage (`ReportInfo.figures`, stored with the
+metadata); compare pairs the stored figures and never runs this grammar,
+except on a report an index stored before figures were parsed.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from indexer.compare.result import Figure
+from indexer.model import Figure
 from indexer.textnorm import LineIndex, fold, nfc
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
