@@ -74,9 +74,10 @@ class DocTerms:
 
     def slipped(self, word: str, i: int) -> bool:
         """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-        if not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
+        forms = self.analyzed.forms(i)  # () for a token of a line not loaded: no slip there
+        if not forms or not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
             return False
-        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+        return any(edit_distance(word, f, 1) <= 1 for f in forms)
 
 
 Terms = DocTerms | FormTerms  # the lines loaded by the scan, or every token from the stored folds
