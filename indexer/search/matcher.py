@@ -66,9 +66,6 @@ class DocTerms:
         return found
 
     def printed(self, i: int) -> str:
-        """Token `i` as printed; "" for a token the scan did not load (it has no forms either: no slip)."""
-        if i not in self.analyzed.folds:
-            return ""
         start, end, _line = self.analyzed.token_at(i)
         return self.analyzed.text[start:end]
 
