@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 import tantivy  # noqa: E402
 
-from indexer.api import Library, update_index  # noqa: E402
-from indexer.search.doctext import forget_reports  # noqa: E402
+from indexer.api import Library, index_exists, update_index  # noqa: E402
+from indexer.search.formtext import forget_reports  # noqa: E402
 from indexer.textnorm import query_words  # noqa: E402
 
 QUERIES = [
@@ -183,7 +183,7 @@ def main() -> int:
                 for path in files[:n]:
                     os.link(path, subset / path.name)
             index_dir = work / f"index-{n}{'-fold' if args.fold_only else ''}"
-            build_s = build(subset, index_dir, args.fold_only) if not (index_dir / "meta.json").exists() else 0.0
+            build_s = 0.0 if index_exists(index_dir) else build(subset, index_dir, args.fold_only)
             report(n, measure(index_dir, args.rounds), build_s, args.fold_only)
             report_batch(n, *batch_rate(index_dir, work))
     return 0

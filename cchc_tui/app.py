@@ -34,9 +34,9 @@ from indexer.api import (
     Overview,
     Report,
     SearchResult,
+    cached_overview,
     citations,
     compare_reports,
-    library_overview,
 )
 
 RELOAD_SECONDS = 3.0
@@ -100,9 +100,9 @@ class CchcApp(App[None]):
         return self._locked(lambda: self.library.get(doc_id))
 
     def overview(self) -> Overview:
-        # Only reading the reports needs the index; aggregating them (seconds at 10,000) must not hold up a search.
-        reports = self._locked(lambda: list(self.library.reports()))
-        return library_overview(self.library, reports)
+        """Read back from the index generation when computed once (~2.5 s at 2,000 reports, then ms).
+        Only index reads take the lock: aggregating the reports must not hold up a search."""
+        return cached_overview(self.library, self._locked)
 
     def keep_alive_objects(self) -> None:
         """The objects alive now (the dashboard's tables: ~300k at 2,000 reports) leave the collector's

@@ -150,3 +150,12 @@ def test_unit_filter_is_exact_about_the_unit(library):
     assert result.total == 2
     assert {h.unit for h in result.hits} == {"Sở Ngoại vụ"}
     assert library.search("", filters=Filters(unit="so ngoai vu"), limit=20).total == 2
+
+
+@pytest.mark.parametrize("query", ["mot cua so", "một cửa số", "ban chi dao cai cach"])
+def test_a_phrase_that_may_slip_checks_only_the_lines_it_loaded(library, query):
+    # a slipped word is tested at every phrase start, including tokens of lines never loaded;
+    # asking those for their printed form raised KeyError (internal error in the app)
+    result = library.search(query, limit=20)
+    assert result.total is not None and result.total >= 1
+    assert all(hit.lines for hit in result.hits)

@@ -4,7 +4,7 @@ text changed is read anew."""
 from __future__ import annotations
 
 from indexer.api import Library, update_index
-from indexer.search.doctext import forget_reports
+from indexer.search.formtext import forget_reports
 
 QUERIES = ["tổ chức bộ máy", "cai cach hanh chinh", '"dịch vụ công trực tuyến"', "chuyển đổi số", "VNeID",
            "SIPAS ISO", "Quyết định 3041", "cải cách", "thủ tục hành chính", "tổ chức"]

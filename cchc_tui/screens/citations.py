@@ -8,10 +8,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from cchc_tui.messages import IndexChanged, ShowCitations, ThemeChanged
 from cchc_tui.palette import styles
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
@@ -76,7 +77,7 @@ class CitationsScreen(Screen[None]):
         yield Input(placeholder="Filter: symbol, type, issuer, date (diacritics optional)", id="cite-filter", compact=True)
         yield LinkTable(empty="(no cited document matches)", id="cite-table")
         yield StatusLine(id="cite-status")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text("Reading citations…")

@@ -8,11 +8,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cchc_tui.external import copy_line, open_original
 from cchc_tui.messages import IndexChanged, OpenReport, ThemeChanged
 from cchc_tui.palette import styles
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
@@ -67,7 +68,7 @@ class CitingScreen(Screen[None]):
         yield LinkTable(empty="(no indexed report cites it)", id="citing-table")
         yield Static(id="citing-context")
         yield StatusLine(id="citing-status")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text(f"Finding the reports citing {self.symbol}…")

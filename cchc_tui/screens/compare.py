@@ -10,11 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from cchc_tui.messages import IndexChanged, OpenReport, ThemeChanged
 from cchc_tui.widgets.compare_rows import EMPTY, FLEXIBLE, TABLES
 from cchc_tui.widgets.compare_table import CompareTable
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, meta_styles, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
 from indexer.api import Comparison, ReportRef, comparison_markdown
@@ -80,7 +81,7 @@ class CompareScreen(Screen[None]):
                 with TabPane(label, id=tab):
                     yield CompareTable(id=f"table-{tab}")
         yield StatusLine(id="compare-status")
-        yield Footer()
+        yield FitFooter()
 
     def show_failure(self, error: Exception) -> None:
         self.query_one(TabbedContent).loading = False

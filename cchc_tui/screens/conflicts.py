@@ -6,11 +6,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cchc_tui.dashboard_rows import KIND_LABELS
 from cchc_tui.messages import IndexChanged, OpenReport, ThemeChanged
 from cchc_tui.palette import styles
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import DIM_STYLE, plain, plural
 from cchc_tui.widgets.status_line import StatusLine, failure_message
@@ -56,7 +57,7 @@ class ConflictsScreen(Screen[None]):
         yield Header()
         yield LinkTable(empty="(no conflicts: every cited document is cited alike)", id="conflict-table")
         yield StatusLine(id="conflict-status")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text("Reading citations…")

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from cchc_tui.dashboard_rows import (
     cited_rows,
@@ -20,6 +20,7 @@ from cchc_tui.dashboard_rows import (
     status_text,
 )
 from cchc_tui.messages import IndexChanged, ThemeChanged
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkTable
 from cchc_tui.widgets.status_line import StatusLine, failure_message
 from indexer.api import Overview
@@ -64,7 +65,7 @@ class DashboardScreen(Screen[None]):
                         yield Sparkline([], id="month-sparkline")
                     yield LinkTable(empty=empty, id=f"table-{panel}", cursor_type="cell" if panel == "coverage" else "row")
         yield StatusLine(id="dash-hint")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_text("Enter: the reports of a row or cell · / search · c citations · x conflicts")
@@ -111,9 +112,14 @@ class DashboardScreen(Screen[None]):
         box.border_subtitle = coverage.labels[coverage.topics[column]] if 0 <= column < len(coverage.topics) else ""
 
     @on(IndexChanged)
-    @on(ThemeChanged)
     def _refresh(self) -> None:
         self.load()
+
+    @on(ThemeChanged)
+    def _restyle(self) -> None:
+        """New colours for the same figures: drawn again, not read again."""
+        if self.overview is not None:
+            self.show_overview(self.overview)
 
     def on_resize(self, event) -> None:
         self.query_one("#dash-grid").set_class(event.size.width >= WIDE, "-wide")

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from cchc_tui.external import copy_line, open_original
 from cchc_tui.messages import IndexChanged, ThemeChanged
 from cchc_tui.palette import styles
 from cchc_tui.screens.goto_line import GotoLineScreen
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.jump_list import JumpItem, JumpList
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
 from cchc_tui.widgets.report_header import ReportHeader
@@ -95,7 +96,7 @@ class DocumentScreen(Screen[None]):
                 with TabPane("Topics", id="topics"):
                     yield JumpList(empty="(no topics found)", id="topic-list")
         yield StatusLine(id="report-status")
-        yield Footer()
+        yield FitFooter()
 
     def show_failure(self, error: Exception) -> None:
         self.query_one(StatusLine).show_error(failure_message(error))

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from cchc_tui.messages import CompareReports, IndexChanged, OpenReport, ThemeChanged
 from cchc_tui.screens.filters import FilterScreen
 from cchc_tui.search_scope import active_facets, filters_for_facet, filters_without_facet, scoped
 from cchc_tui.widgets.facet_panel import FacetPanel
+from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.hit_preview import HitPreview
 from cchc_tui.widgets.result_list import ResultList
 from cchc_tui.widgets.search_bar import SearchBar
@@ -62,7 +63,7 @@ class SearchScreen(Screen[None]):
             yield ResultList(id="results")
             yield HitPreview(id="preview")
         yield StatusLine(id="status")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.refresh_search()

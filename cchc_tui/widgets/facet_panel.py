@@ -7,13 +7,14 @@ from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from cchc_tui.palette import styles
+from cchc_tui.widgets.fitted_tree import FittedTree
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
 
 FACET_LABELS = {"unit": "Units", "doc_type": "Types", "year": "Years", "topic": "Topics"}
 MAX_VALUES = 30
-LABEL_WIDTH = 27  # what fits the panel beside the tree guides
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,10 @@ class FacetValue:
     value: str
 
 
-class FacetPanel(Tree[FacetValue | None]):
+Branch = tuple[Text, FacetValue, list[tuple[Text, "FacetValue | None"]]]
+
+
+class FacetPanel(FittedTree[FacetValue | None]):
     """A tree: facet names, then values with counts; active values are marked."""
 
     DEFAULT_CSS = """
@@ -48,10 +52,14 @@ class FacetPanel(Tree[FacetValue | None]):
     ) -> None:
         """`labels` names facet values for display (topic ids -> labels); `active`: facet -> value filtered on;
         `undated`: reports the Years facet cannot list (no date)."""
-        labels = labels or {}
         self.active = dict(active or {})
-        expanded = {node.data for node in self.root.children if node.is_expanded}
-        self.clear()
+        wanted = self._wanted(facets, labels or {}, undated)
+        if not self._relabel(wanted):
+            self._rebuild(wanted)
+
+    def _wanted(self, facets: dict[str, dict[str, int]], labels: dict[str, dict[str, str]], undated: int) -> list[Branch]:
+        """(header, data, leaves) of each facet shown; each leaf (label, data)."""
+        wanted = []
         for facet, label in FACET_LABELS.items():
             counts = dict(facets.get(facet) or {})
             if self.active.get(facet) and self.active[facet] not in counts:
@@ -59,19 +67,51 @@ class FacetPanel(Tree[FacetValue | None]):
             extra = undated if facet == "year" else 0
             if not counts and not extra:
                 continue  # no header over nothing
-            branch = self.root.add(Text(f"{label} ({len(counts) + bool(extra)})", style="bold"), data=FacetValue(facet, ""))
-            for value, count in _top(counts, newest_first=facet == "year"):
-                shown = labels.get(facet, {}).get(value, value)
-                branch.add_leaf(self._leaf(count, shown, self.active.get(facet) == value), data=FacetValue(facet, value))
+            leaves: list[tuple[Text, FacetValue | None]] = [
+                (self._leaf(count, labels.get(facet, {}).get(value, value), self.active.get(facet) == value), FacetValue(facet, value))
+                for value, count in _top(counts, newest_first=facet == "year")
+            ]
             if extra:
-                branch.add_leaf(Text(f"{extra:>3} ", style=DIM_STYLE).append("(undated)", style="italic"), data=None)
-            if not expanded or FacetValue(facet, "") in expanded:
+                leaves.append((Text(f"{extra:>3} ", style=DIM_STYLE).append("(undated)", style="italic"), None))
+            wanted.append((Text(f"{label} ({len(counts) + bool(extra)})", style="bold"), FacetValue(facet, ""), leaves))
+        return wanted
+
+    def _relabel(self, wanted: list[Branch]) -> bool:
+        """New labels on the nodes there already, when the tree keeps its shape (same facets, as many
+        values each): only the lines whose label changed are drawn again, nothing is laid out again.
+        A rebuild cleared the tree, re-laid out the screen and redrew every line (~3 passes a search)."""
+        branches = self.root.children
+        if len(branches) != len(wanted) or any(
+            node.data != data or len(node.children) != len(leaves) for node, (_, data, leaves) in zip(branches, wanted)
+        ):
+            return False
+        for node, (header, _, leaves) in zip(branches, wanted):
+            self._set(node, header, node.data)
+            for leaf, (label, data) in zip(node.children, leaves):
+                self._set(leaf, label, data)
+        self.refresh()
+        return True
+
+    @staticmethod
+    def _set(node: TreeNode, label: Text, data: FacetValue | None) -> None:
+        node.data = data
+        if node._label != label:
+            node._label = label
+            node._updates += 1  # part of the tree's line cache key: this line is drawn again
+
+    def _rebuild(self, wanted: list[Branch]) -> None:
+        expanded = {node.data for node in self.root.children if node.is_expanded}
+        self.clear()
+        for header, data, leaves in wanted:
+            branch = self.root.add(header, data=data)
+            for label, value in leaves:
+                branch.add_leaf(label, data=value)
+            if not expanded or data in expanded:
                 branch.expand()
 
     def _leaf(self, count: int, shown: str, active: bool) -> Text:
         leaf = Text(f"{count:>3} ", style=DIM_STYLE)
         name = Text(("● " if active else "") + inert(shown), style=f"bold {styles().accent}" if active else "")
-        name.truncate(LABEL_WIDTH - leaf.cell_len, overflow="ellipsis")
         return leaf.append_text(name)
 
     @on(Tree.NodeSelected)

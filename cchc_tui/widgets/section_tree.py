@@ -9,12 +9,13 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from cchc_tui.widgets.fitted_tree import FittedTree
 from cchc_tui.widgets.rendering import DIM_STYLE, inert
 from indexer.api import Section
 
 
 def section_label(section: Section) -> Text:
-    # The line number first: long headings are cut at the panel's edge.
+    # The line number first: long headings end in … at the panel's edge.
     label = Text(f"{section.line:>3} ", style=DIM_STYLE)
     label.append(inert(section.number), style="bold")
     label.append(" ")
@@ -22,7 +23,7 @@ def section_label(section: Section) -> Text:
     return label
 
 
-class SectionTree(Tree[Section]):
+class SectionTree(FittedTree[Section]):
     @dataclass
     class Jump(Message):
         section_tree: SectionTree

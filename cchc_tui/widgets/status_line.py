@@ -36,7 +36,7 @@ class StatusLine(Static):
     """Counts, timing, active filters, marks, or an error."""
 
     DEFAULT_CSS = """
-    StatusLine { height: 1; padding: 0 1; background: $boost; }
+    StatusLine { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     StatusLine.-error { color: $error; }
     """
 
@@ -67,12 +67,12 @@ class StatusLine(Static):
             line.append(f"  ·  {marked} marked", style=accent)
             if hidden_marks:
                 line.append(f" ({hidden_marks} not in these results)", style=DIM_STYLE)
-        self.update(line)
+        self.update(line, layout=False)  # one line, always: no need to lay the screen out again
 
     def show_error(self, message: str) -> None:
         self.add_class("-error")
-        self.update(Text(inert(message)))
+        self.update(Text(inert(message)), layout=False)
 
     def show_text(self, message: str) -> None:
         self.remove_class("-error")
-        self.update(Text(inert(message)))
+        self.update(Text(inert(message)), layout=False)

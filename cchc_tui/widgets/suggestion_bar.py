@@ -31,6 +31,8 @@ class SuggestionBar(OptionList):
         self.suggestions: list[str] = []
 
     def show_suggestions(self, suggestions: list[str]) -> None:
+        if list(suggestions) == self.suggestions:
+            return  # most searches: none before, none now (refilling the list re-laid out the screen)
         self.suggestions = list(suggestions)
         self.clear_options()
         self.add_options(Option(Text(inert(s), style="bold")) for s in self.suggestions)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from indexer.textnorm import fold, tokenize
 from indexer.vietnamese.glyphs import glyph_letters
+from indexer.vietnamese.letters import LIST_ITEM_LETTER
 from indexer.vietnamese.phonology import is_syllable
 from indexer.vietnamese.roman import PRINTED_DIGITS
 
@@ -81,7 +82,7 @@ ITEM_START_RE = re.compile(
     rf"""
     ^\s*(?:
         [-+•*–—]                       # bullet
-      | [a-zđ]\)                       # a) b) c)
+      | {LIST_ITEM_LETTER}\)                # a) b) c)
       | \d+(?:\.\d+)*\.?\s             # 1. / 2.1. numbered item
       | [{re.escape(PRINTED_DIGITS)}]{{1,4}}\.\s   # roman heading (OCR may print I as 1, l or |)
     )

@@ -9,6 +9,7 @@ from indexer.model import Section
 from indexer.parse.fuzzy import alternation, folded
 from indexer.vietnamese import roman
 from indexer.vietnamese.data import load_json
+from indexer.vietnamese.letters import LIST_ITEM_LETTER
 from indexer.vietnamese.roman import roman_value, to_roman
 
 HEADING_MAX = 200
@@ -18,7 +19,7 @@ STYLES = ("roman", "number", "decimal", "letter")
 _ROMAN_LINE = re.compile(rf"^\s*(?P<num>{roman.PRINTED_NUMERAL})\s*[.:]\s*(?P<text>\S.*)$")
 _NUMBER_LINE = re.compile(r"^\s*(?P<num>\d{1,2})\s*\.\s+(?P<text>[^\W\d_].*)$")
 _DECIMAL_LINE = re.compile(r"^\s*(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<text>[^\W\d_].*)$")
-_LETTER_LINE = re.compile(r"^\s*(?P<num>[a-zđ])\s*\)\s+(?P<text>[^\W\d_].*)$")
+_LETTER_LINE = re.compile(rf"^\s*(?P<num>{LIST_ITEM_LETTER})\s*\)\s+(?P<text>[^\W\d_].*)$")
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ import itertools
 import re
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from indexer.textnorm import FOLD_TABLE, OCR_LETTER_GLYPHS, TOKEN_RE, LineIndex, fold
 
@@ -86,6 +86,15 @@ def _fold_token(word: str) -> str:
 def _forget_folds() -> dict[str, str]:
     _FOLDS.clear()
     return _FOLDS
+
+
+def encode_folds(text: str, folds: Sequence[str]) -> str:
+    """The folds to store, "" when the matcher must fold the text itself: there folding is not character
+    by character (a final sigma lower-cases by context), so the indexed folds may not be its own."""
+    joined = " ".join(folds)
+    if not folds or "Σ" in text or _LENGTH_CHANGING.search(text) or joined.count(" ") != len(folds) - 1:
+        return ""
+    return joined
 
 
 class ReportLines:
@@ -192,6 +201,11 @@ class DocText:
     def line_of_token(self, i: int) -> int:
         return bisect.bisect_right(self.first, i)
 
+    def tokens_on(self, lines: Iterable[int]) -> Iterator[tuple[int, str]]:
+        """(number, fold) of every token loaded on `lines`."""
+        wanted = set(lines)
+        return ((i, fold) for i, fold in self.folds.items() if self.line_of_token(i) in wanted)
+
     def token_at(self, i: int) -> TokenAt:
         """(start, end, line) of loaded token `i`, offsets in the whole text."""
         line = self.line_of_token(i)
@@ -201,6 +215,12 @@ class DocText:
                 start, end = spans[i - first]
                 return offset + start, offset + end, line
         raise KeyError(i)
+
+    def line_span(self, i: int) -> tuple[int, Span]:
+        """The line of loaded token `i` and its span in the line."""
+        start, end, line = self.token_at(i)
+        offset = self.lines.line_start(line)
+        return line, (start - offset, end - offset)
 
     def load_lines(self, lines: Iterable[int]) -> None:
         for line in sorted(set(lines)):

@@ -10,10 +10,11 @@ import orjson
 import tantivy
 
 from indexer.errors import CchcError
-from indexer.model import Filters, Hit, SearchResult
+from indexer.model import Filters, Hit, LineHit, SearchResult
 from indexer.search.doctext import DocText
 from indexer.search.filters import type_prefix
-from indexer.search.matcher import DocTerms, line_hits, match_tokens
+from indexer.search.formtext import FormTerms, FormText, form_text
+from indexer.search.matcher import DocTerms, Terms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
 from indexer.search.stored import result_count, stored_str
@@ -23,7 +24,7 @@ from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
 FACET_SIZE = 200
-COUNT_AGG, YEAR_BUCKETS, NO_YEAR = "reports", 10_000, -1  # see `facets`
+YEAR_BUCKETS, NO_YEAR = 10_000, -1  # see `facets`
 TYPE_TERMS = 1000
 
 
@@ -42,26 +43,37 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: di
         scattered=scattered,
     )
     if scan is not None:
-        text = DocText(doc.get_first("text") or "", doc.get_first("readings") or "", doc.get_first("line_tokens"))
-        citations = info.get("citations") or []
-        scan.load(text, citations, scattered)
-        matches = match_tokens(plan, DocTerms(text, forms), citations, scattered)
-        hit.lines = line_hits(text, matches, scattered)
+        hit.lines = report_lines(doc, info.get("citations") or [], plan, forms, scan, scattered)
     return hit
 
 
+def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, forms: dict[str, WordForms],
+                 scan: LineScan, scattered: bool) -> list[LineHit]:
+    """The lines of one report where the query matches: from the stored folds when the index has them
+    (every token at once, nothing tokenised but the lines shown), else from the lines the scan loads."""
+    text, readings = doc.get_first("text") or "", doc.get_first("readings") or ""
+    folds, counts = doc.get_first("folds") or "", doc.get_first("line_tokens")
+    terms: Terms
+    if not scan.every_line and FormText.usable(folds, counts, text):
+        terms = FormTerms(form_text(text, readings, folds, counts), forms, scan.form_patterns)
+    else:
+        loaded = DocText(text, readings, counts)
+        scan.load(loaded, citations, scattered)
+        terms = DocTerms(loaded, forms)
+    return line_hits(terms.analyzed, match_tokens(plan, terms, citations, scattered), scattered)
+
+
 def facets(searcher: tantivy.Searcher, query: tantivy.Query) -> tuple[dict[str, dict[str, int]], int]:
-    """Facet counts, and the number of reports `query` holds (one pass: `year` is single-valued,
-    a report without one falls in the missing bucket)."""
+    """Facet counts, and the number of reports `query` holds, in one pass: `year` is single-valued, so
+    its buckets with the one of reports without a year (`NO_YEAR`, not shown) count every report."""
     aggs = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
-    aggs[COUNT_AGG] = {"terms": {"field": "year", "size": YEAR_BUCKETS, "missing": NO_YEAR}}
+    aggs["year"] = {"terms": {"field": "year", "size": YEAR_BUCKETS, "missing": NO_YEAR}}
     result = searcher.aggregate(query, aggs)
-    counted = result.get(COUNT_AGG, {})
-    total = sum(int(b["doc_count"]) for b in counted.get("buckets", [])) + int(counted.get("sum_other_doc_count", 0))
-    return {
-        name: {str(b["key"]): int(b["doc_count"]) for b in result.get(name, {}).get("buckets", [])}
-        for name in FACET_FIELDS
-    }, total
+    years = result.get("year", {})
+    total = sum(int(b["doc_count"]) for b in years.get("buckets", [])) + int(years.get("sum_other_doc_count", 0))
+    shown = {name: result.get(name, {}).get("buckets", []) for name in FACET_FIELDS}
+    shown["year"] = [b for b in shown["year"] if b["key"] != NO_YEAR][:FACET_SIZE]
+    return {name: {str(b["key"]): int(b["doc_count"]) for b in buckets} for name, buckets in shown.items()}, total
 
 
 def no_facets() -> dict[str, dict[str, int]]:

@@ -8,13 +8,15 @@ mirror the tantivy queries of `tantivy_query`, so every listed report has lines.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from indexer.ingest.formats.model import page_of_line, page_starts
 from indexer.model import LineHit
 from indexer.search.citequery import CiteTerm
 from indexer.search.doctext import DocText
+from indexer.search.formtext import FormTerms, FormText
 from indexer.search.query import QueryPlan
 from indexer.search.tantivy_query import can_slip, slip_budget
 from indexer.search.variants import WordForms, edit_distance, spelled_with_marks
@@ -69,22 +71,27 @@ class DocTerms:
 
     def slipped(self, word: str, i: int) -> bool:
         """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
-        if not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
+        forms = self.analyzed.forms(i)  # () for a token of a line not loaded: no slip there
+        if not forms or not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
             return False
-        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+        return any(edit_distance(word, f, 1) <= 1 for f in forms)
 
 
-def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int]]:
+Terms = DocTerms | FormTerms  # the lines loaded by the scan, or every token from the stored folds
+
+
+def adjacent(words: Sequence[str], terms: Terms, slips: int) -> list[list[int]]:
     """Consecutive occurrences; with `slips`, one word may differ by one edit."""
     sets = [terms.positions(w) for w in words]
-    starts: dict[int, int] = {}
-    for k, positions in enumerate(sets):
-        for p in positions:
-            if p - k >= 0:
-                starts[p - k] = starts.get(p - k, 0) + 1
-    need = len(words) - slips
+    width, count = len(words), terms.count
+    if not slips:  # every word in place: the starts all the words' positions agree on
+        agreed = set(sets[0]).intersection(*({p - k for p in positions} for k, positions in enumerate(sets) if k))
+        return [list(range(s, s + width)) for s in sorted(agreed) if s >= 0 and s + width <= count]
+    # how many words each start has in place (Counter counts in C)
+    starts = Counter(itertools.chain.from_iterable((p - k for p in positions) for k, positions in enumerate(sets)))
+    need = width - slips
     found = []
-    for start in sorted(s for s, n in starts.items() if n >= need and s + len(words) <= terms.count):
+    for start in sorted(s for s, n in starts.items() if n >= need and s >= 0 and s + width <= count):
         misses = [k for k in range(len(words)) if start + k not in sets[k]]
         if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)
                           and all(start + k in terms.exact(words[k]) for k in range(len(words)) if k not in misses)):
@@ -94,13 +101,13 @@ def adjacent(words: Sequence[str], terms: DocTerms, slips: int) -> list[list[int
     return found
 
 
-def group_occurrences(group: Sequence[str], terms: DocTerms) -> list[list[int]]:
+def group_occurrences(group: Sequence[str], terms: Terms) -> list[list[int]]:
     if len(group) == 1:
         return [[p] for p in sorted(terms.positions(group[0]))]
     return adjacent(group, terms, 0) or [p for w in group for p in group_occurrences([w], terms)]
 
 
-def scattered_matches(groups: Sequence[Sequence[str]], terms: DocTerms) -> list[list[int]]:
+def scattered_matches(groups: Sequence[Sequence[str]], terms: Terms) -> list[list[int]]:
     """For a report without the phrase: the few lines where the words come closest (every word
     within a window, in any order), else the lines holding the most of them."""
     found = [group_occurrences(g, terms) for g in groups]
@@ -146,7 +153,7 @@ def _windows(found: list[list[list[int]]], need: int) -> list[list[int]]:
     return out
 
 
-def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list[list[int]]:
+def cite_matches(cite: CiteTerm, terms: Terms, citations: list[dict]) -> list[list[int]]:
     """Where the citation is printed: its phrases in the text, and the lines the parser read it on
     (OCR forms such as `3041/QB-UBND` included), at the number's token."""
     found = [occ for phrase in cite.phrases() for occ in adjacent(phrase, terms, 0)]
@@ -157,9 +164,7 @@ def cite_matches(cite: CiteTerm, terms: DocTerms, citations: list[dict]) -> list
             continue
         first = citation.get("line") or 0
         lines = set(citation.get("lines") or []) | set(range(first, max(first, citation.get("end_line") or 0) + 1))
-        for i, fold in analyzed.folds.items():
-            if fold.isdigit() and int(fold) in wanted and analyzed.line_of_token(i) in lines:
-                found.append([i])
+        found += [[i] for i, fold in analyzed.tokens_on(lines) if fold.isdigit() and int(fold) in wanted]
     return found
 
 
@@ -186,7 +191,7 @@ def merge_overlapping(occurrences: list[list[int]]) -> list[list[int]]:
     return merged
 
 
-def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scattered: bool) -> list[list[int]]:
+def match_tokens(plan: QueryPlan, terms: Terms, citations: list[dict], scattered: bool) -> list[list[int]]:
     matches: list[list[int]] = []
     for phrase in plan.phrases:
         matches += adjacent(phrase.words, terms, slip_budget(phrase.words))
@@ -200,7 +205,7 @@ def match_tokens(plan: QueryPlan, terms: DocTerms, citations: list[dict], scatte
     return matches
 
 
-def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
+def line_hits(analyzed: DocText | FormText, matches: list[list[int]], scattered: bool = False) -> list[LineHit]:
     lines, pages = analyzed.lines, page_starts(analyzed.text)
     spans: dict[int, set[tuple[int, int]]] = {}
     starts: dict[int, int] = {}
@@ -208,9 +213,8 @@ def line_hits(analyzed: DocText, matches: list[list[int]], scattered: bool = Fal
         first = analyzed.line_of_token(match[0])
         starts[first] = starts.get(first, 0) + 1
         for i in match:
-            start, end, line = analyzed.token_at(i)
-            offset = lines.line_start(line)
-            spans.setdefault(line, set()).add((start - offset, end - offset))
+            line, span = analyzed.line_span(i)
+            spans.setdefault(line, set()).add(span)
     return [
         LineHit(line=n, text=lines.line_text(n), spans=sorted(spans[n]), starts=starts.get(n, 0), scattered=scattered,
                 page=page_of_line(n, pages))

@@ -29,10 +29,20 @@ class LineScan:
         lengths = [len(p.words) for p in plan.phrases] + [len(plan.loose.words)]
         lengths += [len(p) for cite in plan.cites for p in cite.phrases()]
         self.width = max(lengths) - 1  # tokens of a neighbour line a match can reach
-        self.patterns = {
-            w: (re.compile(printed_pattern(f.parts())), re.compile(rf"(?<![^ |])(?:{f.regex()})(?![^ |])"))
-            for w, f in words.items()
-        }
+        self.form_patterns: dict[str, re.Pattern[str]] = {}  # for the stored folds (formtext.FormTerms)
+        self._words = words
+        self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] | None = None
+
+    @property
+    def patterns(self) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+        """Each word's pattern over printed text and over the readings: compiled when a report without
+        stored folds is read (the printed patterns' classes are most of a query's regex compiling)."""
+        if self._patterns is None:
+            self._patterns = {
+                w: (re.compile(printed_pattern(f.parts())), re.compile(rf"(?<![^ |])(?:{f.regex()})(?![^ |])"))
+                for w, f in self._words.items()
+            }
+        return self._patterns
 
     def load(self, text: DocText, citations: list[dict], scattered: bool) -> None:
         """Tokenise the lines of `text` a match can touch."""

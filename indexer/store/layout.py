@@ -9,7 +9,8 @@ file it did not write.
     INDEX_DIR/cchc-index.json     {"format": "cchc-index", "schema_version": 5,
                                    "generation": "generation-…", "roots": [...]}
     INDEX_DIR/.cchc-writer.lock
-    INDEX_DIR/generation-…/       one tantivy index, its cchc-generation.json, compounds.txt, cchc-skipped.json
+    INDEX_DIR/generation-…/       one tantivy index, its cchc-generation.json, compounds.txt, cchc-skipped.json,
+                                  cchc-overview.json
 
 A rebuild writes a new generation beside the one in use and switches the marker
 to it with one rename: a rebuild killed at any moment leaves the old one whole.
@@ -33,7 +34,8 @@ GENERATION_PREFIX = "generation-"
 LOCK_FILE = ".cchc-writer.lock"
 FORMAT = "cchc-index"
 SKIPPED_FILE = "cchc-skipped.json"  # what the last run left out (store/skipped.py)
-CACHE_FILES = ("compounds.txt", "compounds.txt.tmp", SKIPPED_FILE, SKIPPED_FILE + ".tmp")
+CACHE_FILES = ("compounds.txt", "compounds.txt.tmp", SKIPPED_FILE, SKIPPED_FILE + ".tmp",
+               "cchc-overview.json", "cchc-overview.json.tmp")  # the dashboard's (indexer/overview_cache.py)
 TANTIVY_FILES = ("meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock")
 
 

@@ -10,8 +10,8 @@ import tantivy
 
 # Bump when fields, their meaning or the folder layout change: older indexes are rebuilt
 # (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
-# cite_typed with the type word's code; 7: text, readings and info stored only).
-SCHEMA_VERSION = 7
+# cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds).
+SCHEMA_VERSION = 8
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
@@ -29,6 +29,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     sb.add_text_field("info", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     sb.add_bytes_field("line_tokens", stored=True)  # tokens per line: the matcher tokenises only lines it needs
+    # every token's fold, space-separated: with the readings, where a query word matches, without tokenising
+    sb.add_text_field("folds", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")

@@ -17,6 +17,8 @@ VOWELS = "aăâeêioôơuưy"
 MARKED_LETTERS = "ăâđêôơư" + "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONE_MARKS)
 OCR_GENERIC_ACCENTS = "éè"  # the OCR prints these for any accent: they tell nothing of the letter
 GENERIC_E = OCR_GENERIC_ACCENTS[0]  # é, the commonest: marked-letter tests that count it do so apart
+# Lettered list items run a) b) c) d) đ) e) …: the Vietnamese alphabet keeps đ after d.
+LIST_ITEM_LETTER = "[a-zđ]"
 FORM_TABLE = "ocr_letter_forms.tsv"
 
 

@@ -1,0 +1,38 @@
+"""A Tree whose labels end in "…" at the panel's edge instead of being cut mid-word."""
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeDataType, TreeNode
+
+
+def node_depth(node: TreeNode) -> int:
+    """0 for the root's children (the root is hidden in our trees)."""
+    depth, parent = 0, node.parent
+    while parent is not None and parent.parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
+
+
+class FittedTree(Tree[TreeDataType]):
+    """Labels fit the width left beside the guides; leaves beside branches line up with their labels."""
+
+    _width = 0  # of the content region, looked up once a frame (each lookup walks the styles)
+
+    def render_lines(self, crop):
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event) -> None:
+        self._width = self.scrollable_content_region.width
+        super()._on_resize(event)  # (Tree measures its labels again)
+
+    def render_label(self, node: TreeNode[TreeDataType], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        if not node.allow_expand and node.parent is self.root and any(n.allow_expand for n in self.root.children):
+            label = Text("  ", style=base_style).append_text(label)  # where a branch has its ▼
+        room = (self._width or self.scrollable_content_region.width) - node_depth(node) * self.guide_depth
+        if room > 1 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label

@@ -1,0 +1,195 @@
+"""One report's token forms as the index stores them: where a query word matches, without tokenising.
+
+The index stores the fold of every token, space-separated (`folds`), beside the
+readings (space-separated per token, `|` between a token's readings). A query
+word's pattern run over those two strings finds every token holding it at C
+speed; the token's number is the count of spaces before the match. Only the
+lines of matched tokens are tokenised, for their offsets (spans shown).
+
+A report whose folds are not stored (an index without them, or a text where
+folding is not character by character: `DocText` reads those) takes the line
+scan of `indexer.search.scan` instead.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+
+from indexer.search import doctext
+from indexer.search.tantivy_query import can_slip
+from indexer.search.variants import WordForms, edit_distance, spelled_with_marks
+from indexer.textnorm import TOKEN_RE, LineIndex
+
+
+def form_pattern(word: str, forms: WordForms | None) -> re.Pattern[str]:
+    """A token form (a fold, or one reading) the word accepts, up to its end: `WordForms.accepts`
+    without the edits of a fuzzy word (those take the line scan). The start is checked by the caller:
+    a leading look-behind would cost the literal-prefix search."""
+    pattern = re.escape(word)
+    if forms is not None and forms.pattern is not None:
+        pattern = f"{pattern}|{forms.pattern}"
+    return re.compile(f"(?:{pattern})(?![^ |])")
+
+
+def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> Iterator[int]:
+    """Numbers of the tokens of `stored` (one space between tokens) holding a whole form `pattern` matches;
+    `starts`: the characters a form may follow."""
+    spaces, last = 0, 0
+    for m in pattern.finditer(stored):
+        start = m.start()
+        if m.end() == start or (start and stored[start - 1] not in starts):
+            continue
+        spaces += stored.count(" ", last, start)
+        last = start
+        yield spaces
+
+
+class _Lines(LineIndex):
+    """`LineIndex` with its line starts summed from the lines' lengths (C-speed `map`/`accumulate`,
+    not a match object per line break)."""
+
+    def __init__(self, text: str) -> None:  # the same two fields as LineIndex sets, found faster
+        self.text = text
+        self.starts = [0, *itertools.accumulate(map((1).__add__, map(len, text.split("\n"))))]
+        self.starts.pop()
+
+
+class FormText:
+    """What the matcher asks of a report (see `DocText`), from its stored folds and readings."""
+
+    def __init__(self, text: str, readings: str, folds: str, line_tokens: bytes | None) -> None:
+        self.text, self.folds_text = text, folds
+        self.lines = _Lines(text)
+        counts = array("I")
+        counts.frombytes(line_tokens or b"")
+        self.first = [0, *itertools.accumulate(counts)]
+        self.count = self.first[-1]
+        self.readings_text = readings if readings and readings.count(" ") + 1 == self.count else ""
+        self._folds: list[str] | None = None
+        self._parts: list[str] | None = None
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._positions: dict[str, frozenset[int]] = {}
+
+    @staticmethod
+    def usable(folds: str, line_tokens: bytes | None, text: str) -> bool:
+        """Whether the stored folds and counts fit this text (else the line scan reads it)."""
+        return bool(folds) and bool(line_tokens) and len(line_tokens or b"") == 4 * (text.count("\n") + 1)
+
+    @property
+    def reading_parts(self) -> list[str] | None:
+        if self._parts is None and self.readings_text:
+            self._parts = self.readings_text.split(" ")
+        return self._parts
+
+    def fold_list(self) -> list[str]:
+        if self._folds is None:
+            self._folds = self.folds_text.split(" ")
+        return self._folds
+
+    def positions(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Tokens whose fold or one of whose readings `pattern` matches whole."""
+        found = self._positions.get(pattern.pattern)
+        if found is None:
+            found = frozenset(itertools.chain(token_numbers(pattern, self.folds_text, " "),
+                                              token_numbers(pattern, self.readings_text, " |")))
+            self._positions[pattern.pattern] = found
+        return found
+
+    def forms(self, i: int) -> tuple[str, ...]:
+        fold = self.fold_list()[i]
+        parts = self.reading_parts
+        part = parts[i] if parts is not None else ""
+        # A leading `|` marks the fold as the best reading (indexer.pipeline.encode_readings).
+        return (fold, *(r for r in part.split("|") if r)) if part else (fold,)
+
+    def line_of_token(self, i: int) -> int:
+        return bisect.bisect_right(self.first, i)
+
+    def line_span(self, i: int) -> tuple[int, tuple[int, int]]:
+        """The line of token `i` and its span in the line: the line is tokenised once."""
+        line = bisect.bisect_right(self.first, i)
+        spans = self._spans.get(line)
+        if spans is None:
+            spans = self._spans[line] = [m.span() for m in TOKEN_RE.finditer(self.lines.line_text(line))]
+        return line, spans[i - self.first[line - 1]]
+
+    def tokens_on(self, lines: Iterable[int]) -> Iterator[tuple[int, str]]:
+        """(number, fold) of every token on `lines`."""
+        folds = self.fold_list()
+        for line in sorted(set(lines)):
+            if 1 <= line <= self.lines.count:
+                for i in range(self.first[line - 1], self.first[line]):
+                    yield i, folds[i]
+
+
+class FormTerms:
+    """`matcher.DocTerms` over a `FormText`: every token of the report, no line loaded."""
+
+    def __init__(self, analyzed: FormText, forms: dict[str, WordForms], patterns: dict[str, re.Pattern[str]]) -> None:
+        self.analyzed = analyzed
+        self.count = analyzed.count
+        self._forms = forms
+        self._patterns = patterns  # the query's, shared by its hits
+        self._found: dict[str, frozenset[int]] = {}
+
+    def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
+        key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = form_pattern(word, forms)
+        return pattern
+
+    def positions(self, word: str) -> frozenset[int]:
+        """As `DocTerms.positions`: a marked letter's OCR form (`glyphs`) is not taken on a token printed
+        with real marks of its own (`WordForms.accepts_printed`)."""
+        found = self._found.get(word)
+        if found is None:
+            forms = self._forms.get(word)
+            found = self.analyzed.positions(self._pattern(word, forms))
+            if forms is not None and forms.glyphs is not None and not forms.fuzzy:
+                exact = self.exact(word)
+                found = frozenset(p for p in found if p in exact or not spelled_with_marks(self.printed(p)))
+            self._found[word] = found
+        return found
+
+    def exact(self, word: str) -> frozenset[int]:
+        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
+        return self.analyzed.positions(self._pattern(word, None))
+
+    def printed(self, i: int) -> str:
+        line, (start, end) = self.analyzed.line_span(i)
+        offset = self.analyzed.lines.line_start(line)
+        return self.analyzed.text[offset + start : offset + end]
+
+    def slipped(self, word: str, i: int) -> bool:
+        """One OCR slip the repair missed (`thi tuc` for thủ tục, `dién tr` for điện tử)."""
+        if not can_slip(word) or spelled_with_marks(self.printed(i)):  # real marks are no OCR slip
+            return False
+        return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
+
+
+_RECENT: OrderedDict[tuple[str, str, str], FormText] = OrderedDict()
+RECENT_REPORTS = 256  # as doctext.RECENT_REPORTS: a batch or a session reads the same reports again
+
+
+def form_text(text: str, readings: str, folds: str, line_tokens: bytes | None) -> FormText:
+    """The `FormText` of these stored fields, kept for the reports searched last."""
+    key = (text, readings, folds)
+    found = _RECENT.get(key)
+    if found is None:
+        found = _RECENT[key] = FormText(text, readings, folds, line_tokens)
+        if len(_RECENT) > RECENT_REPORTS:
+            _RECENT.popitem(last=False)
+    else:
+        _RECENT.move_to_end(key)
+    return found
+
+
+def forget_reports() -> None:
+    """Drop every report kept, here and in `doctext` (a benchmark timing one search from scratch calls this)."""
+    _RECENT.clear()
+    doctext.forget_reports()
