@@ -36,6 +36,7 @@ class _Document:
         self.text = text
         self.readings = readings
         self._known: Mapping[str, str] | None = None
+        self.restored: dict[str, str] = {}  # field text -> its restoration: fields repeat (a unit, a place)
 
     def known(self) -> Mapping[str, str]:
         """Built on the first field that needs it (most reports have one or two, clean ones none)."""
@@ -88,5 +89,10 @@ def restore(text: str | None) -> str | None:
     from indexer.ocr import restore_text  # loads the lexicon: only for text that needs it
 
     current = _CURRENT.get()
+    if current is not None and text in current.restored:
+        return current.restored[text]
     restored = restore_text(text, current.known() if current is not None else None)
-    return restored if restored and fold(restored).split() and len(restored) >= len(text) // 2 else text
+    result = restored if restored and fold(restored).split() and len(restored) >= len(text) // 2 else text
+    if current is not None:
+        current.restored[text] = result
+    return result
