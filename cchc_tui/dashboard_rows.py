@@ -13,12 +13,14 @@ from rich.text import Text
 
 from cchc_tui.messages import ShowCitations, ShowConflicts, ShowSearch
 from cchc_tui.palette import heat_style, styles
+from cchc_tui.widgets.column_fit import share, wrapped_label
 from cchc_tui.widgets.link_table import LinkRow
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
 from indexer.api import CitedCount, ConflictRow, Count, Coverage, Filters, IndexStatus, Overview
 
 BAR_WIDTH = 16
-TOPIC_HEADER = 9  # characters of a topic label in a column header
+TOPIC_HEADER = 9  # least characters of a topic column (its label wraps over two lines)
+UNIT_COLUMN = 24
 UNKNOWN = {"unit": "(unit unknown)", "doc_type": "(type unknown)", "period": "(no period)"}
 DASHBOARD_CONFLICTS = 100  # rows in the dashboard's panel; the Conflicts screen lists them all
 KIND_LABELS = {"date": "date", "issuer": "issuer", "type": "type", "subject": "subject", "impossible_date": "impossible date"}
@@ -63,15 +65,19 @@ def month_rows(overview: Overview) -> list[LinkRow]:
     return rows
 
 
-def coverage_columns(coverage: Coverage) -> list[str | tuple[str, int | None]]:
-    return [("Unit", 24), *((_short(coverage.labels[t]), TOPIC_HEADER) for t in coverage.topics)]
+def topic_width(coverage: Coverage, room: int) -> int:
+    """Width of each topic column: `room` (the table's, less the unit column) shared among the
+    topics, from TOPIC_HEADER (the table scrolls sideways then) up to the longest label."""
+    longest = max((len(coverage.labels[t]) for t in coverage.topics), default=TOPIC_HEADER)
+    return share(room - UNIT_COLUMN - 2, len(coverage.topics), TOPIC_HEADER, longest)
 
 
-def _short(label: str, width: int = TOPIC_HEADER) -> str:
-    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+def coverage_columns(coverage: Coverage, width: int = TOPIC_HEADER) -> list[str | tuple[str, int | None]]:
+    """Headers: each topic's label over up to two lines of `width`, "…" where it is still cut."""
+    return [("Unit", UNIT_COLUMN), *((wrapped_label(coverage.labels[t], width), width) for t in coverage.topics)]
 
 
-def coverage_rows(overview: Overview) -> list[LinkRow]:
+def coverage_rows(overview: Overview, width: int = TOPIC_HEADER) -> list[LinkRow]:
     coverage = overview.coverage
     ids_of = {c.key: c.doc_ids for c in overview.by_unit}
     rows = []
@@ -79,7 +85,7 @@ def coverage_rows(overview: Overview) -> list[LinkRow]:
         cells = [plain(unit, UNKNOWN["unit"])]
         targets: list = [partial(_count_target, Count(unit, len(ids_of.get(unit, [])), ids_of.get(unit, [])), "unit")]
         for topic, count in zip(coverage.topics, counts):
-            cells.append(Text(f"{count:^{TOPIC_HEADER}}" if count else f"{'·':^{TOPIC_HEADER}}",
+            cells.append(Text(f"{count:^{width}}" if count else f"{'·':^{width}}",
                               style=heat_style(count, coverage.peak) or DIM_STYLE))
             targets.append(partial(_topic_target, unit, topic, ids_of.get(unit, [])) if count else None)
         rows.append(LinkRow(cells, targets[0], targets))

@@ -18,6 +18,7 @@ from cchc_tui.dashboard_rows import (
     month_rows,
     skipped_rows,
     status_text,
+    topic_width,
 )
 from cchc_tui.messages import IndexChanged, ThemeChanged
 from cchc_tui.widgets.fit_footer import FitFooter
@@ -92,11 +93,19 @@ class DashboardScreen(Screen[None]):
         self.table("periods").show_rows(["Period", "Reports"], count_rows(overview.by_period, "period", overview.total), flexible=(0,))
         self.query_one(Sparkline).data = [count.count for count in overview.by_month] or [0]
         self.table("months").show_rows(["Month", "Reports", ""], month_rows(overview))
-        self.table("coverage").show_rows(coverage_columns(overview.coverage), coverage_rows(overview))
+        self.show_coverage(overview)
         self.table("cited").show_rows(["Document", "Type", "Reports", "Conflicts"], cited_rows(overview.most_cited), flexible=(0, 1))
         conflict_columns = ["Document", "Kind", "Reports", "What differs"]
         self.table("conflicts").show_rows(conflict_columns, conflict_rows(overview.conflicts), flexible=(0, 3))
         self.table("skipped").show_rows(["File", "Why it was skipped"], skipped_rows(overview.status), flexible=(0, 1))
+
+    def show_coverage(self, overview: Overview) -> None:
+        """Topic columns share the panel's width; a label that still does not fit takes two lines."""
+        table = self.table("coverage")
+        width = topic_width(overview.coverage, table.available_width() - 4)  # border and scrollbar
+        columns = coverage_columns(overview.coverage, width)
+        table.header_height = 2 if any("\n" in column[0] for column in columns[1:]) else 1
+        table.show_rows(columns, coverage_rows(overview, width))
 
     def table(self, panel: str) -> LinkTable:
         return self.query_one(f"#table-{panel}", LinkTable)

@@ -28,3 +28,27 @@ def fitted(cells: list[Text], widths: list[int]) -> list[Text]:
             cell.truncate(width, overflow="ellipsis")
         out.append(cell)
     return out
+
+
+def share(room: int, columns: int, least: int, most: int, padding: int = 2) -> int:
+    """The width each of `columns` equal columns gets from `room` (each also takes `padding`),
+    at least `least` (the table scrolls sideways then) and no more than `most` (their longest label)."""
+    if columns <= 0:
+        return least
+    return max(least, min(most, room // columns - padding))
+
+
+def wrapped_label(label: str, width: int, lines: int = 2) -> str:
+    """`label` word-wrapped into at most `lines` lines of `width` characters; "…" ends what is cut."""
+    rows: list[str] = []
+    words = label.split()
+    while words and len(rows) < lines:
+        row = words.pop(0)
+        while words and len(row) + 1 + len(words[0]) <= width:
+            row += " " + words.pop(0)
+        if len(row) > width:  # one word longer than the column
+            row = row[: width - 1] + "…"
+        rows.append(row)
+    if words:  # more than fits: the last line ends in an ellipsis
+        rows[-1] = rows[-1][: width - 1].rstrip() + "…"
+    return "\n".join(rows)

@@ -41,11 +41,12 @@ class LinkTable(DataTable):
         self.clear(columns=True)
         labels = [column[0] if isinstance(column, tuple) else column for column in columns]
         fixed = [column[1] if isinstance(column, tuple) else None for column in columns]
-        natural = [fixed[i] or max([len(label), *(row.cells[i].cell_len for row in rows)]) for i, label in enumerate(labels)]
+        heads = [max(map(len, label.split("\n"))) for label in labels]  # a label may take two lines
+        natural = [fixed[i] or max([heads[i], *(row.cells[i].cell_len for row in rows)]) for i in range(len(labels))]
         room = (width or self.available_width()) - 2 * self.cell_padding * len(labels) - 4  # padding, border, scrollbar
         widths = fit_widths(natural, flexible if rows else (), room)
-        for label, column_width in zip(labels, widths):
-            self.add_column(Text(label, style="bold"), width=max(column_width, len(label)) if rows else None)
+        for label, head, column_width in zip(labels, heads, widths):
+            self.add_column(Text(label, style="bold"), width=max(column_width, head) if rows else None)
         self.link_rows = list(rows)
         for row in rows:
             self.add_row(*fitted(row.cells, widths))
