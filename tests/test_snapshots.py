@@ -7,9 +7,11 @@ and look at the SVGs under tests/__snapshots__/ before committing them.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,8 +32,16 @@ def _colours(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def snapshot_index() -> Path:
+def snapshot_index() -> Iterator[Path]:
     root = Path(tempfile.gettempdir()) / "cchc-snapshots"  # fixed: the dashboard shows the index path
+    # Two runs on one machine (a checkout and its CI clone) would rebuild each other's
+    # index mid-run: the lock makes the second wait for the first module to finish.
+    with open(f"{root}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield _fresh_index(root)
+
+
+def _fresh_index(root: Path) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     corpus = root / "corpus"
     corpus.mkdir(parents=True)
