@@ -31,7 +31,7 @@ from indexer.ocr import token_readings
 from indexer.parse import parse_report
 from indexer.profile import Profile, current, stage, table
 from indexer.safety import inert_line
-from indexer.search.doctext import encode_folds, encode_line_tokens
+from indexer.search.doctext import stored_folds
 from indexer.search.filters import type_key, unit_index_words
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
@@ -169,8 +169,7 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("sha", report.sha)
         doc.add_text("text", report.text)
         doc.add_text("readings", encode_readings(report.readings, report.best, report.folds))
-        doc.add_bytes("line_tokens", encode_line_tokens(report.text, report.lines))
-        doc.add_text("folds", encode_folds(report.text, report.folds))
+        doc.add_bytes("folds", stored_folds(report.text, report.folds, report.lines))  # and the tokens per line
         doc.add_text("info", orjson.dumps(report.info.to_dict()).decode())
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from array import array
 
 import pytest
 import tantivy
@@ -16,6 +15,7 @@ from indexer.export import report_record
 from indexer.library import Library, report_from_doc
 from indexer.model import Figure, ReportInfo
 from indexer.profile import reset
+from indexer.search.storedfolds import decode_stored_folds
 from indexer.store.schema import build_schema, register_analyzers
 from indexer.textnorm import fold
 
@@ -148,8 +148,8 @@ def test_what_the_index_stores_gives_the_analysed_report_back(report):
     stored = doc.get_first("readings")
     assert pipeline.decode_readings(stored, len(report.folds)) == report.readings
     assert pipeline.best_readings(stored, report.folds) == report.best
-    counts = array("I")
-    counts.frombytes(doc.get_first("line_tokens"))
+    folds, counts = decode_stored_folds(doc.get_first("text"), doc.get_first("folds"))
+    assert folds.split(" ") == list(report.folds)
     assert list(counts) == [list(report.lines).count(n) for n in range(1, REPORT.count("\n") + 2)]
     again = pipeline.stored_report(report.path, report.sha, doc.get_first("text"), stored, report.info)
     assert again == report  # a report carried over from an unreachable folder is the same value

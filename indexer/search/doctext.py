@@ -1,7 +1,7 @@
 """One report's text as the matcher sees it: only the lines that can hold a match are tokenised.
 
 A report is ~2,000 tokens; a page of hits needs a few lines of each. The index
-stores how many tokens each line holds (`line_tokens`), so a token's global
+stores how many tokens each line holds (with the folds, `storedfolds`), so a token's global
 position (what phrases and OCR readings are aligned on) is known without
 tokenising the lines before it. Candidate lines come from two C-speed scans:
 the printed text against a diacritic- and case-blind pattern of the query's
@@ -17,19 +17,12 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 
+from indexer.search.storedfolds import decode_stored_folds, encode_stored_folds
 from indexer.textnorm import FOLD_TABLE, OCR_LETTER_GLYPHS, TOKEN_RE, LineIndex, fold
 
 TokenAt = tuple[int, int, int]  # start, end (offsets in the whole text), 1-based line
 Span = tuple[int, int]  # start, end in the line
 WORD_CHAR = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])"
-
-
-def encode_line_tokens(text: str, lines_of_tokens: Iterable[int]) -> bytes:
-    """Tokens per line (1-based line numbers in), as uint32 for the index's stored bytes."""
-    counts = array("I", [0]) * (text.count("\n") + 1)
-    for line in lines_of_tokens:
-        counts[line - 1] += 1
-    return counts.tobytes()
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,17 +90,20 @@ def encode_folds(text: str, folds: Sequence[str]) -> str:
     return joined
 
 
+def stored_folds(text: str, folds: Sequence[str], token_lines: Sequence[int]) -> bytes:
+    """The stored `folds` field: b"" where the matcher folds the text itself (see `encode_folds`)."""
+    return encode_stored_folds(text, folds, token_lines) if encode_folds(text, folds) else b""
+
+
 class ReportLines:
     """What one report's matching needs whatever the query: line offsets, tokens per line, readings,
     and each line's tokens once read. Kept for the reports searched last (`report_lines`): a batch
     or a session of searches reads the same reports again."""
 
-    def __init__(self, text: str, readings: str, line_tokens: bytes | None) -> None:
+    def __init__(self, text: str, readings: str, folds: bytes | None, label: str = "a report") -> None:
         self.text = text
         self.lines = LineIndex(text)
-        counts = array("I")
-        if line_tokens:
-            counts.frombytes(line_tokens)
+        counts = decode_stored_folds(text, folds, label)[1] if folds else array("I")
         if len(counts) != self.lines.count:  # an index without the counts (or a foreign one): count by tokenising
             counts = array("I", (sum(1 for _ in TOKEN_RE.finditer(self.lines.line_text(n)))
                                  for n in range(1, self.lines.count + 1)))
@@ -160,12 +156,12 @@ _RECENT: OrderedDict[tuple[str, str, bytes | None], ReportLines] = OrderedDict()
 RECENT_REPORTS = 256  # a few pages of hits for a session, ~40 MB at most for 10 KB reports
 
 
-def report_lines(text: str, readings: str, line_tokens: bytes | None) -> ReportLines:
-    """The `ReportLines` of this very text, readings and counts (the key is the stored fields themselves)."""
-    key = (text, readings, line_tokens)
+def report_lines(text: str, readings: str, folds: bytes | None, label: str = "a report") -> ReportLines:
+    """The `ReportLines` of this very text, readings and stored folds (the key is the stored fields themselves)."""
+    key = (text, readings, folds)
     found = _RECENT.get(key)
     if found is None:
-        found = _RECENT[key] = ReportLines(text, readings, line_tokens)
+        found = _RECENT[key] = ReportLines(text, readings, folds, label)
         if len(_RECENT) > RECENT_REPORTS:
             _RECENT.popitem(last=False)
     else:
@@ -182,8 +178,8 @@ def forget_reports() -> None:
 class DocText:
     """Tokens, folds and readings of the lines loaded so far (for one query), at their global token positions."""
 
-    def __init__(self, text: str, readings: str, line_tokens: bytes | None) -> None:
-        self.report = report = report_lines(text, readings, line_tokens)
+    def __init__(self, text: str, readings: str, folds: bytes | None, label: str = "a report") -> None:
+        self.report = report = report_lines(text, readings, folds, label)
         self.text, self.lines, self.first, self.count = report.text, report.lines, report.first, report.count
         self.reading_parts = report.reading_parts
         self.folds: dict[int, str] = {}  # position -> fold, for every token loaded

@@ -17,7 +17,7 @@ from indexer.search.formtext import FormTerms, FormText, form_text
 from indexer.search.matcher import DocTerms, Terms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
-from indexer.search.stored import result_count, stored_str
+from indexer.search.stored import result_count, stored_bytes, stored_str
 from indexer.search.suggest import suggest
 from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
 from indexer.search.variants import WordForms, resolve_forms
@@ -52,12 +52,12 @@ def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, 
     """The lines of one report where the query matches: from the stored folds when the index has them
     (every token at once, nothing tokenised but the lines shown), else from the lines the scan loads."""
     text, readings = doc.get_first("text") or "", doc.get_first("readings") or ""
-    folds, counts = doc.get_first("folds") or "", doc.get_first("line_tokens")
+    folds, label = stored_bytes(doc, "folds"), stored_str(doc, "path")
     terms: Terms
-    if not scan.every_line and FormText.usable(folds, counts, text):
-        terms = FormTerms(form_text(text, readings, folds, counts), forms, scan.form_patterns)
+    if not scan.every_line and FormText.usable(folds):
+        terms = FormTerms(form_text(text, readings, folds, label), forms, scan.form_patterns)
     else:
-        loaded = DocText(text, readings, counts)
+        loaded = DocText(text, readings, folds, label)
         scan.load(loaded, citations, scattered)
         terms = DocTerms(loaded, forms)
     return line_hits(terms.analyzed, match_tokens(plan, terms, citations, scattered), scattered)

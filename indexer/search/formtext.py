@@ -1,7 +1,7 @@
 """One report's token forms as the index stores them: where a query word matches, without tokenising.
 
-The index stores the fold of every token, space-separated (`folds`), beside the
-readings (space-separated per token, `|` between a token's readings). A query
+The index stores the fold of every token, line by line and compressed (`folds`,
+see `storedfolds`), beside the readings (space-separated per token, `|` between a token's readings). A query
 word's pattern run over those two strings finds every token holding it at C
 speed; the token's number is the count of spaces before the match. Only the
 lines of matched tokens are tokenised, for their offsets (spans shown).
@@ -20,6 +20,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
 from indexer.search import doctext
+from indexer.search.storedfolds import decode_stored_folds
 from indexer.search.tantivy_query import can_slip
 from indexer.search.variants import WordForms, edit_distance, spelled_with_marks
 from indexer.textnorm import TOKEN_RE, LineIndex
@@ -61,11 +62,9 @@ class _Lines(LineIndex):
 class FormText:
     """What the matcher asks of a report (see `DocText`), from its stored folds and readings."""
 
-    def __init__(self, text: str, readings: str, folds: str, line_tokens: bytes | None) -> None:
+    def __init__(self, text: str, readings: str, folds: str, counts: array) -> None:
         self.text, self.folds_text = text, folds
         self.lines = _Lines(text)
-        counts = array("I")
-        counts.frombytes(line_tokens or b"")
         self.first = [0, *itertools.accumulate(counts)]
         self.count = self.first[-1]
         self.readings_text = readings if readings and readings.count(" ") + 1 == self.count else ""
@@ -75,9 +74,10 @@ class FormText:
         self._positions: dict[str, frozenset[int]] = {}
 
     @staticmethod
-    def usable(folds: str, line_tokens: bytes | None, text: str) -> bool:
-        """Whether the stored folds and counts fit this text (else the line scan reads it)."""
-        return bool(folds) and bool(line_tokens) and len(line_tokens or b"") == 4 * (text.count("\n") + 1)
+    def usable(stored: bytes | None) -> bool:
+        """Whether the report has its folds stored (else the line scan reads it); whether they fit
+        its text is checked as they are read (`form_text`)."""
+        return bool(stored)
 
     @property
     def reading_parts(self) -> list[str] | None:
@@ -172,16 +172,17 @@ class FormTerms:
         return any(edit_distance(word, f, 1) <= 1 for f in self.analyzed.forms(i))
 
 
-_RECENT: OrderedDict[tuple[str, str, str], FormText] = OrderedDict()
+_RECENT: OrderedDict[tuple[str, str, bytes], FormText] = OrderedDict()
 RECENT_REPORTS = 256  # as doctext.RECENT_REPORTS: a batch or a session reads the same reports again
 
 
-def form_text(text: str, readings: str, folds: str, line_tokens: bytes | None) -> FormText:
-    """The `FormText` of these stored fields, kept for the reports searched last."""
-    key = (text, readings, folds)
+def form_text(text: str, readings: str, stored: bytes, label: str = "a report") -> FormText:
+    """The `FormText` of these stored fields, kept for the reports searched last (decompressed once);
+    `storedfolds.DamagedFolds` names `label` when the folds do not fit the text."""
+    key = (text, readings, stored)
     found = _RECENT.get(key)
     if found is None:
-        found = _RECENT[key] = FormText(text, readings, folds, line_tokens)
+        found = _RECENT[key] = FormText(text, readings, *decode_stored_folds(text, stored, label))
         if len(_RECENT) > RECENT_REPORTS:
             _RECENT.popitem(last=False)
     else:

@@ -5,9 +5,15 @@ import tantivy
 
 
 def stored_str(doc: tantivy.Document, name: str) -> str:
-    """A stored text field, "" when the document has none (every field we store is text)."""
+    """A stored text field, "" when the document has none."""
     value = doc.get_first(name)
     return "" if value is None else str(value)
+
+
+def stored_bytes(doc: tantivy.Document, name: str) -> bytes:
+    """A stored bytes field, b"" when the document has none."""
+    value = doc.get_first(name)
+    return value if isinstance(value, bytes) else b""
 
 
 def result_count(result: tantivy.SearchResult) -> int:

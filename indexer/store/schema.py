@@ -10,8 +10,9 @@ import tantivy
 
 # Bump when fields, their meaning or the folder layout change: older indexes are rebuilt
 # (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
-# cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds).
-SCHEMA_VERSION = 8
+# cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds;
+# 9: folds compressed against the text with the tokens per line, no line_tokens).
+SCHEMA_VERSION = 9
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
@@ -28,9 +29,9 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("text", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     sb.add_text_field("info", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
-    sb.add_bytes_field("line_tokens", stored=True)  # tokens per line: the matcher tokenises only lines it needs
-    # every token's fold, space-separated: with the readings, where a query word matches, without tokenising
-    sb.add_text_field("folds", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    # every token's fold, line by line, zlib-compressed against the text (indexer.search.storedfolds): with
+    # the readings, where a query word matches without tokenising; the tokens per line, which lines to tokenise
+    sb.add_bytes_field("folds", stored=True)
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
