@@ -6,7 +6,6 @@ matched only for the page of hits returned.
 """
 from __future__ import annotations
 
-import orjson
 import tantivy
 
 from indexer.errors import CchcError
@@ -17,7 +16,7 @@ from indexer.search.formtext import FormTerms, FormText, form_text
 from indexer.search.matcher import DocTerms, Terms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
-from indexer.search.stored import result_count, stored_bytes, stored_str
+from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_str, stored_summary
 from indexer.search.suggest import suggest
 from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
 from indexer.search.variants import WordForms, resolve_forms
@@ -30,7 +29,7 @@ TYPE_TERMS = 1000
 
 def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: dict[str, WordForms],
                  scan: LineScan | None, scattered: bool = False) -> Hit:
-    info = orjson.loads(doc.get_first("info") or "{}")
+    info = stored_summary(doc)  # not the whole metadata: a page of hits is read per search
     hit = Hit(
         doc_id=stored_str(doc, "doc_id"),
         path=stored_str(doc, "path"),
@@ -43,7 +42,8 @@ def hit_from_doc(doc: tantivy.Document, score: float, plan: QueryPlan, forms: di
         scattered=scattered,
     )
     if scan is not None:
-        hit.lines = report_lines(doc, info.get("citations") or [], plan, forms, scan, scattered)
+        citations = stored_citations(doc) if plan.cites else []  # only a citation's terms read them
+        hit.lines = report_lines(doc, citations, plan, forms, scan, scattered)
     return hit
 
 

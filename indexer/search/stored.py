@@ -1,7 +1,34 @@
-"""Typed reads of tantivy results: the stub types `get_first` as Any | None and lacks `count`."""
+"""Typed reads of tantivy results (the stub types `get_first` as Any | None and lacks `count`), and the
+stored summary a hit list reads instead of a report's whole metadata."""
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
 import tantivy
+
+# What a hit shows of a report's metadata (`Hit`): its stored `info` is ~8 KB of JSON (sections,
+# citations, figures, topics), parsing it per hit cost more than the rest of the hit.
+SUMMARY_KEYS = ("unit", "symbol", "doc_type", "date", "title")
+
+
+def encode_summary(info: dict[str, Any]) -> str:
+    return orjson.dumps({key: info.get(key) for key in SUMMARY_KEYS}).decode()
+
+
+def stored_summary(doc: tantivy.Document) -> dict[str, Any]:
+    """The hit's metadata: the `summary` field (SUMMARY_KEYS), none of them set when it is missing or unreadable."""
+    try:
+        found = orjson.loads(doc.get_first("summary") or "{}")
+    except orjson.JSONDecodeError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def stored_citations(doc: tantivy.Document) -> list[dict[str, Any]]:
+    """The citations the parser read (from the whole `info`): only a query citing a document asks."""
+    info = orjson.loads(doc.get_first("info") or "{}")
+    return info.get("citations") or []
 
 
 def stored_str(doc: tantivy.Document, name: str) -> str:
