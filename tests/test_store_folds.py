@@ -1,0 +1,123 @@
+"""The stored folds of schema 9 (indexer.search.storedfolds): compressed against the report's text, line by line.
+They give back exactly the folds and tokens per line the pipeline had; damaged ones are a clear error
+naming the report and the rebuild, never a wrong answer; the hit list reads a small summary, not `info`."""
+from __future__ import annotations
+
+import zlib
+from unittest import mock
+
+import orjson
+import pytest
+import tantivy
+from typer.testing import CliRunner
+
+from cchc_tui.cli import app
+from indexer import pipeline
+from indexer.errors import CchcError
+from indexer.search.doctext import DocText, stored_folds
+from indexer.search.formtext import forget_reports, form_text
+from indexer.search.stored import stored_summary
+from indexer.search.storedfolds import DamagedFolds, decode_stored_folds, encode_stored_folds
+from indexer.textnorm import token_folds, tokenize
+
+TEXT = ("ỦY BAN NHÂN DÂN\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý III năm 2023\n"
+        "1. Cải cách thủ tục hành chính: 97,7% hồ sơ đúng hạn.\n\n   \nĐã ban hành 12 văn bản")
+
+
+def analysed(text: str) -> tuple[list[str], list[int]]:
+    tokens = tokenize(text)
+    return token_folds(text, tokens), [t.line for t in tokens]
+
+
+def test_folds_and_tokens_per_line_round_trip():
+    folds, lines = analysed(TEXT)
+    stored = encode_stored_folds(TEXT, folds, lines)
+    joined, counts = decode_stored_folds(TEXT, stored)
+    assert joined == " ".join(folds) and joined.startswith("uy ban nhan dan bao cao ket qua")
+    assert list(counts) == [lines.count(n) for n in range(1, TEXT.count("\n") + 2)]
+    assert list(counts)[:3] == [4, 0, 2] and list(counts)[-2:] == [0, 6]  # blank lines hold no token
+
+
+def test_the_text_is_the_dictionary_that_makes_them_small():
+    text = "\n".join(f"Dòng {n}: cải cách hành chính, chuyển đổi số và dịch vụ công trực tuyến" for n in range(200))
+    folds, lines = analysed(text)
+    stored = encode_stored_folds(text, folds, lines)
+    assert len(stored) < len(" ".join(folds)) / 5
+    with pytest.raises(DamagedFolds):  # the dictionary is the text: another text cannot read them
+        decode_stored_folds(text.replace("Dòng 7:", "Dòng 8:"), stored)
+
+
+def test_a_report_longer_than_zlibs_window_round_trips():
+    text = "\n".join(f"Mục {n}. Báo cáo số {n * 7}/BC-UBND về cải cách hành chính năm {2000 + n}" for n in range(900))
+    assert len(text.encode()) > 64_000
+    folds, lines = analysed(text)
+    assert decode_stored_folds(text, encode_stored_folds(text, folds, lines))[0] == " ".join(folds)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b[:-3],  # cut short
+    lambda b: b[:10] + bytes([b[10] ^ 0x55]) + b[11:],  # one byte changed
+    lambda b: b + b"tail",  # something after the end
+    lambda b: b"not zlib at all",
+])
+def test_damaged_folds_are_a_clear_error(damage):
+    folds, lines = analysed(TEXT)
+    stored = damage(encode_stored_folds(TEXT, folds, lines))
+    with pytest.raises(DamagedFolds, match=r"stored token folds of /r/a\.txt are damaged .*cchc index --rebuild"):
+        decode_stored_folds(TEXT, stored, "/r/a.txt")
+    assert issubclass(DamagedFolds, CchcError)
+
+
+def test_folds_that_do_not_fit_the_text_are_damaged():
+    packer = zlib.compressobj(6, zdict=TEXT.encode())
+    one_line_short = packer.compress("\n".join(["x"] * TEXT.count("\n")).encode()) + packer.flush()
+    with pytest.raises(DamagedFolds, match="do not fit its text"):
+        form_text(TEXT, "", one_line_short, "/r/a.txt")
+
+
+def test_folds_that_cannot_be_split_back_are_not_stored():
+    assert encode_stored_folds("a b", ["a", ""], [1, 1]) == b""
+    assert encode_stored_folds("a b", ["a b", "c"], [1, 1]) == b""
+    assert encode_stored_folds("", [], []) == b""
+    assert stored_folds("Mục ΑΣ cải cách", ["muc", "ασ", "cai", "cach"], [1, 1, 1, 1]) == b""
+    assert stored_folds("Báo cáo", ["bao", "cao"], [1, 1]) != b""
+
+
+def test_the_line_scan_reads_the_counts_from_the_stored_folds():
+    folds, lines = analysed(TEXT)
+    forget_reports()
+    with mock.patch("indexer.search.doctext.TOKEN_RE") as tokeniser:  # counting would tokenise every line
+        loaded = DocText(TEXT, "", encode_stored_folds(TEXT, folds, lines))
+    assert not tokeniser.finditer.called
+    assert loaded.count == len(folds) and loaded.first[:4] == [0, 4, 4, 6]
+
+
+def test_a_search_over_damaged_folds_says_so(library, corpus_index):
+    forget_reports()
+    with mock.patch("indexer.search.engine.stored_bytes", return_value=b"\x78\x9cdamaged"):
+        with pytest.raises(DamagedFolds, match="cchc index --rebuild"):
+            library.search("cải cách")
+        forget_reports()
+        shown = CliRunner().invoke(app, ["search", "cải cách", "--index-dir", str(corpus_index)])
+    assert shown.exit_code == 1 and "are damaged" in shown.stderr and "Traceback" not in shown.output
+    forget_reports()
+
+
+def test_the_hit_list_reads_the_summary_not_the_metadata(library):
+    forget_reports()
+    with mock.patch("indexer.search.stored.orjson.loads", wraps=orjson.loads) as parsed:
+        found = library.search("cải cách hành chính", limit=5)
+    assert found.hits and all(hit.unit or hit.doc_type for hit in found.hits)
+    read = [call.args[0] for call in parsed.call_args_list]
+    assert read and all('"sections"' not in str(value) for value in read)  # never the whole info
+    cited = library.search("Quyết định 3041", limit=5)
+    assert cited.hits and cited.hits[0].lines
+
+
+def test_the_summary_holds_what_a_hit_shows():
+    report = pipeline.analyse_text("/r/a.txt", "ab" * 32, TEXT)
+    doc = pipeline.index_keys("a", report)
+    info = report.info.to_dict()
+    assert info["doc_type"] and info["title"]
+    assert stored_summary(doc) == {key: info[key] for key in ("unit", "symbol", "doc_type", "date", "title")}
+    assert stored_summary(tantivy.Document()) == {}
