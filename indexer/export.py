@@ -19,6 +19,7 @@ import tantivy
 
 from indexer.library import Library, index_errors
 from indexer.pipeline import best_readings, decode_readings
+from indexer.search.stored import stored_info
 from indexer.textnorm import token_folds, tokenize
 
 EXPORT_VERSION = 1  # records gained "figures" (a new key, no key changed: still version 1)
@@ -27,7 +28,7 @@ LISTS = ("citations", "topics", "sections", "figures")  # their own keys, not in
 
 def report_record(doc: tantivy.Document) -> dict[str, Any]:
     text = doc.get_first("text") or ""
-    info = orjson.loads(doc.get_first("info") or "{}")
+    info = stored_info(doc)
     tokens = tokenize(text)
     folds = token_folds(text, tokens)
     stored = doc.get_first("readings") or ""

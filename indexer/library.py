@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Self
 
-import orjson
 import tantivy
 
 from indexer.errors import CchcError, IndexDamaged, UsageError
 from indexer.ingest import shown_path
 from indexer.model import Filters, Report, SearchResult, info_from_dict
-from indexer.search.stored import stored_str
+from indexer.search.stored import stored_info, stored_str
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
 from indexer.store.layout import shown_dir
 
@@ -70,7 +69,7 @@ def index_errors(method):
 
 
 def report_from_doc(doc: tantivy.Document) -> Report:
-    info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
+    info = info_from_dict(stored_info(doc))
     return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=doc.get_first("text") or "", info=info)
 
 

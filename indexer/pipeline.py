@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
 import tantivy
 
 from indexer.ingest import read_report_bytes
@@ -33,7 +32,7 @@ from indexer.profile import Profile, current, stage, table
 from indexer.safety import inert_line
 from indexer.search.doctext import stored_folds
 from indexer.search.filters import type_key, unit_index_words
-from indexer.search.stored import encode_summary
+from indexer.search.stored import encode_info, encode_summary
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
 
@@ -172,7 +171,7 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("readings", encode_readings(report.readings, report.best, report.folds))
         doc.add_bytes("folds", stored_folds(report.text, report.folds, report.lines))  # and the tokens per line
         info = report.info.to_dict()
-        doc.add_text("info", orjson.dumps(info).decode())
+        doc.add_bytes("info", encode_info(report.text, info))  # compressed against the text
         doc.add_text("summary", encode_summary(info))  # what a hit list shows (indexer.search.stored)
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))

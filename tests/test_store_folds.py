@@ -16,8 +16,8 @@ from indexer import pipeline
 from indexer.errors import CchcError
 from indexer.search.doctext import DocText, stored_folds
 from indexer.search.formtext import forget_reports, form_text
-from indexer.search.stored import stored_summary
-from indexer.search.storedfolds import DamagedFolds, decode_stored_folds, encode_stored_folds
+from indexer.search.stored import stored_info, stored_summary
+from indexer.search.storedfolds import DamagedStored, decode_stored_folds, encode_stored_folds
 from indexer.textnorm import token_folds, tokenize
 
 TEXT = ("ỦY BAN NHÂN DÂN\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý III năm 2023\n"
@@ -43,7 +43,7 @@ def test_the_text_is_the_dictionary_that_makes_them_small():
     folds, lines = analysed(text)
     stored = encode_stored_folds(text, folds, lines)
     assert len(stored) < len(" ".join(folds)) / 5
-    with pytest.raises(DamagedFolds):  # the dictionary is the text: another text cannot read them
+    with pytest.raises(DamagedStored):  # the dictionary is the text: another text cannot read them
         decode_stored_folds(text.replace("Dòng 7:", "Dòng 8:"), stored)
 
 
@@ -63,15 +63,15 @@ def test_a_report_longer_than_zlibs_window_round_trips():
 def test_damaged_folds_are_a_clear_error(damage):
     folds, lines = analysed(TEXT)
     stored = damage(encode_stored_folds(TEXT, folds, lines))
-    with pytest.raises(DamagedFolds, match=r"stored token folds of /r/a\.txt are damaged .*cchc index --rebuild"):
+    with pytest.raises(DamagedStored, match=r"stored token folds of /r/a\.txt are damaged .*cchc index --rebuild"):
         decode_stored_folds(TEXT, stored, "/r/a.txt")
-    assert issubclass(DamagedFolds, CchcError)
+    assert issubclass(DamagedStored, CchcError)
 
 
 def test_folds_that_do_not_fit_the_text_are_damaged():
     packer = zlib.compressobj(6, zdict=TEXT.encode())
     one_line_short = packer.compress("\n".join(["x"] * TEXT.count("\n")).encode()) + packer.flush()
-    with pytest.raises(DamagedFolds, match="do not fit its text"):
+    with pytest.raises(DamagedStored, match="do not fit its text"):
         form_text(TEXT, "", one_line_short, "/r/a.txt")
 
 
@@ -95,7 +95,7 @@ def test_the_line_scan_reads_the_counts_from_the_stored_folds():
 def test_a_search_over_damaged_folds_says_so(library, corpus_index):
     forget_reports()
     with mock.patch("indexer.search.engine.stored_bytes", return_value=b"\x78\x9cdamaged"):
-        with pytest.raises(DamagedFolds, match="cchc index --rebuild"):
+        with pytest.raises(DamagedStored, match="cchc index --rebuild"):
             library.search("cải cách")
         forget_reports()
         shown = CliRunner().invoke(app, ["search", "cải cách", "--index-dir", str(corpus_index)])
@@ -121,3 +121,21 @@ def test_the_summary_holds_what_a_hit_shows():
     assert info["doc_type"] and info["title"]
     assert stored_summary(doc) == {key: info[key] for key in ("unit", "symbol", "doc_type", "date", "title")}
     assert stored_summary(tantivy.Document()) == {}
+
+
+def test_the_metadata_is_stored_compressed_and_read_back_whole():
+    report = pipeline.analyse_text("/r/a.txt", "ab" * 32, TEXT)
+    doc = pipeline.index_keys("a", report)
+    stored = doc.get_first("info")
+    assert isinstance(stored, bytes) and len(stored) < len(orjson.dumps(report.info.to_dict()))
+    assert stored_info(doc) == report.info.to_dict()
+    damaged = tantivy.Document(text=TEXT, path="/r/a.txt", info=stored[:-4])
+    with pytest.raises(DamagedStored, match=r"stored metadata of /r/a\.txt are damaged .*cchc index --rebuild"):
+        stored_info(damaged)
+
+
+def test_metadata_of_an_older_index_is_plain_json():
+    # a rebuild carries reports of unreachable folders over from the previous index, of any schema
+    older = tantivy.Document(text=TEXT, info='{"unit": "Sở Nội vụ", "citations": []}')
+    assert stored_info(older) == {"unit": "Sở Nội vụ", "citations": []}
+    assert stored_info(tantivy.Document(text=TEXT)) == {}

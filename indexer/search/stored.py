@@ -7,6 +7,8 @@ from typing import Any
 import orjson
 import tantivy
 
+from indexer.search.storedfolds import damaged, pack, unpack
+
 # What a hit shows of a report's metadata (`Hit`): its stored `info` is ~8 KB of JSON (sections,
 # citations, figures, topics), parsing it per hit cost more than the rest of the hit.
 SUMMARY_KEYS = ("unit", "symbol", "doc_type", "date", "title")
@@ -25,10 +27,27 @@ def stored_summary(doc: tantivy.Document) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
+def stored_info(doc: tantivy.Document) -> dict[str, Any]:
+    """The report's metadata as the parser gave it (`ReportInfo.to_dict`): compressed against the text since
+    schema 9 (`storedfolds.pack`), plain JSON before (a report carried over from an older index)."""
+    value = doc.get_first("info")
+    if isinstance(value, bytes):
+        label = stored_str(doc, "path") or "a report"
+        value = unpack(stored_str(doc, "text"), value, label, "metadata") if value else b"{}"
+    try:
+        found = orjson.loads(value or "{}")
+    except orjson.JSONDecodeError as exc:
+        raise damaged(stored_str(doc, "path") or "a report", "metadata", str(exc)) from None
+    return found if isinstance(found, dict) else {}
+
+
+def encode_info(text: str, info: dict[str, Any]) -> bytes:
+    return pack(text, orjson.dumps(info))
+
+
 def stored_citations(doc: tantivy.Document) -> list[dict[str, Any]]:
     """The citations the parser read (from the whole `info`): only a query citing a document asks."""
-    info = orjson.loads(doc.get_first("info") or "{}")
-    return info.get("citations") or []
+    return stored_info(doc).get("citations") or []
 
 
 def stored_str(doc: tantivy.Document, name: str) -> str:

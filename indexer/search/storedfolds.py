@@ -1,4 +1,4 @@
-"""The stored `folds` field (schema 9): every token's fold, line by line, compressed against the report's text.
+"""The stored `folds` and `info` fields (schema 9): compressed against the report's own text.
 
 Stored as text (schema 8) the folds were a quarter of the index: a fold is the printed
 word lower-cased without its marks, so most of it is already in the report's text. zlib
@@ -10,6 +10,9 @@ Deriving the folds from the text at read time instead (fold the whole text, toke
 it) was measured 15-25x slower than decompressing them: a page of hits pays for it.
 
 An empty value means the matcher folds the text itself (`doctext.encode_folds`).
+
+The metadata (`info`, JSON) quotes the text too (citations, figures, headings as printed):
+compressed the same way it takes two thirds of what tantivy's compression left.
 """
 from __future__ import annotations
 
@@ -22,8 +25,8 @@ from indexer.errors import CchcError
 LEVEL = 6  # level 9 saved under 1% more, measured on generated reports, and writes slower
 
 
-class DamagedFolds(CchcError):
-    """The stored folds do not decompress against the text, or do not fit it."""
+class DamagedStored(CchcError):
+    """A stored field does not decompress against the text, or does not fit it."""
 
 
 def _dictionary(text: str) -> bytes:
@@ -39,26 +42,40 @@ def encode_stored_folds(text: str, folds: Sequence[str], token_lines: Sequence[i
     lines: list[list[str]] = [[] for _ in range(text.count("\n") + 1)]
     for fold, line in zip(folds, token_lines):
         lines[line - 1].append(fold)
-    plain = "\n".join(" ".join(words) for words in lines).encode("utf-8", "surrogatepass")
+    return pack(text, "\n".join(" ".join(words) for words in lines).encode("utf-8", "surrogatepass"))
+
+
+def pack(text: str, plain: bytes) -> bytes:
+    """`plain` compressed with `text` as the preset dictionary."""
     packer = zlib.compressobj(LEVEL, zdict=_dictionary(text))
     return packer.compress(plain) + packer.flush()
 
 
-def decode_stored_folds(text: str, stored: bytes, label: str = "a report") -> tuple[str, array]:
-    """(every fold, space-separated; tokens per line) from a stored value; DamagedFolds if it does not fit `text`."""
+def unpack(text: str, stored: bytes, label: str, what: str) -> bytes:
+    """What `pack` was given; DamagedStored (naming `what` of `label`) when `stored` is not the whole of it."""
     try:
         unpacker = zlib.decompressobj(zdict=_dictionary(text))
         plain = unpacker.decompress(stored) + unpacker.flush()
-        complete = unpacker.eof and not unpacker.unused_data
+    except zlib.error as exc:
+        raise damaged(label, what, str(exc)) from None
+    if not unpacker.eof or unpacker.unused_data:
+        raise damaged(label, what, "cut short or run on")
+    return plain
+
+
+def decode_stored_folds(text: str, stored: bytes, label: str = "a report") -> tuple[str, array]:
+    """(every fold, space-separated; tokens per line) from a stored value; DamagedStored if it does not fit `text`."""
+    plain = unpack(text, stored, label, "token folds")
+    try:
         lines = plain.decode("utf-8", "surrogatepass").split("\n")
-    except (zlib.error, UnicodeDecodeError) as exc:
-        raise _damaged(label, f"{exc}") from None
-    if not complete or len(lines) != text.count("\n") + 1:
-        raise _damaged(label, "they do not fit its text")
+    except UnicodeDecodeError as exc:
+        raise damaged(label, "token folds", str(exc)) from None
+    if len(lines) != text.count("\n") + 1:
+        raise damaged(label, "token folds", "they do not fit its text")
     counts = array("I", [line.count(" ") + 1 if line else 0 for line in lines])
     return " ".join(line for line in lines if line), counts
 
 
-def _damaged(label: str, why: str) -> DamagedFolds:
-    return DamagedFolds(f"the index's stored token folds of {label} are damaged ({why}); "
-                        "run `cchc index --rebuild` to rebuild it")
+def damaged(label: str, what: str, why: str) -> DamagedStored:
+    return DamagedStored(f"the index's stored {what} of {label} are damaged ({why}); "
+                         "run `cchc index --rebuild` to rebuild it")

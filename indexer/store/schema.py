@@ -11,7 +11,8 @@ import tantivy
 # Bump when fields, their meaning or the folder layout change: older indexes are rebuilt
 # (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
 # cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds;
-# 9: folds compressed against the text with the tokens per line, no line_tokens; summary).
+# 9: folds and info compressed against the text, the tokens per line with the folds, no line_tokens;
+# summary).
 SCHEMA_VERSION = 9
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
@@ -25,10 +26,10 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
     sb.add_text_field("path", stored=True, tokenizer_name="raw")
     sb.add_text_field("sha", stored=True, tokenizer_name="raw")
-    # the original NFC text, OCR readings per token, parsed metadata (JSON)
+    # the original NFC text, OCR readings per token, parsed metadata
     sb.add_text_field("text", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
-    sb.add_text_field("info", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    sb.add_bytes_field("info", stored=True)  # JSON compressed against the text (indexer.search.stored.stored_info)
     sb.add_text_field("summary", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")  # a hit's metadata
     # every token's fold, line by line, zlib-compressed against the text (indexer.search.storedfolds): with
     # the readings, where a query word matches without tokenising; the tokens per line, which lines to tokenise
