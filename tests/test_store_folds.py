@@ -3,7 +3,7 @@ They give back exactly the folds and tokens per line the pipeline had; damaged o
 naming the report and the rebuild, never a wrong answer; the hit list reads a small summary, not `info`."""
 from __future__ import annotations
 
-import zlib
+from array import array
 from unittest import mock
 
 import orjson
@@ -17,7 +17,7 @@ from indexer.errors import CchcError
 from indexer.search.doctext import DocText, stored_folds
 from indexer.search.formtext import forget_reports, form_text
 from indexer.search.stored import stored_info, stored_summary
-from indexer.search.storedfolds import DamagedStored, decode_stored_folds, encode_stored_folds
+from indexer.search.storedfolds import DamagedStored, decode_stored_folds, encode_stored_folds, pack
 from indexer.textnorm import token_folds, tokenize
 
 TEXT = ("ỦY BAN NHÂN DÂN\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý III năm 2023\n"
@@ -68,11 +68,14 @@ def test_damaged_folds_are_a_clear_error(damage):
     assert issubclass(DamagedStored, CchcError)
 
 
-def test_folds_that_do_not_fit_the_text_are_damaged():
-    packer = zlib.compressobj(6, zdict=TEXT.encode())
-    one_line_short = packer.compress("\n".join(["x"] * TEXT.count("\n")).encode()) + packer.flush()
+@pytest.mark.parametrize("lines, counts, folds", [
+    (TEXT.count("\n"), [1] * TEXT.count("\n"), "x " * (TEXT.count("\n") - 1) + "x"),  # a line short
+    (TEXT.count("\n") + 1, [1] * (TEXT.count("\n") + 1), "x x"),  # fewer folds than the counts say
+])
+def test_folds_that_do_not_fit_the_text_are_damaged(lines, counts, folds):
+    header = lines.to_bytes(4, "little") + array("I", counts).tobytes()
     with pytest.raises(DamagedStored, match="do not fit its text"):
-        form_text(TEXT, "", one_line_short, "/r/a.txt")
+        form_text(TEXT, "", pack(TEXT, header + folds.encode()), "/r/a.txt")
 
 
 def test_folds_that_cannot_be_split_back_are_not_stored():
