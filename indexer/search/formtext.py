@@ -1,7 +1,7 @@
 """One report's token forms as the index stores them: where a query word matches, without tokenising.
 
-The index stores the fold of every token, line by line and compressed (`folds`,
-see `storedfolds`), beside the readings (space-separated per token, `|` between a token's readings). A query
+The index stores the fold of every token, space-separated and compressed with the
+tokens per line (`folds`, see `storedfolds`), beside the readings (space-separated per token, `|` between a token's readings). A query
 word's pattern run over those two strings finds every token holding it at C
 speed; the token's number is the count of spaces before the match. Only the
 lines of matched tokens are tokenised, for their offsets (spans shown).
@@ -178,7 +178,7 @@ RECENT_REPORTS = 256  # as doctext.RECENT_REPORTS: a batch or a session reads th
 
 def form_text(text: str, readings: str, stored: bytes, label: str = "a report") -> FormText:
     """The `FormText` of these stored fields, kept for the reports searched last (decompressed once);
-    `storedfolds.DamagedFolds` names `label` when the folds do not fit the text."""
+    `storedfolds.DamagedStored` names `label` when the folds do not fit the text."""
     key = (text, readings, stored)
     found = _RECENT.get(key)
     if found is None:
