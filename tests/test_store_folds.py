@@ -1,6 +1,6 @@
-"""The stored folds of schema 9 (indexer.search.storedfolds): compressed against the report's text, line by line.
-They give back exactly the folds and tokens per line the pipeline had; damaged ones are a clear error
-naming the report and the rebuild, never a wrong answer; the hit list reads a small summary, not `info`."""
+"""The stored folds and metadata of schema 9 (indexer.search.storedfolds): compressed against the report's text.
+They give back exactly the folds, tokens per line and metadata the pipeline had; damaged ones are a clear
+error naming the report and the rebuild, never a wrong answer; the hit list reads a small summary, not `info`."""
 from __future__ import annotations
 
 from array import array
