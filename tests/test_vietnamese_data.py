@@ -295,3 +295,54 @@ def test_item_starts_take_the_roman_alphabet_of_vietnamese_roman():
 
     assert all(ITEM_START_RE.match(f"{d}. Kết quả") for d in PRINTED_DIGITS)
     assert ITEM_START_RE.match("Il. Nhiệm vụ") and not ITEM_START_RE.match("Kết quả. Nhiệm vụ")
+
+
+def _vietnamese_word_literals(path):
+    """String literals of a module (docstrings left out) holding a Vietnamese word: two letters or more,
+    one of them marked, outside a regex character class (`[A-ZĐ]` is an alphabet, not a word);
+    the comments of a verbose regex left out."""
+    import ast
+    import re
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    literals = []  # an f-string whole, its fields as `{}`: a class may span a field (`[a-z{GLYPHS}]`)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            docstrings |= {id(value) for value in node.values}
+            literals.append((node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            literals.append((node.lineno, node.value))
+    found = []
+    for lineno, value in sorted(literals):
+        text = re.sub(r"\[[^\]]*\]", " ", re.sub(r"#[^\n]*", " ", value) if "\n" in value else value)
+        if any(re.search(r"[\u00C0-\u024F\u1E00-\u1EF9]", word) for word in re.findall(r"[^\W\d_]{2,}", text)):
+            found.append(f"{path.name}:{lineno}: {value[:40]!r}")
+    return found
+
+
+def test_the_parser_holds_no_vietnamese_words_in_code():
+    """Words the grammars match or print are data (`function_words.json`, `doc_types.json` roles,
+    `periods.json`, `header_words.json`), not Python constants."""
+    parse_dir = data.DATA_DIR.parent / "parse"
+    found = [hit for path in sorted(parse_dir.glob("*.py")) for hit in _vietnamese_word_literals(path)]
+    assert found == []
+
+
+def test_the_word_gate_sees_a_vietnamese_word_in_code(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('"""Docstring: về việc."""\nA = "[A-ZĐ]"  # về\nB = r"(?:đã|da)"\nC = f"{A} năm"\n', encoding="utf-8")
+    assert _vietnamese_word_literals(module) == ["m.py:3: '(?:đã|da)'", "m.py:4: '{} năm'"]
+
+
+def test_function_words_and_type_roles_are_in_their_tables():
+    from indexer.parse.fuzzy import function_word, function_words
+    from indexer.parse.periods import period_form
+    from indexer.parse.tables import doc_type, doc_type_names, type_codes
+
+    assert function_word("number") == "số" and function_words("about")[-1] == "về"
+    assert {doc_type(role) for role in ("standard", "scheme", "generic", "uncoded", "yearly_law")} <= set(doc_type_names())
+    assert type_codes(doc_type("scheme")) == ("ĐA",)
+    assert period_form("months", n=6, part=" cuối", y=2025) == "6 tháng cuối năm 2025"
