@@ -346,3 +346,29 @@ def test_function_words_and_type_roles_are_in_their_tables():
     assert {doc_type(role) for role in ("standard", "scheme", "generic", "uncoded", "yearly_law")} <= set(doc_type_names())
     assert type_codes(doc_type("scheme")) == ("ĐA",)
     assert period_form("months", n=6, part=" cuối", y=2025) == "6 tháng cuối năm 2025"
+
+
+def test_each_letter_takes_each_column_of_the_form_table_from_one_row():
+    from indexer.vietnamese.letters import FORM_TABLE, MATCHERS
+
+    for column in MATCHERS:
+        givers: dict[str, int] = {}
+        for row in data.load_rows(FORM_TABLE):
+            if row[column].split():
+                for letter in row["letter"].split():
+                    givers[letter] = givers.get(letter, 0) + 1
+        assert givers and all(count == 1 for count in givers.values()), column
+
+
+def test_the_tones_of_a_vowel_share_one_row_of_phrase_forms():
+    """The parser's tone families are written once: the five toned letters of a vowel have one set of forms."""
+    import unicodedata
+
+    from indexer.vietnamese.letters import TONE_MARKS, VOWELS, letter_forms
+
+    forms = letter_forms("phrases")
+    for vowel in VOWELS:
+        toned = {forms.get(unicodedata.normalize("NFC", vowel + mark)) for mark in TONE_MARKS}
+        assert len(toned) == 1, vowel
+    rows = [row for row in data.load_rows("ocr_letter_forms.tsv") if row["phrases"]]
+    assert len({row["phrases"] for row in rows}) == len(rows)  # no set of forms written twice

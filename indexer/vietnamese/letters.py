@@ -42,5 +42,6 @@ def letter_forms(matcher: str) -> dict[str, tuple[str, ...]]:
     for row in load_rows(FORM_TABLE):
         forms = row[matcher].split()
         if forms:
-            table[row["letter"]] = tuple("" if form == VANISHES else form for form in forms)
+            for letter in row["letter"].split():  # a vowel's tones share one row of forms
+                table[letter] = tuple("" if form == VANISHES else form for form in forms)
     return table
