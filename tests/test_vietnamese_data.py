@@ -372,3 +372,42 @@ def test_the_tones_of_a_vowel_share_one_row_of_phrase_forms():
         assert len(toned) == 1, vowel
     rows = [row for row in data.load_rows("ocr_letter_forms.tsv") if row["phrases"]]
     assert len({row["phrases"] for row in rows}) == len(rows)  # no set of forms written twice
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("nghiêng", ("ngh", "iê", "ng")), ("việt", ("v", "iê", "t")), ("quyết", ("qu", "yê", "t")),
+    ("đảng", ("đ", "a", "ng")), ("ươn", (None, "ươ", "n")), ("khuya", ("kh", "uya", None)),
+])
+def test_the_marked_syllable_grammar_splits_words_as_its_table_lists_them(word, parts):
+    """The grammar is built from syllables.json in the table's order: onset, nucleus, coda."""
+    import unicodedata
+
+    from indexer.vietnamese.letters import TONE_MARKS
+    from indexer.vietnamese.phonology import MARKED_SYLLABLE_RE, is_marked_syllable
+
+    toneless = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in TONE_MARKS))
+    m = MARKED_SYLLABLE_RE.match(toneless)
+    assert m and (m.group("onset"), m.group("nucleus"), m.group("coda")) == parts
+    assert is_marked_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["viêịt", "ViÖt", "xyz"])
+def test_words_no_marked_syllable_spells_are_refused(word):
+    from indexer.vietnamese.phonology import is_marked_syllable
+
+    assert not is_marked_syllable(word)
+
+
+@pytest.mark.parametrize(("folded", "valid"), [("chuc", True), ("nghieng", True), ("quynh", True),
+                                               ("chirc", False), ("nwec", False), ("cia", False), ("kuy", False)])
+def test_the_folded_grammar_reads_its_tables_and_rules(folded, valid):
+    from indexer.vietnamese.phonology import is_syllable
+
+    assert is_syllable(folded) is valid
+
+
+def test_the_syllable_tables_list_each_entry_once():
+    grammar = data.load_json("syllables.json")
+    for part in (grammar["folded"], grammar["marked"]):
+        for name, entries in part.items():
+            assert len(entries) == len(set(entries)), name
