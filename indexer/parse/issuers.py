@@ -13,6 +13,7 @@ from indexer.parse.fuzzy import (
     word_pattern,
     words_pattern,
 )
+from indexer.parse.issuing import unit_before
 from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
@@ -108,8 +109,6 @@ def _already() -> re.Pattern[str]:
 
 def issuer_before(text: str, ftext: str, type_start: int) -> str | None:
     """The issuer named as the subject that `ban hành` the cited document."""
-    from indexer.parse.issuing import unit_before
-
     m = _issued_by().search(ftext, max(0, type_start - 60), type_start)
     if not m:
         return None

@@ -15,7 +15,7 @@ from indexer.parse.regexes import SYMBOL_RE
 from indexer.parse.restore import Readings, document, restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
-from indexer.parse.symbols import canonical_symbol
+from indexer.parse.symbols import canonical_symbol, type_from_symbol
 from indexer.parse.tables import doc_type
 from indexer.parse.topics import detect_topics
 from indexer.parse.unit_places import place_spelt, title_spelt_as_unit
@@ -106,6 +106,4 @@ def _parse(text: str) -> ReportInfo:
 
 
 def _type_from_own_symbol(symbol: str | None) -> str | None:
-    from indexer.parse.symbols import type_from_symbol
-
     return type_from_symbol(symbol) if symbol else None
