@@ -173,7 +173,8 @@ def _recipients(lines: list[str], signer_cut: str | None) -> list[str]:
 @cache
 def _so_glyphs() -> re.Pattern[str]:
     """`S6 VH,TT&DL`: the OCR's Sở before a code."""
-    return re.compile(rf"^(?:S[&¢6oOeéd]?|{_foot_word('department')})(?=\s+[A-ZĐ])")
+    vowels = re.escape(_foot_word("department_printed_vowels"))
+    return re.compile(rf"^(?:S[{vowels}]?|{_foot_word('department')})(?=\s+[A-ZĐ])")
 
 
 def _is_code(word: str) -> bool:
