@@ -411,3 +411,12 @@ def test_the_syllable_tables_list_each_entry_once():
     for part in (grammar["folded"], grammar["marked"]):
         for name, entries in part.items():
             assert len(entries) == len(set(entries)), name
+
+
+def test_the_skeleton_splits_words_with_the_syllable_grammars_onsets_and_codas():
+    from indexer.compare.words import FINALS, ONSETS, skeleton
+    from indexer.vietnamese.phonology import CODAS, FOLDED_ONSETS
+
+    assert set(ONSETS) == set(FOLDED_ONSETS) and set(FINALS) == set(CODAS)
+    assert all(len(a) >= len(b) for a, b in zip(ONSETS, ONSETS[1:]))  # the longest that fits is taken
+    assert skeleton("nghiêng") == "ngh|ng" and skeleton("thạch") == "th|ch"

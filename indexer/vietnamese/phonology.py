@@ -45,7 +45,8 @@ def _spelling_ok(onset: str, rhyme: str) -> bool:
     return True
 
 
-_ONSETS = frozenset(_GRAMMAR["folded"]["onsets"])
+FOLDED_ONSETS: tuple[str, ...] = tuple(_GRAMMAR["folded"]["onsets"])
+_ONSETS = frozenset(FOLDED_ONSETS)
 _RHYME_SET = frozenset(_PLAIN_RHYMES + _GLIDE_RHYMES)
 
 
@@ -67,6 +68,7 @@ def _alternation(name: str, parts: list[str]) -> str:
 
 # A syllable with its marks (toneless here: the tone is checked apart); each list tried in its order.
 _MARKED = _GRAMMAR["marked"]
+CODAS: tuple[str, ...] = tuple(_MARKED["codas"])  # the same with or without marks
 MARKED_SYLLABLE_RE = re.compile(
     "^" + _alternation("onset", _MARKED["onsets"]) + "?" + _alternation("nucleus", _MARKED["nuclei"])
     + _alternation("coda", _MARKED["codas"]) + "?$"
