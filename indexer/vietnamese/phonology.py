@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from indexer.vietnamese.data import load_json
-from indexer.vietnamese.letters import TONE_MARKS
+from indexer.vietnamese.letters import TONE_MARKS, VOWELS
 
 _GRAMMAR = load_json("syllables.json")  # the onsets, rhymes and nuclei of both grammars
 _PLAIN_RHYMES: list[str] = _GRAMMAR["folded"]["plain_rhymes"]
@@ -85,7 +85,7 @@ def is_marked_syllable(word: str) -> bool:
     return MARKED_SYLLABLE_RE.match(toneless) is not None
 
 
-PLAIN_VOWELS = "aeiouy"
+PLAIN_VOWELS = "".join(dict.fromkeys(unicodedata.normalize("NFD", v)[0] for v in VOWELS))  # aeiouy: the folded vowels
 
 
 def _tone_on_vowel(decomposed: str) -> bool:
