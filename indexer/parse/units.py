@@ -163,10 +163,8 @@ def place_at(ftext: str, pos: int) -> bool:
 
 
 @cache
-def _conjunction() -> tuple[str, str]:
-    """`và` as typed and as folded (`va`): kept lower case inside a name (`Văn hóa, Thể thao và Du lịch`)."""
-    word = function_word("and")
-    return word, fold(word)
+def _conjunction() -> tuple[str, str]:  # `và`, typed or folded: lower case in a name (`Thể thao và Du lịch`)
+    return function_word("and"), fold(function_word("and"))
 
 
 def _capitalise_field(words: list[str]) -> list[str]:
