@@ -323,11 +323,12 @@ def _vietnamese_word_literals(path):
     return found
 
 
-def test_the_parser_holds_no_vietnamese_words_in_code():
+@pytest.mark.parametrize("package", ["parse", "vietnamese"])
+def test_the_parser_and_the_knowledge_layer_hold_no_vietnamese_words_in_code(package):
     """Words the grammars match or print are data (`function_words.json`, `doc_types.json` roles,
-    `periods.json`, `header_words.json`), not Python constants."""
-    parse_dir = data.DATA_DIR.parent / "parse"
-    found = [hit for path in sorted(parse_dir.glob("*.py")) for hit in _vietnamese_word_literals(path)]
+    `periods.json`, `header_words.json`, `letters.json`, `syllables.json`), not Python constants."""
+    folder = data.DATA_DIR.parent / package
+    found = [hit for path in sorted(folder.glob("*.py")) for hit in _vietnamese_word_literals(path)]
     assert found == []
 
 
