@@ -28,7 +28,7 @@ class Rule:
     printed: str
     reading: str
     cost: float
-    where: str  # any | start | inner | end
+    where: str  # any | start | inner | end | mid (neither first nor last)
 
     @property
     def case_sensitive(self) -> bool:
@@ -42,6 +42,8 @@ class Rule:
             return False
         if self.where == "end" and end != len(original):
             return False
+        if self.where == "mid" and (at == 0 or end == len(original)):
+            return False  # ă, â: never the last letter of a syllable, a final consonant follows
         source = original if self.case_sensitive else lowered
         return source.startswith(self.printed, at)
 
