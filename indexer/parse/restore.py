@@ -84,7 +84,12 @@ def looks_clean(text: str) -> bool:
 
 def restore(text: str | None) -> str | None:
     """Proper Vietnamese for a short printed text (title, unit, name); the text itself when impossible."""
-    if not text or looks_clean(text):
+    if not text:
+        return text
+    from indexer.ocr.fields import tidy_field  # glyph slips between tokens: `thu'c`, `Quý |`
+
+    text = tidy_field(text)
+    if looks_clean(text):
         return text
     from indexer.ocr import restore_text  # loads the lexicon: only for text that needs it
 

@@ -1,0 +1,47 @@
+"""Glyph slips of a short field (title, unit) that word-by-word restoration cannot see.
+
+The restorer reads word tokens; two slips fall between them:
+
+- a horn printed as an apostrophe inside a word (`thu'c` for thực, `Tru’ong`): the tokenizer cuts
+  the word at the apostrophe, and each half reads as a syllable of its own (`thủ’c`). The apostrophe
+  is dropped when it follows the vowel u or o and the word joined again is a real syllable; an
+  apostrophe after a consonant is a name's (`K’Nớ`, `R’lấp`, `H’Liên`) and stays.
+- a quarter's roman numeral printed with look-alike glyphs (`Quý |`, `quý IH`, `quý II]`): bars,
+  brackets, `l`, `1` and `!` for I, `H` for two I's joined. Read only right after `quý` (where a
+  numeral is expected) and only when the result is a quarter (I to IV); a plain arabic `1`
+  (`Quý 1`) is how some reports write it and stays.
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.textnorm import fold
+from indexer.vietnamese.phonology import is_syllable
+
+_LETTER = r"[^\W\d_]"
+# a word with an apostrophe after u/o and letters after it: (head ending in the vowel, tail)
+_HORN_APOSTROPHE = re.compile(rf"(?<!{_LETTER})({_LETTER}*[uoUO])['’]({_LETTER}+)")
+_ONE_GLYPHS = "I|l1]![" # what the OCR prints for a capital I
+_QUARTER = re.compile(rf"(?<!{_LETTER})((?i:qu[yý]))(\s+)([{re.escape(_ONE_GLYPHS)}HV]{{1,4}})(?=[\s,.;:)/-]|$)")
+_QUARTERS = ("I", "II", "III", "IV")
+_AS_NUMERAL = str.maketrans({**{ch: "I" for ch in _ONE_GLYPHS}, "H": "II"})
+
+
+def _joined(match: re.Match[str]) -> str:
+    word = match.group(1) + match.group(2)
+    return word if is_syllable(fold(word).lower()) else match.group(0)
+
+
+def _quarter(match: re.Match[str]) -> str:
+    printed = match.group(3)
+    numeral = printed.translate(_AS_NUMERAL)
+    if printed.isdigit() or numeral not in _QUARTERS:
+        return match.group(0)
+    return match.group(1) + match.group(2) + numeral
+
+
+def tidy_field(text: str) -> str:
+    """`text` with horn apostrophes dropped and a quarter's numeral read (see the module's doc)."""
+    if "'" in text or "’" in text:
+        text = _HORN_APOSTROPHE.sub(_joined, text)
+    return _QUARTER.sub(_quarter, text)
