@@ -24,6 +24,10 @@ CASES = [
     ("Kết quả quý 11 năm 2025", "Kết quả quý 11 năm 2025"),
     ("quy hoach | quy che", "quy hoach | quy che"),  # a bar after another word: a cell border
     ("quý VI năm 2025", "quý VI năm 2025"),  # no quarter VI: left alone
+    ("MỤC TIÊU QUÁẢN LÝ ĐẤT ĐAI", "MỤC TIÊU QUẢN LÝ ĐẤT ĐAI"),  # a vowel printed twice, two marks
+    ("nâng cao múức độ hài lòng", "nâng cao mức độ hài lòng"),  # the one with more marks is kept
+    ("người đứng đầu cơ quan", "người đứng đầu cơ quan"),  # ư beside ơ: two vowels, nothing doubled
+    ("Kết quả xoá bỏ thủ tục", "Kết quả xoá bỏ thủ tục"),
 ]
 
 

@@ -22,3 +22,22 @@ TITLES = [
 @pytest.mark.parametrize(("printed", "restored"), TITLES)
 def test_a_title_restored(printed: str, restored: str) -> None:
     assert restore(printed) == restored
+
+
+# An invented scanned decision: `thi` reads thi in its body (thi hành, Hội thi) and thủ in its title.
+DECISION = (
+    "UY BAN NHAN DAN\nXA LANG MO\nS6: 15/QD-UBND\nQUYET DINH\n"
+    "Vé viéc cong bé danh muc thi tuc hanh chinh ndi bé\n"
+    "Diéu 1. Quyét dinh nay cé hiéu luc thi hanh ké tir ngay ky.\n"
+    "Diéu 2. Can bé tham gia Héi thi tim hiéu phap luat; ky thi tuyén dung; thi hanh nghiém.\n"
+    "Diéu 3. Cong khai thu tuc hanh chinh tai Bo phan Mét cira; rut ngan thoi gian giai quyét thu tuc.\n"
+    "Diéu 4. Ra soat thu tuc hanh chinh, don gian hoa thu tuc, thu tuc noi bé va thu tuc lién thong.\n"
+)
+
+
+def test_a_title_reads_its_tokens_where_they_are_printed() -> None:
+    from indexer.parse.restore import document
+
+    with document(DECISION):
+        restored = restore("Vé viéc cong bé danh muc thi tuc hanh chinh ndi bé")
+    assert restored is not None and "thủ tục hành chính" in restored

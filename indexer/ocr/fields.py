@@ -10,10 +10,14 @@ The restorer reads word tokens; two slips fall between them:
   brackets, `l`, `1` and `!` for I, `H` for two I's joined. Read only right after `quý` (where a
   numeral is expected) and only when the result is a quarter (I to IV); a plain arabic `1`
   (`Quý 1`) is how some reports write it and stays.
+- a vowel printed twice with two different marks (`QUÁẢN`, `múức`: an engine that hesitated between
+  two readings and printed both): one is kept when the word is then a real syllable, the one
+  with more marks (ứ over ú), else the later one.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from indexer.textnorm import fold
 from indexer.vietnamese.phonology import is_syllable
@@ -25,6 +29,8 @@ _ONE_GLYPHS = "I|l1]![" # what the OCR prints for a capital I
 _QUARTER = re.compile(rf"(?<!{_LETTER})((?i:qu[yý]))(\s+)([{re.escape(_ONE_GLYPHS)}HV]{{1,4}})(?=[\s,.;:)/-]|$)")
 _QUARTERS = ("I", "II", "III", "IV")
 _AS_NUMERAL = str.maketrans({**{ch: "I" for ch in _ONE_GLYPHS}, "H": "II"})
+_WORD = re.compile(rf"{_LETTER}+")
+_DOUBLED = re.compile(r"[^\W\d_a-zA-Z]{2}")  # two letters with marks in a row: a cheap first look
 
 
 def _joined(match: re.Match[str]) -> str:
@@ -40,8 +46,27 @@ def _quarter(match: re.Match[str]) -> str:
     return match.group(1) + match.group(2) + numeral
 
 
+def _marks(ch: str) -> int:
+    return len(unicodedata.normalize("NFD", ch)) - 1
+
+
+def _one_of_two(match: re.Match[str]) -> str:
+    """A word with one vowel printed twice, both marked: the word with one of them, when a syllable."""
+    word = match.group(0)
+    for i in range(len(word) - 1):
+        a, b = word[i], word[i + 1]
+        if a != b and _marks(a) and _marks(b) and fold(a).lower() == fold(b).lower() and a.isalpha():
+            kept = a if _marks(a) > _marks(b) else b
+            candidate = word[:i] + kept + word[i + 2 :]
+            if not is_syllable(fold(word).lower()) and is_syllable(fold(candidate).lower()):
+                return candidate
+    return word
+
+
 def tidy_field(text: str) -> str:
-    """`text` with horn apostrophes dropped and a quarter's numeral read (see the module's doc)."""
+    """`text` with horn apostrophes dropped, a quarter's numeral read and a doubled marked vowel
+    made one (see the module's doc)."""
     if "'" in text or "’" in text:
         text = _HORN_APOSTROPHE.sub(_joined, text)
+    text = _WORD.sub(_one_of_two, text) if _DOUBLED.search(text) else text
     return _QUARTER.sub(_quarter, text)
