@@ -41,3 +41,15 @@ def test_a_title_reads_its_tokens_where_they_are_printed() -> None:
     with document(DECISION):
         restored = restore("Vé viéc cong bé danh muc thi tuc hanh chinh ndi bé")
     assert restored is not None and "thủ tục hành chính" in restored
+
+
+@pytest.mark.parametrize(("printed", "shown"), [
+    ("Trién khai Nghi quyét s6 13-NQ/TU ngay 06/9/2023", "Nghị quyết số 13-NQ/TU ngày"),  # no TỪ
+    ("Thuc hién Ké hoach s6 41-KH/HU cua Huyén uy", "Kế hoạch số 41-KH/HU của"),  # no HƯ
+    ("Chuong trinh s6 12-CTr/PU cua Pang uy", "Chương trình số 12-CTr/ĐU của"),  # Đ printed P: the tabled code
+    ("Quyét dinh s6 15/QD-UBND", "Quyết định số 15/QĐ-UBND"),
+    ("UBND TINH HA NAM-SO NOI VU", "UBND TỈNH HÀ NAM-SỞ NỘI VỤ"),  # no number before: words, not codes
+])
+def test_a_symbol_s_codes_stay_codes(printed: str, shown: str) -> None:
+    restored = restore(printed)
+    assert restored is not None and shown in restored
