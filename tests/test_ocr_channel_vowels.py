@@ -33,7 +33,7 @@ NOT_OFFERED = [
     ("hai", "ha"),  # hai, not hạ: `ai` for ă needs a final consonant after it
     ("tai", "ta"),
     ("nhii", "nha"),
-    ("bd", "ba"),  # d for â at the end
+    ("tri", "tra"),  # i for ă at the end
     ("tre", "tru"),  # e for ư only between consonants
 ]
 
