@@ -28,6 +28,10 @@ CASES = [
     ("nâng cao múức độ hài lòng", "nâng cao mức độ hài lòng"),  # the one with more marks is kept
     ("người đứng đầu cơ quan", "người đứng đầu cơ quan"),  # ư beside ơ: two vowels, nothing doubled
     ("Kết quả xoá bỏ thủ tục", "Kết quả xoá bỏ thủ tục"),
+    ("PHÁT TRIỂN ỨNG DỤNG DỮ. LIỆU DÂN CƯ", "PHÁT TRIỂN ỨNG DỤNG DỮ LIỆU DÂN CƯ"),  # a speck read as a stop
+    ("KẾT QUẢ NĂM 2025. PHƯƠNG HƯỚNG", "KẾT QUẢ NĂM 2025. PHƯƠNG HƯỚNG"),  # no word across it
+    ("BÁO CÁO TỔNG KẾT. KẾ HOẠCH NĂM", "BÁO CÁO TỔNG KẾT. KẾ HOẠCH NĂM"),
+    ("triển khai số. Hóa đơn điện tử", "triển khai số. Hóa đơn điện tử"),  # lower case: a sentence may end
 ]
 
 

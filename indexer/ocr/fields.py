@@ -13,12 +13,15 @@ The restorer reads word tokens; two slips fall between them:
 - a vowel printed twice with two different marks (`QUÁẢN`, `múức`: an engine that hesitated between
   two readings and printed both): one is kept when the word is then a real syllable, the one
   with more marks (ứ over ú), else the later one.
+- a stray period between two capitals words that make one word (`DỮ. LIỆU`, a speck read as a
+  full stop): a heading in capitals has no sentence break inside a word.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from indexer.ocr.lexicon import lexicon
 from indexer.textnorm import fold
 from indexer.vietnamese.phonology import is_syllable
 
@@ -30,6 +33,7 @@ _QUARTER = re.compile(rf"(?<!{_LETTER})((?i:qu[yý]))(\s+)([{re.escape(_ONE_GLYP
 _QUARTERS = ("I", "II", "III", "IV")
 _AS_NUMERAL = str.maketrans({**{ch: "I" for ch in _ONE_GLYPHS}, "H": "II"})
 _WORD = re.compile(rf"{_LETTER}+")
+_STRAY_PERIOD = re.compile(rf"({_LETTER}+)\. ({_LETTER}+)")
 _DOUBLED = re.compile(r"[^\W\d_a-zA-Z]{2}")  # two letters with marks in a row: a cheap first look
 
 
@@ -63,10 +67,23 @@ def _one_of_two(match: re.Match[str]) -> str:
     return word
 
 
+def _speck(match: re.Match[str]) -> str:
+    left, right = match.group(1), match.group(2)
+    pair = (fold(left).lower(), fold(right).lower())
+    if not (left.isupper() and right.isupper()):
+        return match.group(0)
+    try:
+        words = lexicon().bigrams
+    except (OSError, ImportError):  # no lexicon: the field is shown as printed
+        return match.group(0)
+    return f"{left} {right}" if pair in words else match.group(0)
+
+
 def tidy_field(text: str) -> str:
-    """`text` with horn apostrophes dropped, a quarter's numeral read and a doubled marked vowel
-    made one (see the module's doc)."""
+    """`text` with horn apostrophes dropped, a doubled marked vowel made one, a stray period inside a
+    word of capitals dropped and a quarter's numeral read (see the module's doc)."""
     if "'" in text or "’" in text:
         text = _HORN_APOSTROPHE.sub(_joined, text)
     text = _WORD.sub(_one_of_two, text) if _DOUBLED.search(text) else text
+    text = _STRAY_PERIOD.sub(_speck, text) if ". " in text else text
     return _QUARTER.sub(_quarter, text)
