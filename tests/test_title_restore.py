@@ -53,3 +53,15 @@ def test_a_title_reads_its_tokens_where_they_are_printed() -> None:
 def test_a_symbol_s_codes_stay_codes(printed: str, shown: str) -> None:
     restored = restore(printed)
     assert restored is not None and shown in restored
+
+
+@pytest.mark.parametrize(("words", "run", "at"), [
+    (["a", "b", "c", "b", "c"], ["b", "c"], 1),  # the first place
+    (["a", "b", "c"], ["c", "a"], None),  # not consecutive
+    (["a", "b"], ["a", "b", "c"], None),  # longer than the text
+    (["a", "b"], [], None),
+])
+def test_find_run(words: list[str], run: list[str], at: int | None) -> None:
+    from indexer.parse.restore import find_run
+
+    assert find_run(words, run) == at
