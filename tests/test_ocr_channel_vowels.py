@@ -87,3 +87,18 @@ INDEXED = [
 def test_a_reading_the_index_holds(phrase: str, token: str, reading: str) -> None:
     words = phrase.split()
     assert reading in token_readings(words)[words.index(token)]
+
+
+# (printed phrase, number token, the readings it gets): the number first; a syllable its digits print
+# only beside a neighbour it makes a word with (tỷ lệ)
+NUMBERS = [
+    ("ty 18 s6 ho so dung han", "18", ("18", "le")),  # tỷ lệ
+    ("ngay 18 thang 3 nam 2025", "18", ("18",)),  # a date: no word with ngày or tháng
+    ("dat 10 diem", "10", ("10",)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "token", "readings"), NUMBERS)
+def test_digits_printed_for_a_syllable(phrase: str, token: str, readings: tuple[str, ...]) -> None:
+    words = phrase.split()
+    assert token_readings(words)[words.index(token)] == readings
