@@ -88,7 +88,7 @@ _DASHBOARD: dict[str, str] = {
     **dict.fromkeys(
         ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
          "library_overview", "section_kind_labels"], "indexer.overview"),
-    **dict.fromkeys(["readable_lines", "readable_text"], "indexer.readable"),
+    **dict.fromkeys(["readable_lines", "readable_sections", "readable_text"], "indexer.readable"),
     "cached_overview": "indexer.overview_cache",
     "SkippedFile": "indexer.store.skipped",
 }
