@@ -20,7 +20,7 @@ from indexer.errors import CchcError, UsageError
 from indexer.ingest.formats.model import is_page_break, page_of_line, page_starts
 from indexer.library import Library
 from indexer.model import Citation, Filters, Hit, LineHit, Report, ReportInfo, SearchResult, Section, TopicHit
-from indexer.present import inert_with_spans, snippet
+from indexer.present import at_words, inert_with_spans, snippet
 from indexer.safety import inert, inert_json, inert_line
 from indexer.store.index import index_exists, resolve_index_dir
 from indexer.textnorm import query_words
@@ -53,7 +53,7 @@ __all__ = [
     "CchcError", "Citation", "DateError", "Filters", "Hit", "Library", "LineHit", "Progress", "Report",
     "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
     "inert", "inert_json", "inert_line", "inert_with_spans", "is_page_break", "page_of_line", "page_starts",
-    "resolve_index_dir", "snippet", "update_index", *_LAZY,
+    "resolve_index_dir", "snippet", "update_index", "at_words", *_LAZY,
 ]
 
 

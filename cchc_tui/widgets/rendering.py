@@ -13,7 +13,7 @@ from functools import lru_cache
 from rich.text import Text
 
 from cchc_tui.palette import styles
-from indexer.api import Hit, LineHit
+from indexer.api import Hit, LineHit, at_words
 
 DIM_STYLE = "dim"
 SCATTERED_NOTE = "  · words apart"  # shown on results whose words are not together as typed
@@ -69,14 +69,23 @@ def highlighted(line: str, spans: Iterable[tuple[int, int]], style: str | None =
 
 
 def excerpt(line_hit: LineHit, width: int = 90) -> Text:
-    """A matching line trimmed around its first match so the match stays visible."""
-    text = highlighted(line_hit.text, line_hit.spans)
-    first = min((start for start, _ in line_hit.spans), default=0)
-    if len(line_hit.text) > width and first > width // 3:
-        cut = first - width // 3
-        text = Text("…").append_text(text[cut:])
-    text.truncate(width, overflow="ellipsis")
-    return text
+    """A matching line fitted to `width` cells around its first match (kept visible), cut between
+    words where a space is near, "…" where cut."""
+    line = line_hit.text
+    text = highlighted(line, line_hit.spans)
+    if len(line) <= width:
+        text.truncate(width, overflow="ellipsis")  # (wide characters)
+        return text
+    first = min(line_hit.spans, default=(0, 0))
+    start = first[0] - width // 3 if first[0] > width // 3 else 0
+    start = min(start, len(line) - width + 1)  # a hit near the end: the window ends with the line
+    room = width - (start > 0) - 1  # the "…" at either cut edge
+    start, end = at_words(line, start, min(len(line), start + room), first)
+    shown = Text("…" if start > 0 else "").append_text(text[start:end])
+    if end < len(line):
+        shown.append("…")
+    shown.truncate(width, overflow="ellipsis")
+    return shown
 
 
 def meta_styles() -> tuple[str, str, str]:
