@@ -85,3 +85,14 @@ def test_excerpt_text_stays_literal():
     text = excerpt(LineHit(1, line, [(start, start + len(HIT_WORD))]), width=60)
     assert "[/]" in text.plain and "[@click=app.quit]" in text.plain
     assert {str(span.style) for span in text.spans} == {styles().match}  # only the hit is styled
+
+
+def test_each_preview_line_fits_its_row_and_keeps_the_hit():
+    from cchc_tui.widgets.hit_preview import preview_text
+    from indexer.api import Hit
+
+    line, span = line_with_hit(55)
+    hit = Hit(doc_id="d", path="d.txt", score=1.0, title="t", unit="u", symbol=None, date=None, doc_type=None,
+              lines=[LineHit(7, line, [span]), LineHit(9, "ngắn " + HIT_WORD, [(5, 5 + len(HIT_WORD))])])
+    rows = preview_text(hit, 70).plain.split("\n")[4:]
+    assert len(rows) == 2 and all(len(row) <= 70 and HIT_WORD in row for row in rows)

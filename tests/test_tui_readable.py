@@ -82,3 +82,33 @@ def test_r_shows_the_outline_headings_restored_and_back_as_printed(index_dir):
     assert printed.heading[:20] in shown[0] and fixed.heading[:20] not in shown[0]
     assert fixed.heading[:20] in shown[1] and printed.heading[:20] not in shown[1]
     assert shown[2] == shown[0]
+
+
+def test_a_blank_line_in_the_readable_view_shows_no_empty_original(index_dir):
+    """The status line names the printed original of the current line, and nothing for a blank one."""
+    library = open_library(index_dir)
+    hit = library.search("tuyen truyen", limit=1).hits[0]
+    lines = library.get(hit.doc_id).text.split("\n")
+    blank = next(number for number, line in enumerate(lines, 1) if number > 3 and not line.strip())
+    printed = next(number for number, line in enumerate(lines, 1) if number > blank and line.strip())
+
+    async def scenario() -> list[str]:
+        from cchc_tui.widgets.report_view import ReportView
+        from cchc_tui.widgets.status_line import StatusLine
+
+        app = make_app(index_dir)
+        seen = []
+        async with app.run_test(size=(160, 45)) as pilot:
+            app.post_message(OpenReport(hit.doc_id, None))
+            await settle(pilot, 0)
+            await pilot.press("r")
+            await settle(pilot, 0)
+            for line in (blank, printed):
+                app.screen.query_one(ReportView).goto_line(line)
+                await pilot.pause()
+                seen.append(str(app.screen.query_one(StatusLine).render()))
+        return seen
+
+    at_blank, at_printed = asyncio.run(scenario())
+    assert f"line {blank} of" in at_blank and "original" not in at_blank.replace("r: original", "")
+    assert f"line {printed} of" in at_printed and "· original: " in at_printed

@@ -162,7 +162,8 @@ class DocumentScreen(Screen[None]):
                 where += " · no highlighted matches"
         original = ""
         if self.reading and self.report is not None and current and first <= current <= last:
-            original = f" · original: {' '.join(self.report.line_text(current).split())}"
+            printed = " ".join(self.report.line_text(current).split())
+            original = f" · original: {printed}" if printed else ""  # a blank line: nothing to show
         self.query_one(StatusLine).show_text(where + mode + original)
 
     @on(ReportView.MatchChanged)
