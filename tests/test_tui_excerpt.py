@@ -96,3 +96,13 @@ def test_each_preview_line_fits_its_row_and_keeps_the_hit():
               lines=[LineHit(7, line, [span]), LineHit(9, "ngắn " + HIT_WORD, [(5, 5 + len(HIT_WORD))])])
     rows = preview_text(hit, 70).plain.split("\n")[4:]
     assert len(rows) == 2 and all(len(row) <= 70 and HIT_WORD in row for row in rows)
+
+
+@pytest.mark.parametrize("width", [30, 45, 60])
+@pytest.mark.parametrize("tail", ["", " x", " ab cd", "." * 3])
+def test_a_hit_at_the_end_of_a_long_line_is_shown_whole(width, tail):
+    """(The window once kept a cell for a closing "…" it then did not need, cutting `Mot` to `Mo…`.)"""
+    line = " ".join([WORDS] * 3) + " Mot" + tail
+    start = line.rindex("Mot")
+    text = excerpt(LineHit(1, line, [(start, start + 3)]), width=width)
+    assert "Mot" in text.plain and text.cell_len <= width and text.plain.startswith("…")

@@ -77,15 +77,27 @@ def excerpt(line_hit: LineHit, width: int = 90) -> Text:
         text.truncate(width, overflow="ellipsis")  # (wide characters)
         return text
     first = min(line_hit.spans, default=(0, 0))
-    start = first[0] - width // 3 if first[0] > width // 3 else 0
-    start = min(start, len(line) - width + 1)  # a hit near the end: the window ends with the line
-    room = width - (start > 0) - 1  # the "…" at either cut edge
-    start, end = at_words(line, start, min(len(line), start + room), first)
+    start, end = _window(len(line), first, width)
+    start, end = at_words(line, start, end, first)
     shown = Text("…" if start > 0 else "").append_text(text[start:end])
     if end < len(line):
         shown.append("…")
     shown.truncate(width, overflow="ellipsis")
     return shown
+
+
+def _window(length: int, first: tuple[int, int], width: int) -> tuple[int, int]:
+    """[start, end) of a line of `length` > `width` characters to show in `width` cells, a "…"
+    taking one at each cut edge: the first match a third in, whole when it fits."""
+    start = max(0, first[0] - width // 3)
+    if start > 0 and length - start <= width - 1:  # the rest of the line fits: end with it
+        return length - (width - 1), length
+    end = start + width - (start > 0) - 1
+    if end < first[1]:  # a long match: slide right to show its end too
+        start, end = start + first[1] - end, first[1]
+        if start > 0 and length - start <= width - 1:
+            return length - (width - 1), length
+    return start, min(end, length)
 
 
 def meta_styles() -> tuple[str, str, str]:
