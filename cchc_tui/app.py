@@ -37,9 +37,11 @@ from indexer.api import (
     cached_overview,
     citations,
     compare_reports,
+    locked_entries,
 )
 
 RELOAD_SECONDS = 3.0
+KEYMAP_WARNING_SECONDS = 15.0  # read while the dashboard first loads, which can take seconds on a big index
 SEARCH_LIMIT = 50
 BROWSE_LIMIT = 200  # rows listed when browsing; the count and facets cover every report
 
@@ -114,13 +116,14 @@ class CchcApp(App[None]):
         gc.unfreeze()  # what the app held may go now (several apps run in one process under tests)
 
     def citations(self) -> list[CitedDocument]:
-        return self._locked(lambda: citations(self.library.reports()))
+        return citations(locked_entries(self.library, self._locked))
 
     def report_index(self) -> list[tuple[str, str]]:
         """(doc id, "unit · title") of every report, for the command palette."""
         if self._report_index is None:
-            reports = self._locked(lambda: list(self.library.reports()))
-            self._report_index = [(r.doc_id, " · ".join(v for v in (r.info.unit, r.info.title) if v)) for r in reports]
+            entries = locked_entries(self.library, self._locked)
+            labels = [(e.doc_id, " · ".join(v for v in (e.info.unit, e.info.title) if v)) for e in entries]
+            self._report_index = sorted(labels)
         return self._report_index
 
     @cached_property
@@ -148,7 +151,8 @@ class CchcApp(App[None]):
         if self.reload_seconds > 0:
             self.set_interval(self.reload_seconds, self.check_index)
         for binding_id in self.unknown_keys:
-            self.notify(f"CCHC_KEYMAP: no key has the id {binding_id!r} (F1 lists the ids)", severity="warning", markup=False)
+            self.notify(f"CCHC_KEYMAP: no key has the id {binding_id!r} (F1 lists the ids)", severity="warning",
+                        markup=False, timeout=KEYMAP_WARNING_SECONDS)
 
     def _theme_changed(self, theme: Theme) -> None:
         use_theme(self.theme_variables)

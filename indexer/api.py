@@ -19,7 +19,19 @@ from indexer.dates import DateError, check_date
 from indexer.errors import CchcError, UsageError
 from indexer.ingest.formats.model import is_page_break, page_of_line, page_starts
 from indexer.library import Library
-from indexer.model import Citation, Filters, Hit, LineHit, Report, ReportInfo, SearchResult, Section, TopicHit
+from indexer.model import (
+    Citation,
+    Filters,
+    Hit,
+    Indexed,
+    LineHit,
+    Report,
+    ReportEntry,
+    ReportInfo,
+    SearchResult,
+    Section,
+    TopicHit,
+)
 from indexer.present import at_words, inert_with_spans, snippet
 from indexer.safety import inert, inert_json, inert_line
 from indexer.store.index import index_exists, resolve_index_dir
@@ -50,8 +62,8 @@ _LAZY: dict[str, str] = {
 Progress = Callable[[int, int, str], None]  # (files done, files in all, path being read)
 
 __all__ = [
-    "CchcError", "Citation", "DateError", "Filters", "Hit", "Library", "LineHit", "Progress", "Report",
-    "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
+    "CchcError", "Citation", "DateError", "Filters", "Hit", "Indexed", "Library", "LineHit", "Progress", "Report",
+    "ReportEntry", "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
     "inert", "inert_json", "inert_line", "inert_with_spans", "is_page_break", "page_of_line", "page_starts",
     "resolve_index_dir", "snippet", "update_index", "at_words", *_LAZY,
 ]
@@ -89,7 +101,7 @@ _DASHBOARD: dict[str, str] = {
         ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
          "library_overview", "section_kind_labels"], "indexer.overview"),
     **dict.fromkeys(["readable_lines", "readable_sections", "readable_text"], "indexer.readable"),
-    "cached_overview": "indexer.overview_cache",
+    **dict.fromkeys(["cached_overview", "locked_entries"], "indexer.overview_cache"),
     "SkippedFile": "indexer.store.skipped",
 }
 _LAZY.update(_DASHBOARD)

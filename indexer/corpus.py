@@ -8,12 +8,12 @@ it was parsed at index time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.errors import CchcError
-from indexer.model import Report
+from indexer.model import Indexed, Report
 from indexer.parse.citeindex import CitedDocument, CitingRef, Conflict, aggregate_citations, parse_symbol_query
 from indexer.parse.tables import doc_type_names
 from indexer.parse.topics import topic_labels
@@ -39,7 +39,7 @@ def citation_dict(document: CitedDocument) -> dict[str, Any]:
     }
 
 
-def citations(reports: Iterable[Report], *, conflicts_only: bool = False) -> list[CitedDocument]:
+def citations(reports: Iterable[Indexed], *, conflicts_only: bool = False) -> list[CitedDocument]:
     """Every document cited across `reports`, most cited first; with `conflicts_only`, those whose citations disagree."""
     documents = aggregate_citations((r.doc_id, r.info) for r in reports)
     return [d for d in documents if d.conflicts] if conflicts_only else documents
@@ -83,21 +83,22 @@ def names_an_instrument(text: str) -> bool:
     return len(words) > 1 and any(words[: len(fold(t).split())] == fold(t).split() for t in doc_type_names())
 
 
-def cite(reports: Iterable[Report], symbol: str) -> CiteResult:
-    """Every report citing the document `symbol` names (`3041/QĐ-UBND`, `qđ 3041`, `3041`, `Luật …`).
-    CchcError when `symbol` names no document at all."""
+def cite(reports: Iterable[Indexed], symbol: str, read: Callable[[str], Report]) -> CiteResult:
+    """Every report citing the document `symbol` names (`3041/QĐ-UBND`, `qđ 3041`, `3041`, `Luật …`);
+    `read(doc_id)` gives a citing report with its text (for the context lines). CchcError when
+    `symbol` names no document at all."""
     query = parse_symbol_query(symbol)
     by_name = names_an_instrument(symbol)
     if query.key is None and query.number is None and not by_name:
         raise CchcError(f"not a document symbol: {symbol!r} (try 3041/QĐ-UBND, 'qđ 3041' or 'Luật …')")
-    by_id = {r.doc_id: r for r in reports}
     wanted = " ".join(fold(symbol).split())
-    documents = [d for d in aggregate_citations((r.doc_id, r.info) for r in by_id.values())
+    documents = [d for d in aggregate_citations((r.doc_id, r.info) for r in reports)
                  if (d.symbol and any(query.matches(d.symbol, c.type) for c in d.citing))
                  or (by_name and d.name and wanted in " ".join(fold(d.name).split()))]
     symbols = [d.symbol or d.name for d in documents]
     canonical = symbols[0] if len(symbols) == 1 else query.symbol
-    return CiteResult(symbol, canonical, documents, by_id)
+    citing = sorted({c.doc_id for d in documents for c in d.citing})
+    return CiteResult(symbol, canonical, documents, {doc_id: read(doc_id) for doc_id in citing})
 
 
 @dataclass(slots=True)
@@ -110,14 +111,18 @@ class UnitSummary:
         return {"unit": self.unit, "parent": self.parent, "reports": len(self.doc_ids), "doc_ids": self.doc_ids}
 
 
-def units(reports: Iterable[Report]) -> list[UnitSummary]:
+def units(reports: Iterable[Indexed]) -> list[UnitSummary]:
     """Issuing units, most reports first; the parent is the one most of the unit's reports give."""
-    groups: dict[str | None, list[Report]] = {}
+    groups: dict[str | None, list[tuple[str, str | None]]] = {}
     for report in reports:
-        groups.setdefault(report.info.unit, []).append(report)
+        groups.setdefault(report.info.unit, []).append((report.doc_id, report.info.unit_parent))
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0] or "\uffff"))
-    return [UnitSummary(unit, Counter(r.info.unit_parent for r in rs).most_common(1)[0][0], [r.doc_id for r in rs])
-            for unit, rs in ordered]
+    summaries = []
+    for unit, members in ordered:
+        members.sort()  # doc id order, whatever order the reports came in
+        parent = Counter(parent for _doc_id, parent in members).most_common(1)[0][0]
+        summaries.append(UnitSummary(unit, parent, [doc_id for doc_id, _parent in members]))
+    return summaries
 
 
 @dataclass(slots=True)
@@ -131,12 +136,16 @@ class TopicSummary:
                 "doc_ids": list(self.lines_by_report), "lines": sum(self.lines_by_report.values())}
 
 
-def topics(reports: Iterable[Report]) -> list[TopicSummary]:
-    """Every topic of the taxonomy, in its order, with the reports that cover it."""
+def topics(reports: Iterable[Indexed]) -> list[TopicSummary]:
+    """Every topic of the taxonomy, in its order (then topics outside it, as first met in doc id
+    order), with the reports that cover it in doc id order."""
     labels = topic_labels()
     covered = {tid: TopicSummary(tid, label) for tid, label in labels.items()}
     for report in reports:
         for hit in report.info.topics:
             summary = covered.setdefault(hit.topic, TopicSummary(hit.topic, labels.get(hit.topic, hit.topic)))
             summary.lines_by_report[report.doc_id] = len(hit.lines)
-    return list(covered.values())
+    for summary in covered.values():
+        summary.lines_by_report = dict(sorted(summary.lines_by_report.items()))
+    extra = sorted((s for s in covered.values() if s.topic not in labels), key=lambda s: next(iter(s.lines_by_report)))
+    return [covered[tid] for tid in labels] + extra

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import tantivy
 
 from indexer.errors import CchcError, IndexDamaged, UsageError
 from indexer.ingest import shown_path
-from indexer.model import Filters, Report, SearchResult, info_from_dict
+from indexer.model import Filters, Report, ReportEntry, SearchResult, info_from_dict
 from indexer.search.stored import stored_str
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
 from indexer.store.layout import shown_dir
@@ -36,6 +37,7 @@ def is_index_damage(exc: BaseException) -> bool:
 MAX_QUERY_WORD_CHARS = 64
 MAX_QUERY_WORDS = 64  # what indexer.search keeps of a longer query
 LONG_WORD = re.compile(rf"[^\s\"“”]{{{MAX_QUERY_WORD_CHARS + 1},}}")
+ENTRY_BATCH = 500  # reports read per step of a corpus-wide aggregate (see `Library.entry_batches`)
 
 
 def bounded_query(text: str) -> tuple[str, list[str]]:
@@ -72,6 +74,11 @@ def index_errors(method):
 def report_from_doc(doc: tantivy.Document) -> Report:
     info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
     return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=doc.get_first("text") or "", info=info)
+
+
+def entry_from_doc(doc: tantivy.Document) -> ReportEntry:
+    info = info_from_dict(orjson.loads(doc.get_first("info") or "{}"))
+    return ReportEntry(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), info=info)
 
 
 class Library:
@@ -140,6 +147,27 @@ class Library:
         found = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs)
         reports = [report_from_doc(searcher.doc(addr)) for _s, addr in found.hits]
         return iter(sorted(reports, key=lambda r: r.doc_id))
+
+    def entries(self) -> Iterator[ReportEntry]:
+        """Every indexed report without its text, one at a time (see `entry_batches`)."""
+        return itertools.chain.from_iterable(self.entry_batches())
+
+    @index_errors
+    def entry_batches(self, size: int = ENTRY_BATCH) -> Iterator[list[ReportEntry]]:
+        """Every indexed report without its text, `size` at a time, in index order (not doc id order:
+        aggregates order what they list). Corpus-wide aggregates stream these, so memory holds one
+        batch rather than every report (~4 GB of reports and texts at 100,000); a caller that
+        serialises index access takes its lock per batch."""
+        searcher = self.index.searcher()
+        if searcher.num_docs == 0:
+            return iter(())
+        found = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs)
+        addresses = sorted((addr for _s, addr in found.hits), key=lambda a: (a.segment_ord, a.doc))
+        return (self._entries_at(searcher, addresses[start : start + size]) for start in range(0, len(addresses), size))
+
+    @index_errors
+    def _entries_at(self, searcher: tantivy.Searcher, addresses: list) -> list[ReportEntry]:
+        return [entry_from_doc(searcher.doc(addr)) for addr in addresses]
 
     @property
     def count(self) -> int:

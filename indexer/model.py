@@ -7,7 +7,7 @@ rename one.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(slots=True)
@@ -164,6 +164,26 @@ class Report:
     def line_text(self, line: int) -> str:
         lines = self.text.split("\n")
         return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+class Indexed(Protocol):
+    """A report as the corpus-wide aggregates read it: a `Report` or a `ReportEntry`."""
+
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def info(self) -> ReportInfo: ...
+
+
+@dataclass(slots=True)
+class ReportEntry:
+    """One indexed report without its text: what lists and corpus-wide aggregates need
+    (a report's text and parsed info together are ~40 KB in memory; its info alone, ~25 KB)."""
+
+    doc_id: str
+    path: str
+    info: ReportInfo
 
 
 @dataclass(slots=True)

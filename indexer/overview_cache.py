@@ -2,7 +2,7 @@
 
     INDEX_DIR/generation-…/cchc-overview.json   {"key": [...], "overview": {...}}
 
-Computing an overview reads every report (their metadata is ~5 KB of JSON each) and
+Computing an overview reads every report (their metadata is ~5–8 KB of JSON each) and
 aggregates every citation: ~2.5 s at 2,000 reports. It changes only when the index
 does, so the first reader of a commit writes it and later ones read it back (tens of
 ms). The key is what the library has loaded (tantivy's meta.json as stat'ed when the
@@ -17,13 +17,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from indexer.model import Report
+from indexer.model import ReportEntry
 from indexer.overview import (
     CitedCount,
     ConflictRow,
@@ -44,19 +44,26 @@ STALE_TEMPORARY_SECONDS = 300  # a temporary this old was left by a reader that 
 
 def cached_overview(library, locked: Callable[[Callable[[], Any]], Any] = lambda call: call()) -> Overview:
     """The overview of `library` (an `indexer.api.Library`), from its cache when that is current.
-    `locked(call)` runs an index access (the app serialises them); aggregating runs outside it."""
+    `locked(call)` runs an index access (the app serialises them): one per batch of reports read,
+    so a search waits for one batch at most, never for the whole pass."""
     folder = Path(getattr(library, "folder", library.index_dir))
     key = locked(lambda: cache_key(library))
     overview = read_cache(folder, key) if key is not None else None
     if overview is None:
-        reports: list[Report] = locked(lambda: list(library.reports()))
-        from indexer.corpus import citations, topic_labels
+        from indexer.corpus import topic_labels
 
-        overview = build_overview(reports, citations(reports), topic_labels(), IndexStatus(str(library.index_dir), len(reports), None))
+        overview = build_overview(locked_entries(library, locked), topic_labels(), IndexStatus(str(library.index_dir), 0, None))
         if key is not None:
             write_cache(folder, key, overview)
     overview.status = index_status(library.index_dir, overview.total, folder)
     return overview
+
+
+def locked_entries(library, locked: Callable[[Callable[[], Any]], Any]) -> Iterator[ReportEntry]:
+    """`library.entries()`, each batch read under `locked`."""
+    batches = locked(library.entry_batches)
+    while (batch := locked(lambda: next(batches, None))) is not None:
+        yield from batch
 
 
 def cache_key(library) -> list[Any] | None:

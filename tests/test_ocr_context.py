@@ -17,9 +17,9 @@ def first_readings(words: list[str]) -> list[str | None]:
 CASES = [
     ("truéc khi sip xép lai", None, "sip", "sap"),  # ắ printed `i` (the letter table), sắp xếp
     ("va pé nghi cong nhan", None, "pé", "de"),  # đ printed `p`: đề nghị, not dạ (two letters changed)
-    ("nop hd so trec tuyén", {"truc"}, "trec", "truc"),  # ự printed `e`: no table has it, the document reads trực
-    ("nop hd so trec tuyén", None, "trec", "tre"),  # ... and without the document, no vowel swap
-    ("nop hd so trec tuyén", {"tru"}, "trec", "tre"),  # nor when the document never reads trực
+    ("nop hd so troc tuyén", {"truc"}, "troc", "truc"),  # ự printed `o`: no table has it, the document reads trực
+    ("nop hd so troc tuyén", None, "troc", "troc"),  # ... and without the document, no vowel swap
+    ("nop hd so troc tuyén", {"tru"}, "troc", "troc"),  # nor when the document never reads trực
     ("bao cao 6 thang dau nam", {"thong", "thung"}, "thang", "thang"),  # a counting word beside its number
     ("to chirc Hoi thi tim hiéu", {"thu"}, "thi", "thi"),  # hội thi is a word: nothing disowned
     ("phudng Long Anh dat chuan", {"lang"}, "Long", "long"),  # part of a capitalised name

@@ -36,7 +36,8 @@ def test_the_second_overview_is_read_back_and_equals_the_computed_one(tmp_path):
     computed = cached_overview(library, first)
     again = cached_overview(Library.open(index), second)
     assert list(index.glob(f"generation-*/{OVERVIEW_FILE}"))
-    assert first.calls == 2 and second.calls == 1  # the key, then the reports; then only the key
+    # the key, the list of reports, their one batch and the end of the batches; then only the key
+    assert first.calls == 4 and second.calls == 1
     assert again.to_dict() == computed.to_dict() == library_overview(library).to_dict()
 
 
@@ -57,7 +58,18 @@ def test_a_damaged_copy_is_computed_again(tmp_path):
     copy.write_bytes(copy.read_bytes()[:100])
     counting = Counting()
     assert cached_overview(Library.open(index), counting).to_dict() == expected
-    assert counting.calls == 2  # read the reports again
+    assert counting.calls == 4  # read the reports again
+
+
+def test_the_reports_are_read_a_batch_at_a_time_under_the_lock(tmp_path, monkeypatch):
+    """A search waits for one batch at most, never for the whole pass over the corpus."""
+    _, index = _index(tmp_path)
+    library = Library.open(index)
+    monkeypatch.setattr(library, "entry_batches", lambda: Library.entry_batches(library, 2))
+    counting = Counting()
+    overview = cached_overview(library, counting)
+    assert overview.total == 5
+    assert counting.calls == 1 + 1 + 3 + 1  # key, list, batches of 2 + 2 + 1, end
 
 
 def test_the_copy_is_removed_with_its_generation():

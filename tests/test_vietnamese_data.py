@@ -295,3 +295,129 @@ def test_item_starts_take_the_roman_alphabet_of_vietnamese_roman():
 
     assert all(ITEM_START_RE.match(f"{d}. Kết quả") for d in PRINTED_DIGITS)
     assert ITEM_START_RE.match("Il. Nhiệm vụ") and not ITEM_START_RE.match("Kết quả. Nhiệm vụ")
+
+
+def _vietnamese_word_literals(path):
+    """String literals of a module (docstrings left out) holding a Vietnamese word: two letters or more,
+    one of them marked, outside a regex character class (`[A-ZĐ]` is an alphabet, not a word);
+    the comments of a verbose regex left out."""
+    import ast
+    import re
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    literals = []  # an f-string whole, its fields as `{}`: a class may span a field (`[a-z{GLYPHS}]`)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            docstrings |= {id(value) for value in node.values}
+            literals.append((node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            literals.append((node.lineno, node.value))
+    found = []
+    for lineno, value in sorted(literals):
+        text = re.sub(r"\[[^\]]*\]", " ", re.sub(r"#[^\n]*", " ", value) if "\n" in value else value)
+        if any(re.search(r"[\u00C0-\u024F\u1E00-\u1EF9]", word) for word in re.findall(r"[^\W\d_]{2,}", text)):
+            found.append(f"{path.name}:{lineno}: {value[:40]!r}")
+    return found
+
+
+@pytest.mark.parametrize("package", ["parse", "vietnamese"])
+def test_the_parser_and_the_knowledge_layer_hold_no_vietnamese_words_in_code(package):
+    """Words the grammars match or print are data (`function_words.json`, `doc_types.json` roles,
+    `periods.json`, `header_words.json`, `letters.json`, `syllables.json`), not Python constants."""
+    folder = data.DATA_DIR.parent / package
+    found = [hit for path in sorted(folder.glob("*.py")) for hit in _vietnamese_word_literals(path)]
+    assert found == []
+
+
+def test_the_word_gate_sees_a_vietnamese_word_in_code(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('"""Docstring: về việc."""\nA = "[A-ZĐ]"  # về\nB = r"(?:đã|da)"\nC = f"{A} năm"\n', encoding="utf-8")
+    assert _vietnamese_word_literals(module) == ["m.py:3: '(?:đã|da)'", "m.py:4: '{} năm'"]
+
+
+def test_function_words_and_type_roles_are_in_their_tables():
+    from indexer.parse.fuzzy import function_word, function_words
+    from indexer.parse.periods import period_form
+    from indexer.parse.tables import doc_type, doc_type_names, type_codes
+
+    assert function_word("number") == "số" and function_words("about")[-1] == "về"
+    assert {doc_type(role) for role in ("standard", "scheme", "generic", "uncoded", "yearly_law")} <= set(doc_type_names())
+    assert type_codes(doc_type("scheme")) == ("ĐA",)
+    assert period_form("months", n=6, part=" cuối", y=2025) == "6 tháng cuối năm 2025"
+
+
+def test_each_letter_takes_each_column_of_the_form_table_from_one_row():
+    from indexer.vietnamese.letters import FORM_TABLE, MATCHERS
+
+    for column in MATCHERS:
+        givers: dict[str, int] = {}
+        for row in data.load_rows(FORM_TABLE):
+            if row[column].split():
+                for letter in row["letter"].split():
+                    givers[letter] = givers.get(letter, 0) + 1
+        assert givers and all(count == 1 for count in givers.values()), column
+
+
+def test_the_tones_of_a_vowel_share_one_row_of_phrase_forms():
+    """The parser's tone families are written once: the five toned letters of a vowel have one set of forms."""
+    import unicodedata
+
+    from indexer.vietnamese.letters import TONE_MARKS, VOWELS, letter_forms
+
+    forms = letter_forms("phrases")
+    for vowel in VOWELS:
+        toned = {forms.get(unicodedata.normalize("NFC", vowel + mark)) for mark in TONE_MARKS}
+        assert len(toned) == 1, vowel
+    rows = [row for row in data.load_rows("ocr_letter_forms.tsv") if row["phrases"]]
+    assert len({row["phrases"] for row in rows}) == len(rows)  # no set of forms written twice
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("nghiêng", ("ngh", "iê", "ng")), ("việt", ("v", "iê", "t")), ("quyết", ("qu", "yê", "t")),
+    ("đảng", ("đ", "a", "ng")), ("ươn", (None, "ươ", "n")), ("khuya", ("kh", "uya", None)),
+])
+def test_the_marked_syllable_grammar_splits_words_as_its_table_lists_them(word, parts):
+    """The grammar is built from syllables.json in the table's order: onset, nucleus, coda."""
+    import unicodedata
+
+    from indexer.vietnamese.letters import TONE_MARKS
+    from indexer.vietnamese.phonology import MARKED_SYLLABLE_RE, is_marked_syllable
+
+    toneless = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in TONE_MARKS))
+    m = MARKED_SYLLABLE_RE.match(toneless)
+    assert m and (m.group("onset"), m.group("nucleus"), m.group("coda")) == parts
+    assert is_marked_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["viêịt", "ViÖt", "xyz"])
+def test_words_no_marked_syllable_spells_are_refused(word):
+    from indexer.vietnamese.phonology import is_marked_syllable
+
+    assert not is_marked_syllable(word)
+
+
+@pytest.mark.parametrize(("folded", "valid"), [("chuc", True), ("nghieng", True), ("quynh", True),
+                                               ("chirc", False), ("nwec", False), ("cia", False), ("kuy", False)])
+def test_the_folded_grammar_reads_its_tables_and_rules(folded, valid):
+    from indexer.vietnamese.phonology import is_syllable
+
+    assert is_syllable(folded) is valid
+
+
+def test_the_syllable_tables_list_each_entry_once():
+    grammar = data.load_json("syllables.json")
+    for part in (grammar["folded"], grammar["marked"]):
+        for name, entries in part.items():
+            assert len(entries) == len(set(entries)), name
+
+
+def test_the_skeleton_splits_words_with_the_syllable_grammars_onsets_and_codas():
+    from indexer.compare.words import FINALS, ONSETS, skeleton
+    from indexer.vietnamese.phonology import CODAS, FOLDED_ONSETS
+
+    assert set(ONSETS) == set(FOLDED_ONSETS) and set(FINALS) == set(CODAS)
+    assert all(len(a) >= len(b) for a, b in zip(ONSETS, ONSETS[1:]))  # the longest that fits is taken
+    assert skeleton("nghiêng") == "ngh|ng" and skeleton("thạch") == "th|ch"

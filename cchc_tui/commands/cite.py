@@ -7,6 +7,7 @@ Report text is made inert before it is printed.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -22,8 +23,8 @@ def _inert(text: str | None) -> str:
     return inert_line(text or "")
 
 
-def _reports(index_dir: Path | None) -> list[api.Report]:
-    return list(api.Library.open(index_dir).reports())
+def _entries(index_dir: Path | None) -> Iterator[api.ReportEntry]:
+    return api.Library.open(index_dir).entries()
 
 
 def _table(rows: list[list[str]], header: list[str]) -> None:
@@ -38,7 +39,8 @@ def cite(
     json_: JsonOut = False,
 ) -> None:
     """Every report citing a document, with the line, the context, and the date and issuer that report gives."""
-    found = api.cite(_reports(index_dir), symbol)
+    library = api.Library.open(index_dir)
+    found = api.cite(library.entries(), symbol, library.get)
     if json_:
         emit_json(found.to_dict())
         return
@@ -69,7 +71,7 @@ def citations(
     conflicts: bool = typer.Option(False, "--conflicts", help="Only documents whose citations disagree."),
 ) -> None:
     """Every document cited across the corpus: type, citing reports, dates and issuers seen, conflicts."""
-    documents = api.citations(_reports(index_dir), conflicts_only=conflicts)
+    documents = api.citations(_entries(index_dir), conflicts_only=conflicts)
     if json_:
         emit_json({"count": len(documents), "documents": [api.citation_dict(d) for d in documents]})
         return
@@ -87,7 +89,7 @@ def units(
     json_: JsonOut = False,
 ) -> None:
     """Issuing units with their number of reports."""
-    summaries = api.units(_reports(index_dir))
+    summaries = api.units(_entries(index_dir))
     if json_:
         emit_json({"count": len(summaries), "units": [u.to_dict() for u in summaries]})
         return
@@ -103,7 +105,7 @@ def topics(
     json_: JsonOut = False,
 ) -> None:
     """CCHC topics with the reports that cover them."""
-    summaries = api.topics(_reports(index_dir))
+    summaries = api.topics(_entries(index_dir))
     if json_:
         emit_json({"topics": [t.to_dict() for t in summaries]})
         return

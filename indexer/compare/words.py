@@ -18,15 +18,13 @@ from functools import lru_cache
 from indexer.textnorm import fold, tokenize
 from indexer.vietnamese.glyphs import glyph_letters
 from indexer.vietnamese.letters import LIST_ITEM_LETTER
-from indexer.vietnamese.phonology import is_syllable
+from indexer.vietnamese.phonology import CODAS, FOLDED_ONSETS, is_syllable
 from indexer.vietnamese.roman import PRINTED_DIGITS
 
 # Onsets, longest first so `ngh` wins over `ng` and `n`.
-ONSETS = sorted(
-    "b c ch d g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split(),
-    key=len, reverse=True,
-)
-FINALS = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
+# The syllable grammar's onsets and codas (syllables.json), longest first: the first that fits is taken.
+ONSETS = sorted(FOLDED_ONSETS, key=lambda onset: (-len(onset), onset))
+FINALS = tuple(sorted(CODAS, key=lambda coda: (-len(coda), coda)))
 # Digits and glyphs the OCR prints for letters (see ocr_char_patterns.md):
 # after this the skeleton sees letters only.
 GLYPH_TO_LETTER = str.maketrans(glyph_letters())

@@ -23,6 +23,9 @@ __all__ = ["token_readings", "restore_words", "restore_text"]
 KNOWN_WORD_PENALTY = 0.9
 # Cheaper reading for a head of names (so = Sở) printed capitalised before a name.
 NAME_HEAD_BONUS = 1.2
+# A two-digit number read as the syllable its digits print (18 = lệ): below the number by more than
+# the lattice keeps (KEEP_MARGIN), unless a lexicon word with a neighbour lifts it.
+DIGITS_AS_SYLLABLE_COST = 2.5
 
 
 def _clean_syllables(words: Sequence[str], kinds: Sequence[Kind]) -> list[str | None]:
@@ -91,6 +94,8 @@ class _Layout:
                 slot = _code_slot(word, _in_symbol(i, kinds))
             elif kind is number and i > 0 and _quarter_in_ones(word, words[i - 1]):
                 slot = Slot((word, roman_reading(word)), (0.0, 0.0))
+            elif kind is number and len(word) == 2:
+                slot = _number_slot(word)
             else:
                 slot = _fixed_slot(word, kind is roman)
             add_fixed(slot)
@@ -149,6 +154,18 @@ def _name_head(word: str, following: str) -> bool:
 def _static_options(word: str, name_head: bool) -> StaticOptions:
     costs = _word_costs(word)
     return static_options(_before_name(costs) if name_head else costs, fold(word))
+
+
+@lru_cache(maxsize=10_000)
+def _number_slot(word: str) -> Slot:
+    """A two-digit number, or a syllable whose letters the OCR printed as digits (`ty 18` = tỷ lệ:
+    1 for l, 8 for ệ). The syllable costs more than the number: only a word it makes with a
+    neighbour (the lattice's pair bonus) keeps it, as a second reading; the number stays first."""
+    costs = candidates(word, allow_edits=False)
+    if not costs:
+        return fixed(word)
+    reading = min(costs, key=costs.__getitem__)
+    return Slot((word, reading), (0.0, -DIGITS_AS_SYLLABLE_COST))
 
 
 @lru_cache(maxsize=100_000)

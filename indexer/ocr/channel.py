@@ -28,7 +28,7 @@ class Rule:
     printed: str
     reading: str
     cost: float
-    where: str  # any | start | inner | end
+    where: str  # any | start | inner | end | mid (neither first nor last)
 
     @property
     def case_sensitive(self) -> bool:
@@ -42,6 +42,8 @@ class Rule:
             return False
         if self.where == "end" and end != len(original):
             return False
+        if self.where == "mid" and (at == 0 or end == len(original)):
+            return False  # ă, â: never the last letter of a syllable, a final consonant follows
         source = original if self.case_sensitive else lowered
         return source.startswith(self.printed, at)
 
@@ -67,6 +69,15 @@ def _plain_letter(ch: str) -> str | None:
     """The folded letter a printed character keeps when it is not a stand-in."""
     folded = fold(ch)
     return folded if len(folded) == 1 and folded in ASCII_LETTERS else None
+
+
+def _first_rules(token: str, by_char: dict[str, tuple[Rule, ...]]) -> tuple[Rule, ...]:
+    """Rules for the first glyph; a capitalised word's first letter also takes the lower-case rules
+    (`Oy ban` is Ủy ban, `Vvéi` với). All-caps tokens do not: `VT`, `BTP` are codes, not syllables."""
+    own = by_char.get(token[:1], ())
+    if not (token[:1].isupper() and not any(ch.isupper() for ch in token[1:])):
+        return own
+    return tuple(dict.fromkeys((*own, *by_char.get(token[:1].lower(), ()))))
 
 
 @lru_cache(maxsize=200_000)
@@ -96,7 +107,7 @@ def candidates(token: str, allow_edits: bool = True) -> dict[str, float]:
         letter = _plain_letter(token[at])
         if letter is not None:
             walk(at + 1, built + letter, cost, edits)
-        for rule in by_char.get(token[at], ()):
+        for rule in (first_rules if at == 0 else by_char.get(token[at], ())):
             if rule.applies(token, lowered, at):
                 walk(at + len(rule.printed), built + rule.reading, cost + rule.cost, edits)
         if allow_edits and edits == 0:
@@ -105,6 +116,7 @@ def candidates(token: str, allow_edits: bool = True) -> dict[str, float]:
                 for vowel in INSERTABLE:
                     walk(at, built + vowel, cost + INSERT_COST, edits + 1)
 
+    first_rules = _first_rules(token, by_char)
     if len(token) <= MAX_PRINTED_LENGTH:
         walk(0, "", 0.0, 0)
     return found

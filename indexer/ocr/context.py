@@ -34,10 +34,11 @@ from indexer.ocr.lattice import number_words
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.spellings import common_spellings, function_words
 from indexer.textnorm import fold
+from indexer.vietnamese import phonology
 from indexer.vietnamese.letters import letter_forms
 
 TABLE, VOWEL = 0, 1  # how the rival is supported, best first
-PLAIN_VOWELS = frozenset("aeiouy")
+PLAIN_VOWELS = frozenset(phonology.PLAIN_VOWELS)
 
 
 @cache

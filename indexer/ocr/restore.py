@@ -18,7 +18,7 @@ from indexer.ocr.lexicon import lexicon
 from indexer.ocr.names import respell_names
 from indexer.ocr.spellings import common_spellings, function_words, hinted, syllable_spelling
 from indexer.ocr.split import splits
-from indexer.ocr.tokens import Kind, is_clean_document, kind_of, roman_reading, symbol_codes
+from indexer.ocr.tokens import Kind, code_reading, is_clean_document, kind_of, roman_reading, symbol_codes
 from indexer.textnorm import fold, nfc, tokenize
 from indexer.vietnamese.data import load_lines
 
@@ -183,14 +183,29 @@ def _expanded(words: Sequence[str], readings: Sequence[str | None],
     return printed, expanded
 
 
+def _symbol_part(text: str, start: int, printed: str) -> bool:
+    """A capitals token glued after `/` or `-` to a symbol that starts with its number (`13-NQ/TU`,
+    `41-KH/HU`): a code, no syllable (`HÀ NAM-SỞ NỘI VỤ` has no number: words)."""
+    if not (start >= 2 and text[start - 1] in "/-" and text[start - 2].isalnum()):
+        return False
+    glued = text[:start].rsplit(maxsplit=1)[-1]
+    return glued[:1].isdigit() and printed.isalpha() and printed.isupper() and len(printed) >= 2
+
+
+def _code_spelling(printed: str) -> str:
+    """A code of a symbol as printed, or the tabled code its damaged Đ stands for (`PU` = ĐU)."""
+    return _code_spellings().get(code_reading(printed, True), printed)
+
+
 def restore_text(text: str, known: Mapping[str, str] | None = None, split: bool = False) -> str:
-    """restore_words applied to the tokens of a short text, punctuation and spacing kept."""
+    """restore_words applied to the tokens of a short text, punctuation and spacing kept; the codes of a
+    symbol (`13-NQ/TU`) kept as codes: the restorer would read them as syllables (TỪ)."""
     text = nfc(text)
     tokens = tokenize(text)
     pieces, last = [], 0
     for token, word in zip(tokens, restore_words([t.text for t in tokens], known, split)):
         pieces.append(text[last : token.start])
-        pieces.append(word)
+        pieces.append(_code_spelling(token.text) if _symbol_part(text, token.start, token.text) else word)
         last = token.end
     pieces.append(text[last:])
     return "".join(pieces)

@@ -58,7 +58,7 @@ def _words() -> dict:
 @cache
 def motto_regex() -> re.Pattern[str]:
     anchors = [phrase_pattern(a) for a in _words()["motto_anchors"]]
-    anchors.append(phrase_pattern("Độc") + r"\s+[l1i|]")  # `Poc l1ap`: lập too damaged to spell
+    anchors.append(phrase_pattern(_words()["motto_damaged_head"]) + r"\s+[l1i|]")  # `Poc l1ap`: lập too damaged to spell
     return re.compile("|".join(anchors))
 
 

@@ -14,12 +14,20 @@ from functools import cache
 from indexer.model import Citation
 from indexer.parse import named
 from indexer.parse.dates import date_after
-from indexer.parse.fuzzy import alternation, folded, matched_index, word_pattern
+from indexer.parse.fuzzy import (
+    alternation,
+    folded,
+    function_word,
+    function_words,
+    matched_index,
+    word_pattern,
+    words_pattern,
+)
 from indexer.parse.issuers import issuer_after, issuer_before
 from indexer.parse.regexes import BARE_SYMBOL_RE, STANDARD_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
-from indexer.parse.tables import doc_type_names, type_by_code
-from indexer.textnorm import LineIndex
+from indexer.parse.tables import doc_type, doc_type_names, type_by_code
+from indexer.textnorm import LineIndex, fold
 
 TYPE_WINDOW = 80  # characters before a symbol searched for its type word
 
@@ -36,7 +44,7 @@ class Occurrence:
 @cache
 def _type_tail_re() -> re.Pattern[str]:
     """A type word ending the text before a symbol: `Quyết định số`, `Kế hoạch:` `số`, `Nghị định`."""
-    number_word = rf"(?:{word_pattern('số')})"
+    number_word = rf"(?:{word_pattern(function_word('number'))})"
     types = alternation(doc_type_names()).pattern
     return re.compile(rf"(?:{types})[\s:]*(?:{number_word}[\s:]*)?$")
 
@@ -50,16 +58,23 @@ def type_before(ftext: str, start: int) -> tuple[str | None, int]:
     return doc_type_names()[matched_index(m)], m.start()
 
 
-_SUBJECT_RE = re.compile(rf"^[\s,;]*(?:{word_pattern('về')}\s+{word_pattern('việc')}|{word_pattern('về')}|v\s*/\s*v)\s+(.{{0,60}})", re.S)
+@cache
+def _subject_re() -> re.Pattern[str]:
+    leads = "|".join(words_pattern(w) for w in function_words("about"))
+    return re.compile(rf"^[\s,;]*(?:{leads}|v\s*/\s*v)\s+(.{{0,60}})", re.S)
 
 
 def subject_after(ftext: str, pos: int) -> str:
-    m = _SUBJECT_RE.match(ftext[pos:pos + 90])
+    m = _subject_re().match(ftext[pos:pos + 90])
     return " ".join(re.findall(r"[a-z0-9]+", m.group(1))[:6]) if m else ""
 
 
-# Between two citations of one list: `, số`, `; Nghị định số`, ` và `.
-_LIST_GLUE = re.compile(rf"[\s,;]*(?:(?:và|va|{word_pattern('và')})\s+)?(?:(?:{word_pattern('số')})\s*:?\s*)?$")
+@cache
+def _list_glue() -> re.Pattern[str]:
+    """Between two citations of one list: `, số`, `; Nghị định số`, ` và `."""
+    conjunction = function_word("and")
+    return re.compile(rf"[\s,;]*(?:(?:{conjunction}|{fold(conjunction)}|{word_pattern(conjunction)})\s+)?"
+                      rf"(?:(?:{word_pattern(function_word('number'))})\s*:?\s*)?$")
 
 
 def _share_list_issuer(spans: list[tuple[int, int]], found: list[Occurrence], ftext: str) -> None:
@@ -67,7 +82,7 @@ def _share_list_issuer(spans: list[tuple[int, int]], found: list[Occurrence], ft
     for i in range(len(found) - 2, -1, -1):
         if found[i].citation.issuer is None and found[i + 1].citation.issuer:
             gap = ftext[spans[i][1]:spans[i + 1][0]]
-            if len(gap) < 40 and _LIST_GLUE.fullmatch(gap):
+            if len(gap) < 40 and _list_glue().fullmatch(gap):
                 found[i].citation.issuer = found[i + 1].citation.issuer
 
 
@@ -85,8 +100,8 @@ def _continue_subject_issuer(spans: list[tuple[int, int]], found: list[Occurrenc
 @cache
 def _caption_re() -> re.Pattern[str]:
     """`(Kèm theo Quyết định số …)`, `(Ban hành kèm theo …)`: the document's own number, not a citation."""
-    return re.compile(rf"(?:^|\(|\n)[ \t]*(?:{word_pattern('ban')}\s+{word_pattern('hành')}\s+)?"
-                      rf"{word_pattern('kèm')}\s+{word_pattern('theo')}\s+$")
+    return re.compile(rf"(?:^|\(|\n)[ \t]*(?:{words_pattern(function_word('issue'))}\s+)?"
+                      rf"{words_pattern(function_word('attached'))}\s+$")
 
 
 def _symbol_matches(text: str, ftext: str):
@@ -121,7 +136,7 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
             continue
         symbol = canonical_symbol(m.group("symbol"), type_word)
         symbol, symbol_end = _agency_over_break(text, symbol, m.end())
-        if type_word == "Văn bản":  # "văn bản số 1187/SNV-CCHC" is a công văn; "văn bản số 12/QĐ-…" a decision
+        if type_word == doc_type("generic"):  # "văn bản số 1187/SNV-CCHC" is a công văn; "văn bản số 12/QĐ-…" a decision
             type_word = type_from_symbol(symbol)
         date, date_raw, after = date_after(text, ftext, symbol_end)
         issuer = issuer_after(text, ftext, after)
@@ -151,7 +166,7 @@ def _standard_occurrences(text: str, lines: LineIndex) -> list[Occurrence]:
     found = []
     for m in STANDARD_RE.finditer(text):
         symbol = canonical_standard(m)
-        citation = Citation("Tiêu chuẩn", symbol, None, None, None, None,
+        citation = Citation(doc_type("standard"), symbol, None, None, None, None,
                             lines.line_of(m.start()), lines.line_of(m.end() - 1), m.group(0).strip())
         found.append(Occurrence(symbol, citation, "", m.start()))
     return found

@@ -136,20 +136,26 @@ def _document_key(citation: Citation) -> str:
 def aggregate_citations(reports: Iterable[tuple[str, ReportInfo]]) -> list[CitedDocument]:
     """Every cited document across reports, with who cites it, how, and the conflicts between them."""
     documents: dict[str, CitedDocument] = {}
+    first: dict[str, tuple[str, int]] = {}  # key -> (doc id, citation's place): order the same from any input order
     for doc_id, info in reports:
-        for citation in info.citations:
-            document = documents.setdefault(_document_key(citation),
-                                            CitedDocument(citation.symbol, citation.name, citation.type))
+        for place, citation in enumerate(info.citations):
+            key = _document_key(citation)
+            document = documents.setdefault(key, CitedDocument(citation.symbol, citation.name, citation.type))
+            if key not in first or (doc_id, place) < first[key]:
+                first[key] = (doc_id, place)
+                document.symbol, document.name, document.type = citation.symbol, citation.name, citation.type
             document.citing.append(CitingRef(doc_id, info.unit, citation.line, citation.end_line, citation.raw,
                                              citation.type, citation.date, citation.date_raw, citation.issuer,
                                              citation.subject))
     for document in documents.values():
+        document.citing.sort(key=lambda ref: ref.doc_id)  # stable: a report's own citations keep their order
         document.type = Counter(c.type for c in document.citing if c.type).most_common(1)[0][0] \
             if any(c.type for c in document.citing) else document.type
         document.dates = sorted({c.date for c in document.citing if c.date})
         document.issuers = sorted({c.issuer for c in document.citing if c.issuer})
         document.conflicts = find_conflicts(document)
-    return sorted(documents.values(), key=lambda d: (-d.report_count, d.symbol or d.name or ""))
+    ranked = sorted(documents.items(), key=lambda kv: (-kv[1].report_count, kv[1].symbol or kv[1].name or "", first[kv[0]]))
+    return [document for _key, document in ranked]
 
 
 def _by_value(refs: list[CitingRef], value) -> dict[str, list[str]]:

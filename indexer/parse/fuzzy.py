@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from indexer.textnorm import fold
+from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 from indexer.vietnamese.letters import letter_forms
 
@@ -70,6 +71,23 @@ def word_pattern(word: str) -> str:
     """Regex (no boundaries) for one proper Vietnamese word in folded OCR text."""
     word = unicodedata.normalize("NFC", word.lower())
     return "".join(_letter_pattern(ch) for ch in word)
+
+
+def words_pattern(words: str) -> str:
+    """Regex (no boundaries) for words of a grammar written with single spaces: each word OCR-tolerant,
+    any whitespace between them (no list punctuation, unlike `phrase_pattern`)."""
+    return r"\s+".join(word_pattern(w) for w in words.split())
+
+
+def function_word(name: str) -> str:
+    """A function word (or words) of the grammars, from `function_words.json` (`number` -> `số`)."""
+    word: str = load_json("function_words.json")[name]
+    return word
+
+
+def function_words(name: str) -> tuple[str, ...]:
+    """A list of function words of the grammars (`about` -> `về việc`, `về`), in the table's order."""
+    return tuple(load_json("function_words.json")[name])
 
 
 @lru_cache(maxsize=4096)

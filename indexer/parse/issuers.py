@@ -4,7 +4,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer.parse.fuzzy import alternation, matched_index, phrase_pattern, word_pattern
+from indexer.parse.fuzzy import (
+    alternation,
+    function_word,
+    function_words,
+    matched_index,
+    phrase_pattern,
+    word_pattern,
+    words_pattern,
+)
+from indexer.parse.issuing import unit_before
 from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
@@ -13,7 +22,11 @@ from indexer.vietnamese.data import load_json
 
 ISSUER_REACH = 120
 MAX_WORDS = 12
-_OF = re.compile(rf"[\s,]*(?:{word_pattern('của')})\s+")
+
+
+@cache
+def _of_regex() -> re.Pattern[str]:
+    return re.compile(rf"[\s,]*(?:{word_pattern(function_word('of'))})\s+")
 
 
 @cache
@@ -59,7 +72,7 @@ def _place_name_after(text: str, pos: int) -> str:
 
 def issuer_after(text: str, ftext: str, pos: int) -> str | None:
     """The issuer named by `của …` at `pos`, in proper form; None when the text names none."""
-    m = _OF.match(ftext, pos, pos + 20)
+    m = _of_regex().match(ftext, pos, pos + 20)
     if not m:
         return None
     start = m.end()
@@ -78,22 +91,27 @@ def issuer_after(text: str, ftext: str, pos: int) -> str | None:
     return name_unit(printed) or printed or None
 
 
-# "<unit> (đã) ban hành (và triển khai) <type> số …": the subject issued the document.
-_ISSUED_BY = re.compile(
-    rf"(?P<verb>{word_pattern('ban')}\s+{word_pattern('hành')})"
-    rf"(?:\s*(?:,|{word_pattern('và')})\s+(?:{word_pattern('triển')}\s+{word_pattern('khai')}|{word_pattern('thực')}\s+{word_pattern('hiện')})"
-    rf"(?:\s+{word_pattern('thực')}\s+{word_pattern('hiện')})?)?\s*(?:{word_pattern('các')}\s+)?"
-    r"(?:[^\n.;:]{0,24}:\s*)?$")  # "ban hành Kế hoạch số: Kế hoạch số 02/…"
-_ALREADY = re.compile(rf"(?:{word_pattern('đã')}|{word_pattern('đã')}\s+{word_pattern('ban')})\s*$")
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """`<unit> (đã) ban hành (và triển khai) <type> số …`: the subject issued the document."""
+    also = "|".join(words_pattern(w) for w in function_words("issue_also"))
+    return re.compile(
+        rf"(?P<verb>{words_pattern(function_word('issue'))})"
+        rf"(?:\s*(?:,|{word_pattern(function_word('and'))})\s+(?:{also})"
+        rf"(?:\s+{words_pattern(function_word('issue_also_tail'))})?)?\s*(?:{word_pattern(function_word('issued_many'))}\s+)?"
+        r"(?:[^\n.;:]{0,24}:\s*)?$")  # "ban hành Kế hoạch số: Kế hoạch số 02/…"
+
+
+@cache
+def _already() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(words_pattern(w) for w in function_words("issued_already")) + r")\s*$")
 
 
 def issuer_before(text: str, ftext: str, type_start: int) -> str | None:
     """The issuer named as the subject that `ban hành` the cited document."""
-    from indexer.parse.issuing import unit_before
-
-    m = _ISSUED_BY.search(ftext, max(0, type_start - 60), type_start)
+    m = _issued_by().search(ftext, max(0, type_start - 60), type_start)
     if not m:
         return None
     verb = m.start("verb")
-    already = _ALREADY.search(ftext, max(0, verb - 8), verb)
+    already = _already().search(ftext, max(0, verb - 8), verb)
     return unit_before(text, ftext, already.start() if already else verb)

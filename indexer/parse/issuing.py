@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer.parse.fuzzy import alternation, folded, phrase_pattern
+from indexer.parse.fuzzy import alternation, folded, function_words, phrase_pattern
 from indexer.parse.provinces import province_named
 from indexer.parse.symbols import split_symbol
 from indexer.parse.unit_places import spelled_as_document
@@ -113,7 +113,7 @@ def unit_before(text: str, ftext: str, verb_start: int) -> str | None:
             end = start + len(clause) - m.start()
             stop = _clause_stop_regex().search(ftext, start + 1, end)
             printed = " ".join(text[start:stop.start() if stop else end].split())
-            if re.search(phrase_pattern("về"), folded(printed)):
+            if re.search(phrase_pattern(function_words("about")[-1]), folded(printed)):  # về: every lead has it
                 return None  # "<issuer> về việc ban hành": the subject of a cited document
             return name_unit(printed)
     return None

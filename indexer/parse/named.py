@@ -7,9 +7,11 @@ from functools import cache
 
 from indexer.model import Citation
 from indexer.parse.dates import iso_date
-from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, phrase_pattern, word_pattern
+from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, function_word, phrase_pattern, word_pattern
 from indexer.parse.issuers import issuer_after
+from indexer.parse.periods import period_form
 from indexer.parse.restore import restore
+from indexer.parse.tables import doc_type
 from indexer.textnorm import LineIndex, fold
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
@@ -23,7 +25,7 @@ def _table() -> dict:
 
 @cache
 def _law_regex() -> re.Pattern[str]:
-    stops = "|".join(_table()["name_stops"]) + rf"|{word_pattern('số')}(?=\s*\d)"
+    stops = "|".join(_table()["name_stops"]) + rf"|{word_pattern(function_word('number'))}(?=\s*\d)"
     word = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])[^\s,;.:()“”\"]*"
     return re.compile(
         rf"(?P<kind>{alternation(_table()['kinds'], 'k').pattern})"
@@ -48,7 +50,13 @@ _LAW_DATE = re.compile(
     r"[\s,]*(?:ng[a-z]{0,2}y\s+(?P<d>\d{1,2})\s*(?:th[a-z]{1,4}g\s+|/)(?P<m>\d{1,2})\s*(?:n[a-z&]{0,3}m?\s+|/))?"
     r"(?:n[a-z&]{0,3}m\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
 )
-_DE_AN = re.compile(rf"{phrase_pattern('Đề án')[:-len(WORD_BOUNDARY_AFTER)]}\s+(?P<num>\d{{1,3}}(?:/[a-z]{{1,4}})?)(?![\w/])")
+
+
+@cache
+def _scheme_regex() -> re.Pattern[str]:
+    """`Đề án 06`, `Đề án 06/CP`: a scheme cited by its short number, without a symbol."""
+    scheme = phrase_pattern(doc_type("scheme"))[:-len(WORD_BOUNDARY_AFTER)]
+    return re.compile(rf"{scheme}\s+(?P<num>\d{{1,3}}(?:/[a-z]{{1,4}})?)(?![\w/])")
 
 
 def _law_kind(m: re.Match[str]) -> str:
@@ -79,7 +87,7 @@ def _law_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) ->
         name_end = m.start("name") + _kept_end(printed, name_words)
         date = _LAW_DATE.match(ftext, name_end, name_end + 40)
         iso = iso_date(date.group("d"), date.group("m"), date.group("y")) if date and date.group("d") else None
-        year = f" năm {date.group('y')}" if date and not date.group("d") else ""
+        year = " " + period_form("year", y=date.group("y")) if date and not date.group("d") else ""
         name = (restore(" ".join([kind, *name_words])) or "") + year
         end = date.end() if date else name_end
         citation = Citation(kind, None, name, iso, None, None, lines.line_of(start), lines.line_of(end - 1),
@@ -95,12 +103,12 @@ def _name_key(name: str) -> str:
 
 def _de_an_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) -> list:
     found = []
-    for m in _DE_AN.finditer(ftext):
+    for m in _scheme_regex().finditer(ftext):
         if not text[m.start()].isupper():
             continue
-        name = "Đề án " + text[m.start("num"):m.end("num")]
+        name = doc_type("scheme") + " " + text[m.start("num"):m.end("num")]
         issuer = issuer_after(text, ftext, m.end())
-        citation = Citation("Đề án", None, name, None, None, issuer, lines.line_of(m.start()),
+        citation = Citation(doc_type("scheme"), None, name, None, None, issuer, lines.line_of(m.start()),
                             lines.line_of(m.end() - 1), text[m.start():m.end()])
         found.append(make(_name_key(name), citation, "", m.start()))
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from indexer.parse.fuzzy import folded
+from indexer.vietnamese.data import load_json
 from indexer.vietnamese.roman import FOLDED_NUMERAL, roman_value
 
 YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -26,33 +27,39 @@ def find_period(title: str) -> str | None:
     return None
 
 
+def period_form(form: str, **fields: object) -> str:
+    """A period in its normal form (`periods.json`): `period_form("year", y="2025")` -> `năm 2025`."""
+    text: str = load_json("periods.json")[form]
+    return text.format(**fields)
+
+
 def _quarter(ftext: str) -> str | None:
     m = QUARTER_RE.search(ftext)
     if not m:
         return None
     q = m.group("q")
     number = int(q) if q.isdigit() and int(q) <= 4 else roman_value(q)  # `11` is an OCR'd `II`
-    return f"Quý {number}/{m.group('y')}" if number and 1 <= number <= 4 else None
+    return period_form("quarter", q=number, y=m.group("y")) if number and 1 <= number <= 4 else None
 
 
 def _months(ftext: str) -> str | None:
     m = MONTHS_RE.search(ftext)
     if not m:
         return None
-    part = {"d": " đầu", "c": " cuối"}.get((m.group("part") or " ")[0], "")
-    return f"{m.group('n')} tháng{part} năm {m.group('y')}"
+    part = load_json("periods.json")["parts"].get((m.group("part") or " ")[0], "")
+    return period_form("months", n=m.group("n"), part=part, y=m.group("y"))
 
 
 def _month(ftext: str) -> str | None:
     m = MONTH_RE.search(ftext)
-    return f"tháng {int(m.group('m'))}/{m.group('y')}" if m and 1 <= int(m.group("m")) <= 12 else None
+    return period_form("month", m=int(m.group("m")), y=m.group("y")) if m and 1 <= int(m.group("m")) <= 12 else None
 
 
 def _year(ftext: str) -> str | None:
     m = YEAR_RE.search(ftext)
-    return f"năm {m.group('y')}" if m else None
+    return period_form("year", y=m.group("y")) if m else None
 
 
 def _span(ftext: str) -> str | None:
     m = SPAN_RE.search(ftext)
-    return f"giai đoạn {m.group('a')}-{m.group('b')}" if m else None
+    return period_form("span", a=m.group("a"), b=m.group("b")) if m else None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.vietnamese.data import load_json
+
 NUMBER = r"\d{1,5}[a-z]?"  # 30c/NQ-CP: a number with a letter
 YEAR = r"(?:19|20)\d\d"
 # A code segment: starts with a capital (Đ included), may hold lower case (TTg, TTr) and digits (QH15).
@@ -26,7 +28,8 @@ SLASH = rf"{GAP}/{GAP}{BREAK}"
 # OCR also pads after the dash (`15/KH- UBND`); some offices print a dot for it (`136/2001/QĐ.TTg`).
 DASH = rf"(?:{GAP}[-–]{BREAK}|[-–][ \t](?=[A-ZĐ])|\.(?=[A-ZĐ]))"
 # Not inside a word or another number, except glued to `số` (`số10- CTr/QU`).
-NOT_AFTER_WORD = r"(?:(?<![\w/.\-])|(?<=(?<!\w)[Ss][ốôoó6dbeé&]))"  # số, and its OCR forms (sd, s6)
+_NUMBER_VOWELS = re.escape(load_json("function_words.json")["number_printed_vowels"])
+NOT_AFTER_WORD = rf"(?:(?<![\w/.\-])|(?<=(?<!\w)[Ss][{_NUMBER_VOWELS}]))"  # số, and its OCR forms (sd, s6)
 NOT_BEFORE_WORD = r"(?![\wĐđ])"
 
 SYMBOL_RE = re.compile(

@@ -15,11 +15,12 @@ from indexer.parse.regexes import SYMBOL_RE
 from indexer.parse.restore import Readings, document, restore
 from indexer.parse.sections import parse_sections
 from indexer.parse.signature import parse_foot
-from indexer.parse.symbols import canonical_symbol
+from indexer.parse.symbols import canonical_symbol, type_from_symbol
+from indexer.parse.tables import doc_type
 from indexer.parse.topics import detect_topics
 from indexer.parse.unit_places import place_spelt, title_spelt_as_unit
 from indexer.parse.units import lookup_known, place_kind_at
-from indexer.textnorm import nfc
+from indexer.textnorm import fold, nfc
 from indexer.vietnamese.openings import response_leads
 
 OPENING_LINES = 25
@@ -34,15 +35,21 @@ def _lead_regex() -> re.Pattern[str]:
 
 def find_responds_to(text: str, citations: list[Citation], opening_end: int) -> str | None:
     """The directive the report answers: the first symbol cited right after `Thực hiện` / `Phúc đáp` / `Căn cứ`."""
-    cited = {c.symbol for c in citations if c.symbol and c.type != "Tiêu chuẩn"}
+    cited = {c.symbol for c in citations if c.symbol and c.type != doc_type("standard")}
     opening = "\n".join(text.split("\n")[:opening_end])
     fopening = folded(opening)
     for lead in _lead_regex().finditer(fopening):
         for m in SYMBOL_RE.finditer(opening, lead.end(), lead.end() + LEAD_REACH):
-            symbol = canonical_symbol(m.group("symbol"), "Đề án" if "de an" in fopening[lead.end():m.start()] else None)
+            symbol = canonical_symbol(m.group("symbol"), _scheme_hint(fopening[lead.end():m.start()]))
             if symbol in cited:
                 return symbol
     return None
+
+
+def _scheme_hint(between: str) -> str | None:
+    """`Thực hiện Đề án số 01/PA-NV`: the type word between lead and symbol makes PA read ĐA."""
+    scheme = doc_type("scheme")
+    return scheme if fold(scheme) in between else None
 
 
 def _place_name(printed: str | None) -> str | None:
@@ -99,6 +106,4 @@ def _parse(text: str) -> ReportInfo:
 
 
 def _type_from_own_symbol(symbol: str | None) -> str | None:
-    from indexer.parse.symbols import type_from_symbol
-
     return type_from_symbol(symbol) if symbol else None

@@ -13,7 +13,7 @@ the printed text) while it is absent or failing.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import ChainMap, Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -49,8 +49,35 @@ class _Document:
             self._known = commonest_readings(*self.readings)
         return self._known
 
+    def known_for(self, text: str) -> Mapping[str, str]:
+        """`known`, with the readings at the place the field is printed when it is a run of the document's
+        tokens (a title): there the lattice read each token beside its neighbours (`danh muc thi tuc` is
+        thủ tục although `thi` reads thi elsewhere), where the commonest reading knows only the token."""
+        known = self.known()
+        assert self.readings is not None  # set by known()
+        words, best = self.readings
+        field = [t.text for t in tokenize(text)]
+        at = find_run(words, field)
+        if at is None:
+            return known
+        local: dict[str, str] = {}
+        for word, reading in zip(field, best[at : at + len(field)]):
+            local.setdefault(word, reading)  # a token twice in the field: its first place
+        return ChainMap(local, dict(known))
+
 
 _CURRENT: ContextVar[_Document | None] = ContextVar("document_being_parsed", default=None)
+
+
+def find_run(words: Sequence[str], run: Sequence[str]) -> int | None:
+    """Index of the first place `run` is printed in `words` as consecutive tokens, None when nowhere."""
+    if not run:
+        return None
+    first, size = run[0], len(run)
+    for at, word in enumerate(words):
+        if word == first and list(words[at : at + size]) == list(run):
+            return at
+    return None
 
 
 def commonest_readings(words: Sequence[str], best: Sequence[str]) -> dict[str, str]:
@@ -84,14 +111,19 @@ def looks_clean(text: str) -> bool:
 
 def restore(text: str | None) -> str | None:
     """Proper Vietnamese for a short printed text (title, unit, name); the text itself when impossible."""
-    if not text or looks_clean(text):
+    if not text:
+        return text
+    from indexer.ocr.fields import tidy_field  # glyph slips between tokens: `thu'c`, `Quý |`
+
+    text = tidy_field(text)
+    if looks_clean(text):
         return text
     from indexer.ocr import restore_text  # loads the lexicon: only for text that needs it
 
     current = _CURRENT.get()
     if current is not None and text in current.restored:
         return current.restored[text]
-    restored = restore_text(text, current.known() if current is not None else None)
+    restored = restore_text(text, current.known_for(text) if current is not None else None)
     result = restored if restored and fold(restored).split() and len(restored) >= len(text) // 2 else text
     if current is not None:
         current.restored[text] = result

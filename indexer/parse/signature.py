@@ -19,13 +19,13 @@ from functools import cache, lru_cache
 from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern, word_pattern
 from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at
+from indexer.textnorm import fold
 from indexer.vietnamese.data import load_json, load_rows
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 from indexer.vietnamese.letters import TONE_MARKS
 
 FOOT_LINES = 40  # without a "Nơi nhận", the signature is in the last lines
 AUTHORITY = r"(?:kt|tm|tl|tuq|q)\s*[.,]\s*$"  # KT. GIÁM ĐỐC: signing on behalf of
-_E_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{2,40}?)[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*(?:đã ký|da ky)", re.M)
 _JUNK = re.compile(r"[;‘’“”\\%=|\[\]{}]|\s[)—_]")  # where OCR debris of the right column starts
 _ITEM = re.compile(r"^\s*[-+•=–]\s*(?P<item>\S.*)$")
 _GLYPHS = re.escape(OCR_LETTER_GLYPHS)
@@ -40,8 +40,22 @@ class Foot:
 
 
 @cache
+def _foot_word(name: str) -> str:
+    """A word of the foot (`receivers`: Nơi nhận) from header_words.json."""
+    word: str = load_json("header_words.json")[name]
+    return word
+
+
+@cache
+def _e_signature() -> re.Pattern[str]:
+    signed = _foot_word("e_signed")
+    return re.compile(rf"^[ \t]*(?P<name>[^\s<>@][^<>@\n]{{2,40}}?)[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*(?:{signed}|{fold(signed)})",
+                      re.M)
+
+
+@cache
 def _receivers_regex() -> re.Pattern[str]:
-    return re.compile(phrase_pattern("Nơi nhận") + r"|noinh\w*")
+    return re.compile(phrase_pattern(_foot_word("receivers")) + r"|noinh\w*")
 
 
 @cache
@@ -156,7 +170,11 @@ def _recipients(lines: list[str], signer_cut: str | None) -> list[str]:
     return items
 
 
-_SO_GLYPHS = re.compile(r"^(?:S[&¢6oOeéd]?|Sở)(?=\s+[A-ZĐ])")  # `S6 VH,TT&DL`: the OCR's Sở before a code
+@cache
+def _so_glyphs() -> re.Pattern[str]:
+    """`S6 VH,TT&DL`: the OCR's Sở before a code."""
+    vowels = re.escape(_foot_word("department_printed_vowels"))
+    return re.compile(rf"^(?:S[{vowels}]?|{_foot_word('department')})(?=\s+[A-ZĐ])")
 
 
 def _is_code(word: str) -> bool:
@@ -171,10 +189,10 @@ def _proper_unit_prefix(item: str) -> str:
     known = known_unit_at(folded(item), 0)
     if known:
         return known[0].name + item[known[1]:]
-    item = _SO_GLYPHS.sub("Sở", item)
+    item = _so_glyphs().sub(_foot_word("department"), item)
     keep = re.match(r"\s*l\w{1,2}\s*:", folded(item))  # "Luu: VT" (archive): the list's last line
     if keep:
-        return "Lưu:" + item[keep.end():]
+        return _foot_word("archive") + ":" + item[keep.end():]
     head, bracket, tail = item.partition("(")
     words = head.split()
     if not any(len(w) >= 3 and w.islower() for w in words):
@@ -190,7 +208,7 @@ def parse_foot(text: str) -> Foot:
     start = _foot_start(lines)
     zone = lines[start:]
     foot = Foot()
-    signatures = [restore_person_name(m.group("name").strip()) for m in _E_SIGNATURE.finditer(text)]
+    signatures = [restore_person_name(m.group("name").strip()) for m in _e_signature().finditer(text)]
     names = [n for line in zone for _, _, n in _person_names_in(line)]
     signed = [s for s in signatures if s]
     foot.signer = signed[0] if signed else (names[-1] if names else None)

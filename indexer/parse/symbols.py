@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.parse.regexes import STANDARD_RE, YEAR
-from indexer.parse.tables import type_by_code
+from indexer.parse.tables import doc_type, type_by_code, type_codes
 from indexer.textnorm import nfc
 from indexer.vietnamese.data import load_json
 
@@ -32,8 +32,8 @@ def _d_code_table() -> tuple[dict[str, str], dict[str, str]]:
 def _restore_segment(segment: str, type_hint: str | None) -> str:
     whole, prefixes = _d_code_table()
     segment = load_json("doc_types.json")["code_case"].get(segment, segment)
-    if type_hint == "Đề án" and segment.replace("Đ", "D").upper() in load_json("doc_types.json")["de_an_codes"]:
-        return "ĐA"
+    if type_hint == doc_type("scheme") and segment.replace("Đ", "D").upper() in load_json("doc_types.json")["de_an_codes"]:
+        return type_codes(type_hint)[0]
     if segment in whole:
         return whole[segment]
     for printed, proper in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
@@ -96,10 +96,10 @@ def split_symbol(symbol: str) -> SymbolParts:
 def type_from_symbol(symbol: str) -> str | None:
     """The document type a symbol's code implies: KH -> Kế hoạch; no type code -> Công văn."""
     if symbol.startswith(("TCVN", "ISO")):
-        return "Tiêu chuẩn"
+        return doc_type("standard")
     parts = split_symbol(symbol)
     if parts.type_code:
         return type_by_code().get(parts.type_code)
     if parts.year:
-        return "Nghị quyết" if re.search(r"QH\d*$", parts.agency or "") else None
-    return "Công văn"
+        return doc_type("yearly_law") if re.search(r"QH\d*$", parts.agency or "") else None
+    return doc_type("uncoded")

@@ -16,3 +16,15 @@ def doc_type_names() -> tuple[str, ...]:
 @cache
 def type_by_code() -> dict[str, str]:
     return {code: t["name"] for t in load_json("doc_types.json")["types"] for code in t["codes"]}
+
+
+@cache
+def doc_type(role: str) -> str:
+    """The type the parser gives a meaning (`standard` -> `Tiêu chuẩn`); the table's `roles`."""
+    name: str = load_json("doc_types.json")["roles"][role]
+    return name
+
+
+def type_codes(name: str) -> tuple[str, ...]:
+    """The codes of a type (`Đề án` -> `ĐA`), as its symbols print them."""
+    return next(tuple(t["codes"]) for t in load_json("doc_types.json")["types"] if t["name"] == name)

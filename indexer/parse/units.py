@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.parse.fuzzy import alternation, folded, matched_index, phrase_pattern
+from indexer.parse.fuzzy import alternation, folded, function_word, matched_index, phrase_pattern
 from indexer.parse.place_names import keep_place_letters, typographic_apostrophes
 from indexer.parse.place_tables import commonest_place_spellings, district_spelling, tabled_spelling
 from indexer.parse.provinces import folded_spellings, province_named, spell_place
@@ -162,10 +162,15 @@ def place_at(ftext: str, pos: int) -> bool:
     return _place_regex().match(ftext, pos) is not None
 
 
+@cache
+def _conjunction() -> tuple[str, str]:  # `và`, typed or folded: lower case in a name (`Thể thao và Du lịch`)
+    return function_word("and"), fold(function_word("and"))
+
+
 def _capitalise_field(words: list[str]) -> list[str]:
     out, start_of_part = [], True
     for w in words:
-        if w.lower() in ("và", "va") or w in (",", "-", "–"):
+        if w.lower() in _conjunction() or w in (",", "-", "–"):
             out.append(w.lower() if w.isalpha() else w)
             start_of_part = True
             continue

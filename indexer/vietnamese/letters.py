@@ -9,13 +9,14 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from indexer.vietnamese.data import load_rows
+from indexer.vietnamese.data import load_json, load_rows
 
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining, as NFD writes them)
-VOWELS = "aăâeêioôơuưy"
+_ALPHABET = load_json("letters.json")
+TONE_MARKS: str = _ALPHABET["tone_marks"]  # huyền, sắc, ngã, hỏi, nặng (combining, as NFD writes them)
+VOWELS: str = _ALPHABET["vowels"]
 # Lower-case letters only Vietnamese writes: hats, horns, breves, đ, and every vowel with a tone.
-MARKED_LETTERS = "ăâđêôơư" + "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONE_MARKS)
-OCR_GENERIC_ACCENTS = "éè"  # the OCR prints these for any accent: they tell nothing of the letter
+MARKED_LETTERS = _ALPHABET["marked_bases"] + "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONE_MARKS)
+OCR_GENERIC_ACCENTS: str = _ALPHABET["ocr_generic_accents"]  # the OCR prints these for any accent: they tell nothing
 GENERIC_E = OCR_GENERIC_ACCENTS[0]  # é, the commonest: marked-letter tests that count it do so apart
 # Lettered list items run a) b) c) d) đ) e) …: the Vietnamese alphabet keeps đ after d.
 LIST_ITEM_LETTER = "[a-zđ]"
@@ -41,5 +42,6 @@ def letter_forms(matcher: str) -> dict[str, tuple[str, ...]]:
     for row in load_rows(FORM_TABLE):
         forms = row[matcher].split()
         if forms:
-            table[row["letter"]] = tuple("" if form == VANISHES else form for form in forms)
+            for letter in row["letter"].split():  # a vowel's tones share one row of forms
+                table[letter] = tuple("" if form == VANISHES else form for form in forms)
     return table

@@ -7,8 +7,8 @@ Two grammars. `is_syllable` judges a folded syllable (no tones, no hats,
 of an 8-bit file (`Việt`) from the wrong ones (`ViÖt`, `Viêịt`).
 
 A syllable is ONSET + RHYME, where the rhyme is (medial) + nucleus + (coda).
-Folding merges a/ă/â, o/ô/ơ, u/ư, e/ê, so the folded rhymes below are the
-folded spellings.
+The inventories of both grammars are data (`indexer/data/syllables.json`);
+the spelling conventions below are rules.
 """
 from __future__ import annotations
 
@@ -16,28 +16,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from indexer.vietnamese.letters import TONE_MARKS
+from indexer.vietnamese.data import load_json
+from indexer.vietnamese.letters import TONE_MARKS, VOWELS
 
-# Folded rhymes without a medial glide: nucleus + optional coda.
-_PLAIN_RHYMES = """
-    a ac ach ai am an ang anh ao ap at au ay
-    e ec ech em en eng enh eo ep et eu
-    i ia ich iec iem ien ieng iep iet ieu im in inh ip it iu
-    o oc oi om on ong ooc oong op ot
-    u ua uc ui um un ung uo uoc uoi uom uon uong uop uot uou up ut uu
-    y yem yen yet yeu
-    ych ynh yt yu
-""".split()
-
-# Rhymes opened by the medial glide o-/u- (hoa, hoe, thuy, tuyen, huan).
-_GLIDE_RHYMES = """
-    oa oac oach oai oam oan oang oanh oao oap oat oay
-    oe oen oeo oet
-    uan uang uat uay ue uech uen uenh uet
-    uy uya uych uyen uyet uynh uyp uyt uyu
-""".split()
-
-_AFTER_QU_ONLY = frozenset(("ych", "ynh", "yt", "yu"))
+_GRAMMAR = load_json("syllables.json")  # the onsets, rhymes and nuclei of both grammars
+_PLAIN_RHYMES: list[str] = _GRAMMAR["folded"]["plain_rhymes"]
+_GLIDE_RHYMES: list[str] = _GRAMMAR["folded"]["glide_rhymes"]
+_AFTER_QU_ONLY = frozenset(_GRAMMAR["folded"]["after_qu_only"])
 
 # Spelling conventions: k/gh/ngh before front vowels only, c/g/ng never there.
 _FRONT = ("e", "i", "y")
@@ -60,7 +45,8 @@ def _spelling_ok(onset: str, rhyme: str) -> bool:
     return True
 
 
-_ONSETS = frozenset("ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x".split())
+FOLDED_ONSETS: tuple[str, ...] = tuple(_GRAMMAR["folded"]["onsets"])
+_ONSETS = frozenset(FOLDED_ONSETS)
 _RHYME_SET = frozenset(_PLAIN_RHYMES + _GLIDE_RHYMES)
 
 
@@ -76,24 +62,16 @@ def is_syllable(folded: str) -> bool:
     return False
 
 
-# A syllable with its marks (toneless here: the tone is checked apart).
+def _alternation(name: str, parts: list[str]) -> str:
+    return f"(?P<{name}>" + "|".join(re.escape(part) for part in parts) + ")"
+
+
+# A syllable with its marks (toneless here: the tone is checked apart); each list tried in its order.
+_MARKED = _GRAMMAR["marked"]
+CODAS: tuple[str, ...] = tuple(_MARKED["codas"])  # the same with or without marks
 MARKED_SYLLABLE_RE = re.compile(
-    r"""
-    ^
-    (?P<onset>                      # initial consonant cluster (optional)
-        ngh | ng | gh | gi | kh | ph | th | tr | ch | nh | qu
-      | [bcdđghklmnpqrstvx]
-    )?
-    (?P<nucleus>                    # vowel cluster, longest alternatives first
-        iêu | yêu | oai | oay | oeo | uây | uôi | ươi | ươu | uya | uyê | uyu
-      | ai | ao | au | ay | âu | ây | eo | êu | ia | iê | iu | oa | oă | oe | oi | ôi | ơi
-      | oo | ua | uâ | uê | ui | uô | uơ | uy | ưa | ưi | ưu | ươ | yê
-      | [aăâeêioôơuưy]
-    )
-    (?P<coda> ch | nh | ng | [cmnpt] )?
-    $
-    """,
-    re.VERBOSE,
+    "^" + _alternation("onset", _MARKED["onsets"]) + "?" + _alternation("nucleus", _MARKED["nuclei"])
+    + _alternation("coda", _MARKED["codas"]) + "?$"
 )
 
 
@@ -107,7 +85,7 @@ def is_marked_syllable(word: str) -> bool:
     return MARKED_SYLLABLE_RE.match(toneless) is not None
 
 
-PLAIN_VOWELS = "aeiouy"
+PLAIN_VOWELS = "".join(dict.fromkeys(unicodedata.normalize("NFD", v)[0] for v in VOWELS))  # aeiouy: the folded vowels
 
 
 def _tone_on_vowel(decomposed: str) -> bool:
