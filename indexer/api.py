@@ -32,7 +32,7 @@ from indexer.model import (
     Section,
     TopicHit,
 )
-from indexer.present import inert_with_spans, snippet
+from indexer.present import at_words, inert_with_spans, snippet
 from indexer.safety import inert, inert_json, inert_line
 from indexer.store.index import index_exists, resolve_index_dir
 from indexer.textnorm import query_words
@@ -65,7 +65,7 @@ __all__ = [
     "CchcError", "Citation", "DateError", "Filters", "Hit", "Indexed", "Library", "LineHit", "Progress", "Report",
     "ReportEntry", "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
     "inert", "inert_json", "inert_line", "inert_with_spans", "is_page_break", "page_of_line", "page_starts",
-    "resolve_index_dir", "snippet", "update_index", *_LAZY,
+    "resolve_index_dir", "snippet", "update_index", "at_words", *_LAZY,
 ]
 
 
@@ -100,7 +100,7 @@ _DASHBOARD: dict[str, str] = {
     **dict.fromkeys(
         ["CitedCount", "ConflictRow", "ConflictSide", "Count", "Coverage", "IndexStatus", "Overview", "build_overview",
          "library_overview", "section_kind_labels"], "indexer.overview"),
-    **dict.fromkeys(["readable_lines", "readable_text"], "indexer.readable"),
+    **dict.fromkeys(["readable_lines", "readable_sections", "readable_text"], "indexer.readable"),
     **dict.fromkeys(["cached_overview", "locked_entries"], "indexer.overview_cache"),
     "SkippedFile": "indexer.store.skipped",
 }

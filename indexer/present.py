@@ -17,15 +17,39 @@ SNIPPET_CHARS = 240  # a hit shows this much of its line (a PDF dump can be one 
 SNIPPET_LEAD = 80  # characters kept before the first match
 
 
+WORD_SLACK = 15  # a cut moves at most this far to fall between words instead of inside one
+
+
+def at_words(text: str, start: int, end: int, keep: Span = (0, 0), slack: int = WORD_SLACK) -> Span:
+    """The window [start, end) of `text` narrowed to whole words: a cut inside a word moves to the
+    nearest space within `slack` characters (inwards), never into `keep` (the hit to keep visible);
+    spaces at a cut edge are dropped. No space near enough: the cut stays where it was."""
+    if 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+        limit = min(start + slack, keep[0], end)
+        space = next((i for i in range(start, limit) if text[i].isspace()), None)
+        start = start if space is None else space + 1
+    if 0 < end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
+        limit = max(end - slack, keep[1], start)
+        space = next((i for i in range(end - 1, limit - 1, -1) if text[i].isspace()), None)
+        end = end if space is None else space
+    while start < min(end, keep[0]) and text[start].isspace():
+        start += 1
+    while end > max(start, keep[1]) and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def snippet(text: str, spans: Iterable[Span], width: int = SNIPPET_CHARS, lead: int = SNIPPET_LEAD) -> tuple[str, list[Span]]:
-    """The line stripped, or a window of `width` characters around its first match; spans follow."""
+    """The line stripped, or a window of about `width` characters around its first match, cut between
+    words where a space is near (`at_words`), "…" where cut; spans follow."""
     indent = len(text) - len(text.lstrip())
     text = text.strip()
     shifted = [(max(0, s - indent), max(0, e - indent)) for s, e in spans]
     if len(text) <= width:
         return text, shifted
-    start = max(0, min(s for s, _ in shifted) - lead) if shifted else 0
-    end = min(len(text), start + width)
+    first = min(shifted) if shifted else (0, 0)
+    start = max(0, first[0] - lead)
+    start, end = at_words(text, start, min(len(text), start + width), first)
     prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
     kept = [(s - start + len(prefix), min(e, end) - start + len(prefix)) for s, e in shifted if start <= s < end]
     return prefix + text[start:end] + suffix, kept

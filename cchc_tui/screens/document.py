@@ -20,7 +20,7 @@ from cchc_tui.widgets.report_header import ReportHeader
 from cchc_tui.widgets.report_view import ReportView
 from cchc_tui.widgets.section_tree import SectionTree
 from cchc_tui.widgets.status_line import StatusLine, failure_message
-from indexer.api import Citation, Hit, Report, TopicHit, readable_lines
+from indexer.api import Citation, Hit, Report, Section, TopicHit, readable_lines, readable_sections
 
 
 def citation_item(citation: Citation) -> JumpItem:
@@ -81,6 +81,7 @@ class DocumentScreen(Screen[None]):
         self.initial_line = line
         self.report: Report | None = None
         self.readable: list[str] | None = None  # the readable view's lines, once computed
+        self.readable_outline: list[Section] = []  # the sections with their headings as the readable view reads
         self.reading = False  # the readable view is on
 
     def compose(self) -> ComposeResult:
@@ -161,7 +162,8 @@ class DocumentScreen(Screen[None]):
                 where += " · no highlighted matches"
         original = ""
         if self.reading and self.report is not None and current and first <= current <= last:
-            original = f" · original: {' '.join(self.report.line_text(current).split())}"
+            printed = " ".join(self.report.line_text(current).split())
+            original = f" · original: {printed}" if printed else ""  # a blank line: nothing to show
         self.query_one(StatusLine).show_text(where + mode + original)
 
     @on(ReportView.MatchChanged)
@@ -199,9 +201,11 @@ class DocumentScreen(Screen[None]):
         self.reading = not self.reading
         if not self.reading:
             self.query_one(ReportView).swap_text(self.report.text, spans_by_line(self.hit))
+            self.query_one(SectionTree).show_sections(self.report.info.sections)
             self.show_position()
         elif self.readable is not None:
             self.query_one(ReportView).swap_text("\n".join(self.readable))
+            self.query_one(SectionTree).show_sections(self.readable_outline)
             self.show_position()
         else:
             self.query_one(StatusLine).show_text("Restoring diacritics…")
@@ -214,17 +218,19 @@ class DocumentScreen(Screen[None]):
             return
         try:
             lines = readable_lines(report.text)
+            outline = readable_sections(report.info.sections, report.text.split("\n"), lines)
         except Exception as error:
             self.app.call_from_thread(self.show_failure, error)
             return
-        self.app.call_from_thread(self.show_readable, report, lines)
+        self.app.call_from_thread(self.show_readable, report, lines, outline)
 
-    def show_readable(self, report: Report, lines: list[str]) -> None:
+    def show_readable(self, report: Report, lines: list[str], outline: list[Section]) -> None:
         if report is not self.report:
             return  # reloaded meanwhile: that worker's result is stale
-        self.readable = lines
+        self.readable, self.readable_outline = lines, outline
         if self.reading:
             self.query_one(ReportView).swap_text("\n".join(lines))
+            self.query_one(SectionTree).show_sections(outline)
             self.show_position()
 
     # -- leaving the app -----------------------------------------------------

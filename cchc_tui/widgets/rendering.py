@@ -13,7 +13,7 @@ from functools import lru_cache
 from rich.text import Text
 
 from cchc_tui.palette import styles
-from indexer.api import Hit, LineHit
+from indexer.api import Hit, LineHit, at_words
 
 DIM_STYLE = "dim"
 SCATTERED_NOTE = "  · words apart"  # shown on results whose words are not together as typed
@@ -69,14 +69,35 @@ def highlighted(line: str, spans: Iterable[tuple[int, int]], style: str | None =
 
 
 def excerpt(line_hit: LineHit, width: int = 90) -> Text:
-    """A matching line trimmed around its first match so the match stays visible."""
-    text = highlighted(line_hit.text, line_hit.spans)
-    first = min((start for start, _ in line_hit.spans), default=0)
-    if len(line_hit.text) > width and first > width // 3:
-        cut = first - width // 3
-        text = Text("…").append_text(text[cut:])
-    text.truncate(width, overflow="ellipsis")
-    return text
+    """A matching line fitted to `width` cells around its first match (kept visible), cut between
+    words where a space is near, "…" where cut."""
+    line = line_hit.text
+    text = highlighted(line, line_hit.spans)
+    if len(line) <= width:
+        text.truncate(width, overflow="ellipsis")  # (wide characters)
+        return text
+    first = min(line_hit.spans, default=(0, 0))
+    start, end = _window(len(line), first, width)
+    start, end = at_words(line, start, end, first)
+    shown = Text("…" if start > 0 else "").append_text(text[start:end])
+    if end < len(line):
+        shown.append("…")
+    shown.truncate(width, overflow="ellipsis")
+    return shown
+
+
+def _window(length: int, first: tuple[int, int], width: int) -> tuple[int, int]:
+    """[start, end) of a line of `length` > `width` characters to show in `width` cells, a "…"
+    taking one at each cut edge: the first match a third in, whole when it fits."""
+    start = max(0, first[0] - width // 3)
+    if start > 0 and length - start <= width - 1:  # the rest of the line fits: end with it
+        return length - (width - 1), length
+    end = start + width - (start > 0) - 1
+    if end < first[1]:  # a long match: slide right to show its end too
+        start, end = start + first[1] - end, first[1]
+        if start > 0 and length - start <= width - 1:
+            return length - (width - 1), length
+    return start, min(end, length)
 
 
 def meta_styles() -> tuple[str, str, str]:

@@ -34,12 +34,22 @@ class SectionTree(FittedTree[Section]):
         self.show_root = False
 
     def show_sections(self, sections: list[Section]) -> None:
+        cursor = self.cursor_node.data.line if self.cursor_node is not None and self.cursor_node.data else None
         self.clear()
         for section in sections:
             self._add(self.root, section)
         self.root.expand_all()
         if not sections:
             self.root.add_leaf(Text("(no sections found)", style=DIM_STYLE))
+        if cursor is not None:  # the same outline relabelled (readable view on or off): keep the reader's place
+            self.call_after_refresh(self._move_to, cursor)
+
+    def _move_to(self, line: int) -> None:
+        for row in range(self.last_line + 1):
+            node = self.get_node_at_line(row)
+            if node is not None and node.data is not None and node.data.line == line:
+                self.cursor_line = row
+                return
 
     def _add(self, parent: TreeNode[Section], section: Section) -> None:
         if section.children:
