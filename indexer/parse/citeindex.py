@@ -6,6 +6,7 @@ compares on folded keys, so the OCR's `QB` and the user's `QD` meet the official
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ __all__ = ["canonical_symbol", "symbol_key", "parse_symbol_query", "SymbolQuery"
            "CitedDocument", "aggregate_citations", "find_conflicts"]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus cites the same symbols over and over (pure: tables only)
 def symbol_key(symbol: str) -> str:
     """Folded matching key of a symbol in any printed form: `362/QB-UBND` and `362/qđ-ubnd` -> `362/qd-ubnd`."""
     return fold(canonical_symbol(_upper_codes(symbol))).replace(" ", "")
@@ -159,12 +161,12 @@ def aggregate_citations(reports: Iterable[tuple[str, ReportInfo]]) -> list[Cited
 
 
 def _by_value(refs: list[CitingRef], value) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, dict[str, None]] = {}  # value -> doc ids in first-seen order (a dict: membership in O(1))
     for ref in refs:
         v = value(ref)
-        if v and ref.doc_id not in groups.setdefault(v, []):
-            groups[v].append(ref.doc_id)
-    return groups
+        if v:
+            groups.setdefault(v, {})[ref.doc_id] = None
+    return {v: list(ids) for v, ids in groups.items()}
 
 
 def _issuer_family(issuer: str) -> str:
@@ -180,7 +182,8 @@ def _distinct_issuers(refs: list[CitingRef]) -> dict[str, list[str]]:
         short = _issuer_family(name)  # `UBND phường` ⊂ `UBND phường X`; `Thành ủy` ⊂ `Ban Thường vụ Thành ủy`
         fuller = next((k for k in kept if _issuer_family(k).startswith(short) or _issuer_family(k).endswith(short)), None)
         if fuller:
-            kept[fuller] += [d for d in groups[name] if d not in kept[fuller]]
+            have = set(kept[fuller])
+            kept[fuller] += [d for d in groups[name] if d not in have]
         else:
             kept[name] = list(groups[name])
     return kept
@@ -198,8 +201,11 @@ def find_conflicts(document: CitedDocument) -> list[Conflict]:
                          ("type", _by_value(refs, lambda r: r.type))):
         if len(groups) > 1:
             conflicts.append(Conflict(kind, _describe(groups), sorted({d for ids in groups.values() for d in ids})))
-    for doc_id in sorted({r.doc_id for r in refs}):
-        subjects = {r.subject.split()[:2].__str__(): r.subject for r in refs if r.doc_id == doc_id and r.subject}
+    by_report: dict[str, list[CitingRef]] = {}  # one pass: a document cited by N reports costs N, not N²
+    for ref in refs:
+        by_report.setdefault(ref.doc_id, []).append(ref)
+    for doc_id in sorted(by_report):
+        subjects = {r.subject.split()[:2].__str__(): r.subject for r in by_report[doc_id] if r.subject}
         if len(subjects) > 1:
             conflicts.append(Conflict("subject", f"{doc_id} cites it for different subjects: "
                                       + " | ".join(subjects.values()), [doc_id]))
