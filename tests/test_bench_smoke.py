@@ -50,6 +50,9 @@ def test_generated_reports_index_profile_and_export(tmp_path):
         assert {"doc_id", "text", "metadata", "citations", "topics", "folded", "best"} <= set(record)
         assert len(record["best"].split()) == len(record["folded"].split())
     assert any(record["citations"] for record in records)
+    memory = subprocess.run([sys.executable, str(BENCH / "bench_app_memory.py"), str(index_dir)],
+                            capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert memory.startswith("20 reports: overview in") and "peak private" in memory and "baseline" in memory
 
 
 def test_bench_index_runs_at_a_tiny_size(tmp_path):
