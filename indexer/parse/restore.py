@@ -77,11 +77,15 @@ def find_run(words: Sequence[str], run: Sequence[str]) -> int | None:
     """Index of the first place `run` is printed in `words` as consecutive tokens, None when nowhere."""
     if not run:
         return None
-    first, size = run[0], len(run)
-    for at, word in enumerate(words):
-        if word == first and list(words[at : at + size]) == list(run):
+    first, size, wanted = run[0], len(run), list(run)
+    at = -1
+    while True:  # each place the first token is printed, found by `index` (in C), then the rest compared
+        try:
+            at = words.index(first, at + 1)
+        except ValueError:
+            return None
+        if list(words[at : at + size]) == wanted:
             return at
-    return None
 
 
 def commonest_readings(words: Sequence[str], best: Sequence[str]) -> dict[str, str]:
