@@ -8,6 +8,7 @@ of one document are merged into one Citation with `count` and `lines`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -104,12 +105,21 @@ def _caption_re() -> re.Pattern[str]:
                       rf"{words_pattern(function_word('attached'))}\s+$")
 
 
-def _symbol_matches(text: str, ftext: str):
-    """Symbols of the grammar, and agency-only ones (`285/CCTTHC`) right after a type word, in text order."""
+def _symbol_matches(text: str, ftext: str, types: dict[int, tuple[str | None, int]]):
+    """Symbols of the grammar, and agency-only ones (`285/CCTTHC`) right after a type word, in text order.
+    `types` keeps each type_before found (by start): the caller asks again for the same places."""
     full = list(SYMBOL_RE.finditer(text))
-    taken = [(m.start(), m.end()) for m in full]
-    bare = [m for m in BARE_SYMBOL_RE.finditer(text)
-            if type_before(ftext, m.start())[0] and not any(s <= m.start() < e for s, e in taken)]
+    starts, ends = [m.start() for m in full], [m.end() for m in full]  # in order, not overlapping
+
+    def inside_full(pos: int) -> bool:  # (bisect: a bare symbol is mostly part of a full one)
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ends[k]
+
+    def typed(pos: int) -> bool:
+        found = types[pos] = type_before(ftext, pos)
+        return bool(found[0])
+
+    bare = [m for m in BARE_SYMBOL_RE.finditer(text) if not inside_full(m.start()) and typed(m.start())]
     return sorted(full + bare, key=lambda m: m.start())
 
 
@@ -130,8 +140,9 @@ def _agency_over_break(text: str, symbol: str, end: int) -> tuple[str, int]:
 
 def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurrence]:
     found, spans, by_subject = [], [], []
-    for m in _symbol_matches(text, ftext):
-        type_word, type_start = type_before(ftext, m.start())
+    types: dict[int, tuple[str | None, int]] = {}
+    for m in _symbol_matches(text, ftext, types):
+        type_word, type_start = types.get(m.start()) or type_before(ftext, m.start())
         if _caption_re().search(ftext, max(0, type_start - 30), type_start):
             continue
         symbol = canonical_symbol(m.group("symbol"), type_word)

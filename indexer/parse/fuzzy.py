@@ -156,3 +156,90 @@ class PhraseSet:
             if hit:
                 assert hit.lastgroup is not None  # every alternative is a named group
                 yield int(hit.lastgroup[1:]), hit.start(), hit.end()
+
+
+def _first_set(items) -> tuple[set[str] | None, bool]:
+    """The characters a match of parsed regex `items` can begin with (None: any, or not worked out) and
+    whether it can match empty. Conservative: whatever it does not understand counts as any character."""
+    firsts: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):  # zero width: the next item consumes the first character
+            continue
+        if name == "LITERAL":
+            return firsts | {chr(av)}, False
+        if name == "IN":
+            for kind, value in av:
+                if str(kind) != "LITERAL":  # ranges, categories, negation: not worth enumerating
+                    return None, False
+                firsts.add(chr(value))
+            return firsts, False
+        if name in ("SUBPATTERN", "BRANCH", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
+            if name == "SUBPATTERN":
+                if av[1] or av[2]:  # inline flags (ignore case …) change what a literal matches
+                    return None, False
+                alternatives, least = [av[3]], 1
+            elif name == "BRANCH":
+                alternatives, least = av[1], 1
+            elif name == "ATOMIC_GROUP":
+                alternatives, least = [av], 1
+            else:
+                alternatives, least = [av[2]], av[0]
+            nullable = least == 0
+            for alternative in alternatives:
+                chars, empty = _first_set(alternative)
+                if chars is None:
+                    return None, False
+                firsts |= chars
+                nullable = nullable or empty
+            if not nullable:
+                return firsts, False
+            continue
+        return None, False
+    return firsts, True
+
+
+class FirstCharAlternation:
+    """`alternation(phrases, prefix)`, matched at one position by only the phrases that can begin with the
+    character there (a big alternation tries every phrase at each call: 368 unit names, ~0.3 ms).
+
+    The same match: an alternative that cannot begin with that character cannot match there, and the
+    others keep their order and their group names. Which characters a phrase can begin with is read off
+    its parsed pattern, conservatively (a phrase not worked out is tried everywhere)."""
+
+    def __init__(self, phrases: list[str] | tuple[str, ...], group_prefix: str = "p") -> None:
+        from re import _parser  # the parser of the `re` module (Python 3.11+): what `re.compile` reads
+
+        self._parts = [f"(?P<{group_prefix}{i}>{phrase_pattern(p)})" for i, p in enumerate(phrases)]
+        self._by_char: dict[str, list[int]] = {}
+        self._anywhere: list[int] = []
+        for i, phrase in enumerate(phrases):
+            chars, empty = _first_set(_parser.parse(phrase_pattern(phrase)))
+            if chars is None or empty:
+                self._anywhere.append(i)
+            else:
+                for ch in chars:
+                    self._by_char.setdefault(ch, []).append(i)
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+
+    def _regex(self, ch: str) -> re.Pattern[str] | None:
+        regex = self._compiled.get(ch, False)
+        if regex is False:
+            chosen = self._by_char.get(ch, []) if ch else range(len(self._parts))
+            indices = sorted(set(chosen) | set(self._anywhere))
+            regex = re.compile("|".join(self._parts[i] for i in indices)) if indices else None
+            self._compiled[ch] = regex
+        return regex  # type: ignore[return-value]
+
+    def _all(self) -> re.Pattern[str]:
+        return self._regex("")  # (no phrase begins with the empty string: every phrase, in order)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        regex = self._regex(text[pos]) if pos < endpos else self._all()  # (no character: the whole pattern)
+        return regex.match(text, pos, endpos) if regex is not None else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        regex = self._regex(text[pos]) if pos < endpos else self._all()
+        return regex.fullmatch(text, pos, endpos) if regex is not None else None
