@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 from cchc_tui.external import copy_line, open_original
 from cchc_tui.messages import IndexChanged, OpenReport, ThemeChanged
 from cchc_tui.palette import styles
+from cchc_tui.widgets.column_fit import cut_str
 from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
@@ -38,7 +39,7 @@ def citing_row(item: CitingLine) -> LinkRow:
         f"{ref.date_raw} (impossible)" if ref.date_raw else None, style=palette.error)
     context = " ".join(item.context.split())
     cells = [plain(ref.doc_id, style=DIM_STYLE), plain(ref.unit, "(unit unknown)", "bold"), Text(str(ref.line)), given,
-             plain(ref.issuer), Text(inert(context[:CONTEXT_WIDTH]) + ("…" if len(context) > CONTEXT_WIDTH else ""))]
+             plain(ref.issuer), Text(inert(cut_str(context, CONTEXT_WIDTH)))]
     return LinkRow(cells, lambda: OpenReport(ref.doc_id, line=ref.line))
 
 

@@ -3,7 +3,39 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from indexer.api import at_words
+
 MIN_FLEXIBLE = 8
+_CUT_TAIL = " ,;:·—–-/"  # dropped before the "…" of a cut: `Sở Văn hóa,…` reads as a typo
+
+
+def word_cut(text: str, width: int) -> str:
+    """Where to cut `text` to fit `width` with a "…": between words (indexer's `at_words`, the same
+    rule as the excerpts, the cut moving back as far as the last space), inside a word only when the
+    first word alone is too long. Returns the part kept."""
+    room = max(0, width - 1)
+    _, end = at_words(text, 0, room, slack=room)
+    kept = text[:end].rstrip(_CUT_TAIL)
+    return kept if kept else text[:room]
+
+
+def cut_at_words(cell: Text, width: int) -> Text:
+    """A copy of `cell` cut to `width` cells between words with "…" (styles kept); as it is when it fits."""
+    if cell.cell_len <= width:
+        return cell
+    if width <= 1:
+        cut = cell.copy()
+        cut.truncate(width, overflow="ellipsis")
+        return cut
+    cut = cell[: len(word_cut(cell.plain, width))]
+    cut.append("…")
+    cut.truncate(width, overflow="ellipsis")  # wide characters: cells, not characters, must fit
+    return cut
+
+
+def cut_str(text: str, width: int) -> str:
+    """`text` cut between words to at most `width` characters, "…" where cut."""
+    return text if len(text) <= width else word_cut(text, width) + "…"
 
 
 def fit_widths(natural: list[int], flexible: tuple[int, ...], available: int) -> list[int]:
@@ -20,14 +52,8 @@ def fit_widths(natural: list[int], flexible: tuple[int, ...], available: int) ->
 
 
 def fitted(cells: list[Text], widths: list[int]) -> list[Text]:
-    """Cells cut to their column's width with an ellipsis (copies: rows are rebuilt on resize)."""
-    out = []
-    for cell, width in zip(cells, widths):
-        if cell.cell_len > width:
-            cell = cell.copy()
-            cell.truncate(width, overflow="ellipsis")
-        out.append(cell)
-    return out
+    """Cells cut to their column's width between words with an ellipsis (copies: rows are rebuilt on resize)."""
+    return [cut_at_words(cell, width) for cell, width in zip(cells, widths)]
 
 
 def share(room: int, columns: int, least: int, most: int, padding: int = 2) -> int:
@@ -46,9 +72,8 @@ def wrapped_label(label: str, width: int, lines: int = 2) -> str:
         row = words.pop(0)
         while words and len(row) + 1 + len(words[0]) <= width:
             row += " " + words.pop(0)
-        if len(row) > width:  # one word longer than the column
-            row = row[: width - 1] + "…"
-        rows.append(row)
-    if words:  # more than fits: the last line ends in an ellipsis
-        rows[-1] = rows[-1][: width - 1].rstrip() + "…"
+        rows.append(cut_str(row, width))  # one word longer than the column is cut inside
+    if words and not rows[-1].endswith("…"):  # more than fits: the last line ends in an ellipsis
+        last = rows[-1].rstrip(_CUT_TAIL)
+        rows[-1] = last + "…" if len(last) < width else word_cut(last, width) + "…"
     return "\n".join(rows)
