@@ -111,7 +111,7 @@ class CitationsScreen(Screen[None]):
         shown = self.visible()
         arrow = " ▲" if not self.reverse else " ▼"
         columns = [name + (arrow if name == self.sort_by else "") for name in COLUMNS]
-        self.query_one(LinkTable).show_rows(columns, [document_row(d) for d in shown], flexible=(0, 2, 3))
+        self.query_one(LinkTable).show_rows(columns, [document_row(d) for d in shown], flexible=(0, 2, 3, 5))
         conflicts = sum(1 for d in shown if d.conflicts)
         self.query_one(StatusLine).show_text(
             f"{plural(len(shown), 'document')} of {len(self.documents)} · {plural(conflicts, 'with a conflict', 'with conflicts')} · "

@@ -100,12 +100,12 @@ class CitingScreen(Screen[None]):
                 title.append(f"\n  conflict ({conflict.kind.replace('_', ' ')}): ", style=f"bold {palette.error}")
                 title.append(inert(conflict.detail))
         self.query_one("#citing-title", Static).update(title)
-        self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in items], flexible=(1, 4, 5))
+        self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in items], flexible=(0, 1, 4, 5))
         self.query_one(StatusLine).show_text(f"{plural(len(items), 'citing line')} · Enter: open at the line · o original · y copy")
 
     def on_resize(self) -> None:
         if self.items:
-            self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in self.items], flexible=(1, 4, 5))
+            self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in self.items], flexible=(0, 1, 4, 5))
 
     def on_data_table_row_highlighted(self) -> None:
         """The whole citing line of the highlighted row (the table cuts it at narrow sizes)."""

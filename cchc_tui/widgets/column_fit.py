@@ -38,17 +38,26 @@ def cut_str(text: str, width: int) -> str:
     return text if len(text) <= width else word_cut(text, width) + "…"
 
 
+KEY_MIN = 12  # the first flexible column names the row (a symbol: 3041/QĐ-UBND): cut last, never below this
+
+
 def fit_widths(natural: list[int], flexible: tuple[int, ...], available: int) -> list[int]:
     """Column widths: natural ones when they fit, else the widest flexible columns are capped
-    to one width (short flexible columns keep theirs) so that the table fits `available`."""
+    to one width (short flexible columns keep theirs) so that the table fits `available`; the
+    first flexible column keeps KEY_MIN (or its natural width) while the others can give more."""
     if sum(natural) <= available or not flexible:
         return list(natural)
+    floors = {i: min(natural[i], KEY_MIN if n == 0 and len(flexible) > 1 else MIN_FLEXIBLE) for n, i in enumerate(flexible)}
     fixed = sum(width for index, width in enumerate(natural) if index not in flexible)
-    room = max(MIN_FLEXIBLE * len(flexible), available - fixed)
+    room = max(sum(floors.values()), available - fixed)
     cap = max(natural[i] for i in flexible)
-    while cap > MIN_FLEXIBLE and sum(min(natural[i], cap) for i in flexible) > room:
+
+    def width(i: int, cap: int) -> int:
+        return max(floors[i], min(natural[i], cap))
+
+    while cap > MIN_FLEXIBLE and sum(width(i, cap) for i in flexible) > room:
         cap -= 1
-    return [min(width, cap) if index in flexible else width for index, width in enumerate(natural)]
+    return [width(index, cap) if index in flexible else natural[index] for index in range(len(natural))]
 
 
 def fitted(cells: list[Text], widths: list[int]) -> list[Text]:
