@@ -124,7 +124,8 @@ def hit_prompt(hit: Hit, marked: bool = False, width: int = 100) -> Text:
     """The prompt of one search result: heading, title, first matching line (fits `width`)."""
     prompt = Text("● " if marked else "  ", style=f"bold {styles().accent}")
     heading = hit_heading(hit)
-    prompt.append_text(cut_at_words(heading, max(20, width - 2)))
+    heading.truncate(max(20, width - 2), overflow="ellipsis")  # ends in the doc id: a part of it still tells reports apart
+    prompt.append_text(heading)
     prompt.append("\n  ")
     title = plain(" ".join((hit.title or "").split()), "(no title)", "italic")
     prompt.append_text(cut_at_words(title, max(20, width - 2)))
