@@ -142,9 +142,17 @@ def tokens_of(text: str, tokens: list[Token]) -> Tokens:
 def ocr(tokens: Tokens) -> Readings:
     with stage("ocr"):
         readings = token_readings(tokens.words)  # best first; the lexicon loads on the first call
-        extra = [tuple(r for r in dict.fromkeys(rs) if r and r != f) for f, rs in zip(tokens.folds, readings)]
+        extra = [_other_readings(f, rs) for f, rs in zip(tokens.folds, readings)]
         best = [rs[0] if rs and rs[0] else f for f, rs in zip(tokens.folds, readings)]
     return Readings(extra, best)
+
+
+def _other_readings(fold_: str, readings: tuple[str, ...]) -> tuple[str, ...]:
+    """The readings other than the fold, deduplicated; most tokens have one reading (no dict needed)."""
+    if len(readings) == 1:
+        only = readings[0]
+        return (only,) if only and only != fold_ else ()
+    return tuple(r for r in dict.fromkeys(readings) if r and r != fold_)
 
 
 def parse(text: str, label: str, tokens: Tokens, readings: Readings) -> ReportInfo:

@@ -114,6 +114,10 @@ class _Slots:
         self.counts = Counter(s for s in seen if s is not None)
         self.built: dict[tuple, Slot] = {}
         self.previous = previous
+        # Slots of equal readings and scores, one object (shared with the previous pass): the decoder
+        # keys runs on the ids of their slots, so a run whose scores came out the same in the second
+        # pass (most: a token's own reading is no evidence for itself) is not decoded again.
+        self.canon: dict[tuple, Slot] = {} if previous is None else previous.canon
         self.recounted: set[str] = set()  # readings whose count differs from the previous pass
         if previous is not None:
             now, then = self.counts, previous.counts
@@ -126,6 +130,7 @@ class _Slots:
             slot = self._unchanged(key, static)
             if slot is None:
                 slot = scored_static(static, self.counts, key[2])
+                slot = self.canon.setdefault((slot.options, slot.scores), slot)
             self.built[key] = slot
         return slot
 

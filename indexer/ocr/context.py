@@ -75,6 +75,7 @@ def _prints(plain: str, spelled: str) -> int | None:
     return best
 
 
+@lru_cache(maxsize=100_000)
 def _split(folded: str) -> tuple[str, str, str]:
     """Onset, vowels, final consonants of a folded syllable (`gi`/`qu` onsets kept with their vowel)."""
     start = next((i for i, ch in enumerate(folded) if ch in PLAIN_VOWELS), len(folded))
@@ -92,9 +93,14 @@ def _intact(printed: str) -> bool:
 def _support(printed: str, rival: str, known: Collection[str] | None) -> tuple[int, int] | None:
     """How well the printed token supports reading it as `rival`, best first: (tier, letters
     printed as another letter); None: not at all."""
+    return _support_of(printed, rival, known is not None and rival in known)
+
+
+@lru_cache(maxsize=200_000)  # the document matters only as whether it reads `rival` elsewhere: tokens and rivals recur
+def _support_of(printed: str, rival: str, rival_known: bool) -> tuple[int, int] | None:
     plain = fold(printed)
     intact = _intact(printed)
-    if intact and (known is None or rival not in known):
+    if intact and not rival_known:
         return None  # a real syllable printed intact changes only for a syllable the document uses
     changes = [c for spelled in lexicon().spellings.get(rival, ()) if (c := _prints(plain, spelled)) is not None]
     if changes:
@@ -102,7 +108,7 @@ def _support(printed: str, rival: str, known: Collection[str] | None) -> tuple[i
     onset, vowels, coda = _split(plain)
     rival_onset, rival_vowels, rival_coda = _split(rival)
     same_frame = (onset, coda) == (rival_onset, rival_coda) and vowels and rival_vowels
-    if same_frame and not intact and plain.isalpha() and known is not None and rival in known:
+    if same_frame and not intact and plain.isalpha() and rival_known:
         return VOWEL, len(vowels)
     return None
 

@@ -144,14 +144,15 @@ class PhraseSet:
                 by_char.setdefault(ch, []).append(index)
         self._regexes = {ch: re.compile("|".join(f"(?P<p{i}>{phrase_pattern(self.phrases[i])})" for i in idx))
                          for ch, idx in by_char.items()}
+        # Only the word starts some phrase can begin at (a word start of any other letter finds no regex).
+        starts = "".join(re.escape(ch) for ch in sorted(by_char))
+        self._starts = re.compile(rf"{WORD_BOUNDARY_BEFORE}(?=[{_WORD_CHARS}])[{starts}]" if starts else r"(?!)")
 
     def finditer(self, ftext: str):
         """(phrase index, start, end) for each phrase starting at a word start, left to right."""
-        for m in re.finditer(rf"{WORD_BOUNDARY_BEFORE}[{_WORD_CHARS}]", ftext):
-            regex = self._regexes.get(ftext[m.start()])
-            if regex is None:
-                continue
-            hit = regex.match(ftext, m.start())
+        regexes = self._regexes
+        for m in self._starts.finditer(ftext):
+            hit = regexes[ftext[m.start()]].match(ftext, m.start())
             if hit:
                 assert hit.lastgroup is not None  # every alternative is a named group
                 yield int(hit.lastgroup[1:]), hit.start(), hit.end()

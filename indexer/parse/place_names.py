@@ -11,6 +11,7 @@ The administrative tables' spellings are in place_tables.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -231,7 +232,8 @@ def agreed_spelling(name: Sequence[str], text: str) -> list[str]:
 def looks_digital(text: str) -> bool:
     """Typed text (most words carry real marks): its letters are as written, nothing to vote on."""
     words = text.split()
-    marked = sum(bool(_MARKED.search(w)) and not _DEBRIS.search(w) for w in words)
+    # Each distinct word looked at once (a document's words repeat), weighted by how often it is printed.
+    marked = sum(n for w, n in Counter(words).items() if _MARKED.search(w) and not _DEBRIS.search(w))
     return bool(words) and marked >= CLEAN_SHARE * len(words)
 
 
