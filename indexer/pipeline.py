@@ -32,6 +32,7 @@ from indexer.profile import Profile, current, stage, table
 from indexer.safety import inert_line
 from indexer.search.doctext import stored_folds
 from indexer.search.filters import type_key, unit_index_words
+from indexer.search.pairs import PAIR_FORMS
 from indexer.search.stored import encode_info, encode_summary
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
@@ -175,6 +176,7 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("summary", encode_summary(info))  # what a hit list shows (indexer.search.stored)
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))
+        doc.add_pre_tokenized_text("pairs", pair_tokens(report))
         add_keywords(doc, report.info)
         return doc
 
@@ -187,6 +189,15 @@ def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
         out.append(Token(fold_, pos, start, end))
         for form in extra:
             out.append(Token(form, pos, start, end))
+    return tantivy.PreTokenizedString("", out)
+
+
+def pair_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
+    """Each token's forms (fold, then readings; PAIR_FORMS at most) beside the next token's, `a b`."""
+    Token = tantivy.Token
+    forms = [(fold_, *extra[: PAIR_FORMS - 1]) for fold_, extra in zip(report.folds, report.readings)]
+    out = [Token(f"{a} {b}", pos, 0, 0) for pos, (left, right) in enumerate(zip(forms, forms[1:]))
+           for a in left for b in right]
     return tantivy.PreTokenizedString("", out)
 
 

@@ -18,6 +18,7 @@ from indexer.dates import date_range
 from indexer.model import Filters
 from indexer.search.citequery import CiteTerm
 from indexer.search.filters import unit_filter_words
+from indexer.search.pairs import pairs_query, pairs_usable
 from indexer.search.query import QueryPlan
 from indexer.search.variants import BODY, WordForms, one_edit_pattern, word_query
 
@@ -52,6 +53,8 @@ def position_regex(forms: WordForms, slipped: bool) -> str:
 def exact_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
     if len(forms) == 1:
         return word_query(schema, forms[0])
+    if pairs_usable(forms):  # adjacent words as pair terms: no position read (indexer.search.pairs)
+        return pairs_query(schema, forms)
     if all(f.is_plain for f in forms):
         return words_query(schema, BODY, [f.word for f in forms])
     return Query.regex_phrase_query(schema, BODY, [position_regex(f, False) for f in forms])
