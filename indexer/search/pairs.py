@@ -30,14 +30,18 @@ def pairs_usable(forms: list[WordForms]) -> bool:
 
 
 def pairs_query(schema: tantivy.Schema, forms: list[WordForms]) -> tantivy.Query:
-    """Every adjacent pair of the phrase held: a term when both words are plain, else a regex."""
-    Query = tantivy.Query
+    """Every adjacent pair of the phrase held: a term when both words are plain, else a regex over the
+    pair terms, beside the words' own pair as a term: a regex scores every report alike, the term ranks
+    them by how often they hold the words themselves (as the positional phrase did)."""
+    Query, Occur = tantivy.Query, tantivy.Occur
     clauses = []
     for left, right in zip(forms, forms[1:]):
+        plain = Query.term_query(schema, PAIRS, pair_term(left.word, right.word))
         if left.is_plain and right.is_plain:
-            clauses.append(Query.term_query(schema, PAIRS, pair_term(left.word, right.word)))
+            clauses.append(plain)
         else:
-            clauses.append(Query.regex_query(schema, PAIRS, pair_term(f"(?:{left.regex()})", f"(?:{right.regex()})")))
+            forms_pair = Query.regex_query(schema, PAIRS, pair_term(f"(?:{left.regex()})", f"(?:{right.regex()})"))
+            clauses.append(Query.boolean_query([(Occur.Should, plain), (Occur.Should, forms_pair)]))
     if len(clauses) == 1:
         return clauses[0]
-    return Query.boolean_query([(tantivy.Occur.Must, q) for q in clauses])
+    return Query.boolean_query([(Occur.Must, q) for q in clauses])
