@@ -13,6 +13,7 @@ read them back.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 import unicodedata
@@ -176,7 +177,8 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("summary", encode_summary(info))  # what a hit list shows (indexer.search.stored)
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))
-        doc.add_pre_tokenized_text("pairs", pair_tokens(report))
+        doc.add_pre_tokenized_text("pairs", pair_tokens(report, 2))  # phrases without positions (search.pairs)
+        doc.add_pre_tokenized_text("triples", pair_tokens(report, 3))
         add_keywords(doc, report.info)
         return doc
 
@@ -192,12 +194,13 @@ def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
     return tantivy.PreTokenizedString("", out)
 
 
-def pair_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
-    """Each token's forms (fold, then readings; PAIR_FORMS at most) beside the next token's, `a b`."""
+def pair_tokens(report: AnalysedReport, width: int) -> tantivy.PreTokenizedString:
+    """Each run of `width` adjacent tokens as terms `a b` (`a b c`): every combination of their forms
+    (fold, then readings; PAIR_FORMS of each at most)."""
     Token = tantivy.Token
     forms = [(fold_, *extra[: PAIR_FORMS - 1]) for fold_, extra in zip(report.folds, report.readings)]
-    out = [Token(f"{a} {b}", pos, 0, 0) for pos, (left, right) in enumerate(zip(forms, forms[1:]))
-           for a in left for b in right]
+    runs = zip(*(forms[k:] for k in range(width)))
+    out = [Token(" ".join(words), pos, 0, 0) for pos, run in enumerate(runs) for words in itertools.product(*run)]
     return tantivy.PreTokenizedString("", out)
 
 
