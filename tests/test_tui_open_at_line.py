@@ -56,8 +56,9 @@ def test_a_report_opened_at_a_line_never_paints_line_one(index_dir, monkeypatch,
 
 
 def test_a_report_opened_from_a_search_hit_paints_its_first_match_first(index_dir, monkeypatch):
-    from cchc_tui.messages import OpenReport
     from tui_app_factory import open_library
+
+    from cchc_tui.messages import OpenReport
 
     hit = next(h for h in open_library(index_dir).search("kien toan", limit=20).hits if h.lines[0].line > 40)
     tops = _record_top_lines(monkeypatch)
