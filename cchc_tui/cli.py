@@ -4,13 +4,15 @@ without typer (`cchc_tui.quick`); every other command line runs the typer app of
 use, so `from cchc_tui.cli import app` keeps working."""
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import Any
 
 
 def main() -> None:
-    from cchc_tui.output import prepare_streams
+    gc.disable()  # while the imports load (see cchc_tui.output.end_of_startup); a single search keeps it off
+    from cchc_tui.output import end_of_startup, prepare_streams
     from cchc_tui.quick import quick_main
 
     prepare_streams()
@@ -19,6 +21,7 @@ def main() -> None:
         sys.exit(code)
     from cchc_tui.commandline import app
 
+    end_of_startup()
     app()
 
 

@@ -161,10 +161,14 @@ def show(
     readable: Annotated[bool, typer.Option("--readable", help="Text with diacritics restored (same line numbers).")] = False,
 ) -> None:
     """Print one indexed report: its metadata and its text with line numbers."""
-    from indexer.api import readable_text
+    from indexer.api import readable_lines, readable_sections
 
     report = open_library(index_dir).get(doc)
-    restored = {"readable_text": readable_text(report)} if readable else {}
+    restored = {}
+    if readable:  # what the app's readable view shows: the text and the outline's headings, restored
+        lines = readable_lines(report.text)
+        outline = readable_sections(report.info.sections, report.text.split("\n"), lines)
+        restored = {"readable_text": "\n".join(lines), "readable_sections": [dataclasses.asdict(s) for s in outline]}
     if json_:
         info = report.info.to_dict()
         head = {"doc_id": report.doc_id, "path": report.path, "score": None}

@@ -3,6 +3,7 @@ and the faults of the output itself (a closed pipe, a full disk, an encoding tha
 carry Vietnamese) ending in one line, never a traceback."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -10,7 +11,16 @@ import orjson
 
 from indexer.api import inert_json, inert_line
 
-__all__ = ["emit_json", "finish_output", "inert_line", "prepare_streams", "silence_stdout"]
+__all__ = ["emit_json", "end_of_startup", "finish_output", "inert_line", "prepare_streams", "silence_stdout"]
+
+
+def end_of_startup() -> None:
+    """`cchc_tui.cli.main` starts with the cyclic collector off: a cold command is mostly imports,
+    whose objects live as long as the process, and collecting among them cost ~10% of a cold
+    `cchc search`. Anything that runs long (a batch, an index run, the app) calls this first:
+    what is loaded is kept out of the collector's sight, and it collects again."""
+    gc.freeze()
+    gc.enable()
 
 
 def prepare_streams() -> None:

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc_tui.output import emit_json, finish_output, silence_stdout
+from cchc_tui.output import emit_json, end_of_startup, finish_output, silence_stdout
 from indexer.api import CchcError, Filters, UsageError, has_words, inert_line
 
 VALUED = {"--limit": "limit", "-n": "limit", "--unit": "unit", "--type": "doc_type", "--cites": "cites",
@@ -78,6 +78,7 @@ def run_search(options: dict[str, str | bool]) -> int | None:
         if batch is not None:
             from cchc_tui.batch import run_batch
 
+            end_of_startup()  # a batch runs long: the cyclic collector is back on
             run_batch(batch, library, limit=limit, filters=filters)
             return
         json_out = options.get("json") is True

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.dates import DateError, check_date
 from indexer.errors import CchcError, UsageError
-from indexer.ingest.formats.model import is_page_break, page_of_line, page_starts
 from indexer.library import Library
 from indexer.model import (
     Citation,
@@ -39,6 +38,9 @@ from indexer.textnorm import query_words
 
 if TYPE_CHECKING:
     from indexer.compare import filter_reports as filter_reports
+    from indexer.ingest.formats.model import is_page_break as is_page_break
+    from indexer.ingest.formats.model import page_of_line as page_of_line
+    from indexer.ingest.formats.model import page_starts as page_starts
     from indexer.store.writer import IndexSummary
 
 # name -> module that defines it, imported on first access (PEP 562).
@@ -54,6 +56,8 @@ _LAZY: dict[str, str] = {
         ["CitedDocument", "CiteResult", "CitingRef", "Conflict", "TopicSummary", "UnitSummary", "citation_dict",
          "cite", "citations", "conflict_dicts", "topic_labels", "topics", "units"], "indexer.corpus"),
     "IndexSummary": "indexer.store.writer",
+    # the page helpers: `search --json` shows no pages, and their module brings `indexer.ingest`
+    **dict.fromkeys(["is_page_break", "page_of_line", "page_starts"], "indexer.ingest.formats.model"),
     "start_profile": "indexer.profile",
     "profile_table": "indexer.pipeline",
     **dict.fromkeys(["export_jsonl", "export_records"], "indexer.export"),
@@ -64,7 +68,7 @@ Progress = Callable[[int, int, str], None]  # (files done, files in all, path be
 __all__ = [
     "CchcError", "Citation", "DateError", "Filters", "Hit", "Indexed", "Library", "LineHit", "Progress", "Report",
     "ReportEntry", "ReportInfo", "SearchResult", "Section", "TopicHit", "UsageError", "check_date", "has_words", "index_exists",
-    "inert", "inert_json", "inert_line", "inert_with_spans", "is_page_break", "page_of_line", "page_starts",
+    "inert", "inert_json", "inert_line", "inert_with_spans",
     "resolve_index_dir", "snippet", "update_index", "at_words", *_LAZY,
 ]
 

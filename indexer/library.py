@@ -12,7 +12,7 @@ from typing import Self
 import tantivy
 
 from indexer.errors import CchcError, IndexDamaged, UsageError
-from indexer.ingest import shown_path
+from indexer.ingest.names import shown_path
 from indexer.model import Filters, Report, ReportEntry, SearchResult, info_from_dict
 from indexer.search.stored import stored_info, stored_str
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir

@@ -13,6 +13,7 @@ read them back.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 import unicodedata
@@ -32,6 +33,7 @@ from indexer.profile import Profile, current, stage, table
 from indexer.safety import inert_line
 from indexer.search.doctext import stored_folds
 from indexer.search.filters import type_key, unit_index_words
+from indexer.search.pairs import PAIR_FORMS
 from indexer.search.stored import encode_info, encode_summary
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
@@ -183,6 +185,8 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("summary", encode_summary(info))  # what a hit list shows (indexer.search.stored)
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))
+        doc.add_pre_tokenized_text("pairs", pair_tokens(report, 2))  # phrases without positions (search.pairs)
+        doc.add_pre_tokenized_text("triples", pair_tokens(report, 3))
         add_keywords(doc, report.info)
         return doc
 
@@ -195,6 +199,16 @@ def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
         out.append(Token(fold_, pos, start, end))
         for form in extra:
             out.append(Token(form, pos, start, end))
+    return tantivy.PreTokenizedString("", out)
+
+
+def pair_tokens(report: AnalysedReport, width: int) -> tantivy.PreTokenizedString:
+    """Each run of `width` adjacent tokens as terms `a b` (`a b c`): every combination of their forms
+    (fold, then readings; PAIR_FORMS of each at most)."""
+    Token = tantivy.Token
+    forms = [(fold_, *extra[: PAIR_FORMS - 1]) for fold_, extra in zip(report.folds, report.readings)]
+    runs = zip(*(forms[k:] for k in range(width)))
+    out = [Token(" ".join(words), pos, 0, 0) for pos, run in enumerate(runs) for words in itertools.product(*run)]
     return tantivy.PreTokenizedString("", out)
 
 

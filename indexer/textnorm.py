@@ -12,11 +12,13 @@ from typing import NamedTuple
 
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS  # they belong inside a word, not between words
 
+_WORD_CHAR = rf"(?: [^\W_] | [{re.escape(OCR_LETTER_GLYPHS)}] )"  # a letter or digit in any script, or an OCR stand-in
 TOKEN_RE = re.compile(
     rf"""
-    (?: [^\W_]            # a letter or digit in any script
-      | [{re.escape(OCR_LETTER_GLYPHS)}]   # or an OCR stand-in for a letter
-    )+
+    {_WORD_CHAR}+
+    # an apostrophe between two letters is inside the word: the OCR prints the horn of ư/ơ as one
+    # (`thu'c` = thực, `Tru’ong` = Trường), and names write one (`K’Nớ`, `R’lấp`)
+    (?: (?<=[^\W\d_]) ['’] (?=[^\W\d_]) {_WORD_CHAR}+ )*
     """,
     re.VERBOSE,
 )
@@ -38,6 +40,8 @@ def _build_fold_table() -> dict[int, str]:
     # the look-alike eth: PDF and OCR output print `QÐ-UBND` for QĐ-UBND
     table[ord("ð")] = "d"
     table[ord("Ð")] = "D"
+    # the typographic apostrophe inside a word (`thu’c`, `K’Nớ`) is found by the one on keyboards
+    table[ord("’")] = "'"
     # Combining marks left over after NFC (unusual stacks) carry no letter.
     for code in range(0x300, 0x370):
         table[code] = ""

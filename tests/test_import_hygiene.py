@@ -52,3 +52,26 @@ def test_search_path_skips_textual_and_pyvi_models(corpus_index):
     loaded = modules_loaded_by(code)
     assert "textual" not in loaded
     assert not {"pyvi.ViTokenizer", "pyvi.ViPosTagger", "pyvi.ViDiac", "sklearn"} & loaded
+
+
+# What `cchc search --json` (the quick path a script runs) must not load: the command line and the
+# app toolkits, the indexing side (discovery, decoding, the pipeline, OCR repair, parsing, the writer)
+# and the standard modules only they need. Each was on the path once, at 5-120 ms of a cold search.
+NOT_ON_THE_SEARCH_PATH = {
+    "typer", "click", "textual", "rich", "pyvi", "indexer.ingest.discover", "indexer.ingest.read",
+    "indexer.ingest.decode", "indexer.ingest.formats.kinds", "indexer.ingest.legacy", "indexer.store.writer",
+    "indexer.store.manifest", "indexer.pipeline", "indexer.parse", "indexer.ocr", "indexer.compare",
+    "zipfile", "subprocess", "tempfile", "shutil",
+}
+
+
+def test_a_cold_json_search_loads_only_the_search_path(corpus_index):
+    code = (
+        "import runpy\n"
+        f"sys.argv = ['cchc', 'search', 'cai cach', '--json', '--index-dir', r'{corpus_index}']\n"
+        "try:\n    runpy.run_module('cchc_tui', run_name='__main__')\n"
+        "except SystemExit as exit:\n    assert exit.code in (0, None), exit.code\n"
+    )
+    loaded = {m for m in modules_loaded_by(code) if not m.startswith("{")}  # the answer's JSON line left out
+    assert "indexer.search.engine" in loaded  # it did search
+    assert sorted(loaded & NOT_ON_THE_SEARCH_PATH) == []

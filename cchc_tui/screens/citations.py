@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Header, Input
 
 from cchc_tui.messages import IndexChanged, ShowCitations, ThemeChanged
 from cchc_tui.palette import styles
+from cchc_tui.widgets.column_fit import cut_str
 from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import plain, plural
@@ -35,6 +36,9 @@ def folded(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+ISSUERS_WIDTH = 40  # the issuers seen, before the table fits the column to the screen
+
+
 def searchable(document: CitedDocument) -> str:
     return folded(" ".join([document.symbol or "", document.name or "", document.type or "", *document.issuers, *document.dates]))
 
@@ -46,7 +50,7 @@ def document_row(document: CitedDocument) -> LinkRow:
     cells = [
         plain(name, style=f"bold {palette.primary}"),
         plain(document.type, style=palette.secondary),
-        plain("; ".join(document.issuers)[:40] or None),
+        plain(cut_str("; ".join(document.issuers), ISSUERS_WIDTH) or None),
         plain(", ".join(document.dates) or None, style=palette.success),
         Text(str(document.report_count)),
         Text(conflict, style=f"bold {palette.error}"),
@@ -107,7 +111,7 @@ class CitationsScreen(Screen[None]):
         shown = self.visible()
         arrow = " ▲" if not self.reverse else " ▼"
         columns = [name + (arrow if name == self.sort_by else "") for name in COLUMNS]
-        self.query_one(LinkTable).show_rows(columns, [document_row(d) for d in shown], flexible=(0, 2, 3))
+        self.query_one(LinkTable).show_rows(columns, [document_row(d) for d in shown], flexible=(0, 2, 3, 5))
         conflicts = sum(1 for d in shown if d.conflicts)
         self.query_one(StatusLine).show_text(
             f"{plural(len(shown), 'document')} of {len(self.documents)} · {plural(conflicts, 'with a conflict', 'with conflicts')} · "

@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 from cchc_tui.external import copy_line, open_original
 from cchc_tui.messages import IndexChanged, OpenReport, ThemeChanged
 from cchc_tui.palette import styles
+from cchc_tui.widgets.column_fit import cut_str
 from cchc_tui.widgets.fit_footer import FitFooter
 from cchc_tui.widgets.link_table import LinkRow, LinkTable
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
@@ -38,7 +39,7 @@ def citing_row(item: CitingLine) -> LinkRow:
         f"{ref.date_raw} (impossible)" if ref.date_raw else None, style=palette.error)
     context = " ".join(item.context.split())
     cells = [plain(ref.doc_id, style=DIM_STYLE), plain(ref.unit, "(unit unknown)", "bold"), Text(str(ref.line)), given,
-             plain(ref.issuer), Text(inert(context[:CONTEXT_WIDTH]) + ("…" if len(context) > CONTEXT_WIDTH else ""))]
+             plain(ref.issuer), Text(inert(cut_str(context, CONTEXT_WIDTH)))]
     return LinkRow(cells, lambda: OpenReport(ref.doc_id, line=ref.line))
 
 
@@ -99,12 +100,12 @@ class CitingScreen(Screen[None]):
                 title.append(f"\n  conflict ({conflict.kind.replace('_', ' ')}): ", style=f"bold {palette.error}")
                 title.append(inert(conflict.detail))
         self.query_one("#citing-title", Static).update(title)
-        self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in items], flexible=(1, 4, 5))
+        self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in items], flexible=(0, 1, 4, 5))
         self.query_one(StatusLine).show_text(f"{plural(len(items), 'citing line')} · Enter: open at the line · o original · y copy")
 
     def on_resize(self) -> None:
         if self.items:
-            self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in self.items], flexible=(1, 4, 5))
+            self.query_one(LinkTable).show_rows(COLUMNS, [citing_row(item) for item in self.items], flexible=(0, 1, 4, 5))
 
     def on_data_table_row_highlighted(self) -> None:
         """The whole citing line of the highlighted row (the table cuts it at narrow sizes)."""

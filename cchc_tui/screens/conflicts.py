@@ -76,7 +76,7 @@ class ConflictsScreen(Screen[None]):
         self.conflicts = conflicts
         rows, self.starts = side_rows(conflicts)
         table = self.query_one(LinkTable)
-        table.show_rows(COLUMNS, rows, flexible=(0, 3, 5))
+        table.show_rows(COLUMNS, rows, flexible=(0, 2, 3, 5))
         if self.starts:
             table.move_cursor(row=self.starts[min(self.focus_index, len(self.starts) - 1)])
         self.show_detail()
@@ -93,7 +93,7 @@ class ConflictsScreen(Screen[None]):
     def on_resize(self) -> None:
         if self.conflicts:
             cursor = self.query_one(LinkTable).cursor_row
-            self.query_one(LinkTable).show_rows(COLUMNS, side_rows(self.conflicts)[0], flexible=(0, 3, 5))
+            self.query_one(LinkTable).show_rows(COLUMNS, side_rows(self.conflicts)[0], flexible=(0, 2, 3, 5))
             self.query_one(LinkTable).move_cursor(row=cursor)
 
     def on_data_table_row_highlighted(self) -> None:

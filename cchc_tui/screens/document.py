@@ -122,26 +122,16 @@ class DocumentScreen(Screen[None]):
         self.sub_title = inert(report.doc_id)  # file names are untrusted too
         self.query_one(ReportHeader).show_report(report)
         view = self.query_one(ReportView)
-        view.show_text(report.text, spans_by_line(self.hit))
+        target = reading_at or self.initial_line  # a reload keeps the reader's place
+        view.show_text(report.text, spans_by_line(self.hit), at_line=target)
         if self.reading:
             self.load_readable()
         info = report.info
         self.query_one(SectionTree).show_sections(info.sections)
         self.query_one("#citation-list", JumpList).show_items([citation_item(c) for c in info.citations])
         self.query_one("#topic-list", JumpList).show_items([topic_item(t) for t in info.topics if t.lines])
-        target = reading_at or self.initial_line
-        if target:  # a reload keeps the reader's place; hidden until there, so line 1 never flashes
-            view.add_class("-placing")
-            view.goto_line(target)
-            self.call_after_refresh(self._placed, target)
-        elif view.match_lines:
+        if not target and view.match_lines:
             view.action_next_match()
-        self.show_position()
-
-    def _placed(self, line: int) -> None:
-        view = self.query_one(ReportView)
-        view.goto_line(line)
-        view.remove_class("-placing")
         self.show_position()
 
     def show_position(self) -> None:

@@ -39,7 +39,8 @@ class SearchScreen(Screen[None]):
         Binding("ctrl+n", "narrow", "Narrow", id="search.narrow", tooltip="Search only within the current results (again: narrower)"),
         Binding("ctrl+b", "toggle_facets", "Facets", show=False, id="search.facets", tooltip="Show or hide the facet panel"),
         Binding("escape", "escape", "Clear", show=False, id="search.escape", tooltip="Back to the query; clear it; back"),
-        Binding("slash", "focus_search", "Search", show=False, id="search.focus"),
+        Binding("slash", "focus_search", "Search", show=False, id="search.focus",
+                tooltip="Go to the search box, the query selected (type to replace it); in the box / is typed, as in 3041/QĐ-UBND"),
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
 

@@ -12,6 +12,7 @@ from functools import cache
 from rich.text import Text
 
 from cchc_tui.palette import styles
+from cchc_tui.widgets.column_fit import cut_at_words
 from cchc_tui.widgets.rendering import DIM_STYLE, inert, plain, plural
 from indexer.api import CitationSide, Comparison, SectionPair, SectionSide, section_kind_labels
 
@@ -67,9 +68,7 @@ def _section_cell(side: SectionSide | None, indent: int, width: int | None = SEC
     cell.append(inert(side.number), style="bold")
     cell.append(" ")
     cell.append(inert(side.heading))
-    if width:
-        cell.truncate(width, overflow="ellipsis")
-    return cell
+    return cut_at_words(cell, width) if width else cell
 
 
 def _walk_sections(pairs: list[SectionPair], depth: int = 0) -> Iterator[tuple[SectionPair, int]]:

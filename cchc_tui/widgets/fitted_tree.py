@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeDataType, TreeNode
 
+from cchc_tui.widgets.column_fit import cut_at_words
+
 
 def node_depth(node: TreeNode) -> int:
     """0 for the root's children (the root is hidden in our trees)."""
@@ -33,6 +35,4 @@ class FittedTree(Tree[TreeDataType]):
         if not node.allow_expand and node.parent is self.root and any(n.allow_expand for n in self.root.children):
             label = Text("  ", style=base_style).append_text(label)  # where a branch has its ▼
         room = (self._width or self.scrollable_content_region.width) - node_depth(node) * self.guide_depth
-        if room > 1 and label.cell_len > room:
-            label.truncate(room, overflow="ellipsis")
-        return label
+        return cut_at_words(label, room) if room > 1 else label

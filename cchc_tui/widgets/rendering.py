@@ -13,6 +13,7 @@ from functools import lru_cache
 from rich.text import Text
 
 from cchc_tui.palette import styles
+from cchc_tui.widgets.column_fit import cut_at_words
 from indexer.api import Hit, LineHit, at_words
 
 DIM_STYLE = "dim"
@@ -123,12 +124,11 @@ def hit_prompt(hit: Hit, marked: bool = False, width: int = 100) -> Text:
     """The prompt of one search result: heading, title, first matching line (fits `width`)."""
     prompt = Text("● " if marked else "  ", style=f"bold {styles().accent}")
     heading = hit_heading(hit)
-    heading.truncate(max(20, width - 2), overflow="ellipsis")
+    heading.truncate(max(20, width - 2), overflow="ellipsis")  # ends in the doc id: a part of it still tells reports apart
     prompt.append_text(heading)
     prompt.append("\n  ")
     title = plain(" ".join((hit.title or "").split()), "(no title)", "italic")
-    title.truncate(max(20, width - 2), overflow="ellipsis")
-    prompt.append_text(title)
+    prompt.append_text(cut_at_words(title, max(20, width - 2)))
     # A second-tier hit: every word is there, but not as the phrase typed (say so, or it reads as a phrase match).
     apart = SCATTERED_NOTE if hit.scattered else ""
     if hit.lines:

@@ -41,7 +41,6 @@ class ReportView(ScrollView, can_focus=True):
     ReportView { background: $surface; }
     ReportView > .report-view--gutter { color: $foreground 40%; }
     ReportView > .report-view--current { background: $accent 25%; }
-    ReportView.-placing { visibility: hidden; }
     """
 
     @dataclass
@@ -71,6 +70,7 @@ class ReportView(ScrollView, can_focus=True):
         self._first_row: list[int] = []  # index by line - 1
         self._layout_width = -1
         self._page_starts: list[int] = [1]  # first line of each page (PDF, Word, scans); one page for a .txt
+        self._placing = False  # shown at a line: scroll there before the first row is painted
 
     # -- content -------------------------------------------------------------
 
@@ -89,16 +89,20 @@ class ReportView(ScrollView, can_focus=True):
         self._relayout()
         self._scroll_to_current()
 
-    def show_text(self, text: str, spans: dict[int, list[tuple[int, int]]] | None = None) -> None:
-        """Show `text`; `spans` maps 1-based line numbers to match spans in that line."""
+    def show_text(self, text: str, spans: dict[int, list[tuple[int, int]]] | None = None, at_line: int | None = None) -> None:
+        """Show `text`; `spans` maps 1-based line numbers to match spans in that line. With `at_line`,
+        the first frame that paints the text already shows that line (never line 1 first)."""
         self.lines = text.split("\n")
         self._page_starts = page_starts(text)
         self.spans = {line: list(s) for line, s in (spans or {}).items() if 0 < line <= len(self.lines)}
         self.match_lines = sorted(line for line, s in self.spans.items() if s)
         self.walk_matches()
-        self.current_line = None
+        self.current_line = min(max(1, at_line), len(self.lines)) if at_line else None
+        self._placing = at_line is not None
         self._layout_width = -1
         self._relayout()
+        if at_line is not None:
+            self.post_message(self.Moved(self))
 
     @property
     def gutter_width(self) -> int:
@@ -161,6 +165,8 @@ class ReportView(ScrollView, can_focus=True):
     # -- rendering -----------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if self._placing:
+            self._place()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
@@ -194,8 +200,18 @@ class ReportView(ScrollView, can_focus=True):
         self.current_line = min(max(1, line), len(self.lines))
         self._scroll_to_current()
         self.post_message(self.Moved(self))
-        # Before the first layout the view has no height to scroll in: try again after it.
-        self.call_after_refresh(self._scroll_to_current)
+        # Before the first layout the view has no height to scroll in (and a scroll made then is
+        # lost): scroll again right before the next paint, so no frame shows another place first.
+        self._placing = True
+
+    def _place(self) -> None:
+        """Scroll to the line `show_text` was given, once the view has a height to scroll in: done
+        while painting, so the frame being painted is the first to show the text, at that line."""
+        if self.scrollable_content_region.height <= 0:
+            return
+        self._placing = False
+        self._relayout()  # the width may have changed since show_text
+        self._scroll_to_current()
 
     def _scroll_to_current(self) -> None:
         if self.current_line is None or not self._first_row:

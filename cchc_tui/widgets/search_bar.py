@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
@@ -24,6 +24,15 @@ class SearchBar(Input):
         super().__init__(**kwargs)
         self.debounce = debounce
         self._pending: Timer | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        # `/` is the key that leads here (help: "/ Search"): pressed again in the empty box it
+        # stays the binding, not a query no one means (`//`). After a character it is one: 3041/QĐ-UBND.
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
     @on(Input.Changed)
     def _schedule(self, event: Input.Changed) -> None:

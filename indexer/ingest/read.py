@@ -22,6 +22,7 @@ from pathlib import Path
 
 from indexer.ingest.decode import NotText, decode_report_bytes
 from indexer.ingest.formats.kinds import is_document
+from indexer.ingest.names import shown_path
 
 MAX_REPORT_BYTES = 2 * 1024 * 1024
 # PDF, Word and image files: their size is pictures, not text (a scanned page is ~0.3-1 MB at 300 dpi);
@@ -29,17 +30,6 @@ MAX_REPORT_BYTES = 2 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 LINE_LIMIT: int | None = None  # see the module docstring
 MB = 1024 * 1024
-
-
-def shown_path(path: Path | str) -> str:
-    """A path as text that is always valid UTF-8: bytes that are not (names from old
-    Windows machines and zip files) escaped as `ls -b` shows them (`B\\xe1o c\\xe1o.txt`)."""
-    text = os.fspath(path)
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)

@@ -155,10 +155,10 @@ def run_search(
     try:
         forms = resolve_forms(searcher, index.schema, plan.typed_words())
         clauses = filters_query(index, searcher, filters, topic_ids)
-        tiers = build_tiers(index.schema, plan, forms, clauses, slips=False)
+        tiers = build_tiers(index.schema, plan, forms, clauses, slips=False, searcher=searcher)
         found = ranked(searcher, tiers, limit, with_facets)
         if found[3] == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
-            tiers = build_tiers(index.schema, plan, forms, clauses, slips=True)
+            tiers = build_tiers(index.schema, plan, forms, clauses, slips=True, searcher=searcher)
             found = ranked(searcher, tiers, limit, with_facets)
         hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]
         # reports only a clean report's own marks matched (see `page`) leave the counts too

@@ -135,6 +135,7 @@ class FormTerms:
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
         self._found: dict[str, frozenset[int]] = {}
+        self._exact: dict[str, frozenset[int]] = {}
 
     def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
         key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
@@ -148,17 +149,35 @@ class FormTerms:
         with real marks of its own (`WordForms.accepts_printed`)."""
         found = self._found.get(word)
         if found is None:
-            forms = self._forms.get(word)
-            found = self.analyzed.positions(self._pattern(word, forms))
-            if forms is not None and forms.glyphs is not None and not forms.fuzzy:
-                exact = self.exact(word)
-                found = frozenset(p for p in found if p in exact or not spelled_with_marks(self.printed(p)))
+            found = self.candidates(word)
+            if self._checks_marks(word):
+                found = frozenset(p for p in found if self.holds(word, p))
             self._found[word] = found
         return found
 
+    def candidates(self, word: str) -> frozenset[int]:
+        """Tokens any form of the word matches, before `positions` reads the printed marks: a phrase
+        checks those only where its words line up (each check tokenises a line)."""
+        return self.analyzed.positions(self._pattern(word, self._forms.get(word)))
+
+    def holds(self, word: str, i: int) -> bool:
+        """Whether candidate `i` is in `positions(word)`."""
+        if not self._checks_marks(word) or i in self.exact(word):
+            return True
+        return not spelled_with_marks(self.printed(i))
+
+    def _checks_marks(self, word: str) -> bool:
+        forms = self._forms.get(word)
+        return forms is not None and forms.glyphs is not None and not forms.fuzzy
+
     def exact(self, word: str) -> frozenset[int]:
-        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
-        return self.analyzed.positions(self._pattern(word, None))
+        """Positions where the word is the fold or a reading (no OCR letter form, no slip): among the
+        candidates (their pattern holds the word itself), the few tokens' forms read, no second scan."""
+        found = self._exact.get(word)
+        if found is None:
+            forms_at = self.analyzed.forms
+            found = self._exact[word] = frozenset(i for i in self.candidates(word) if word in forms_at(i))
+        return found
 
     def printed(self, i: int) -> str:
         line, (start, end) = self.analyzed.line_span(i)

@@ -58,6 +58,12 @@ class DocTerms:
             self._cache[word] = found
         return self._cache[word]
 
+    def candidates(self, word: str) -> set[int]:
+        return self.positions(word)
+
+    def holds(self, word: str, i: int) -> bool:
+        return i in self.positions(word)
+
     def exact(self, word: str) -> frozenset[int]:
         """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
         found = self._exact.get(word)
@@ -82,17 +88,19 @@ Terms = DocTerms | FormTerms  # the lines loaded by the scan, or every token fro
 
 def adjacent(words: Sequence[str], terms: Terms, slips: int) -> list[list[int]]:
     """Consecutive occurrences; with `slips`, one word may differ by one edit."""
-    sets = [terms.positions(w) for w in words]
+    # each word's candidate positions (a superset: see `FormTerms.candidates`), checked where they line up
+    sets = [terms.candidates(w) for w in words]
     width, count = len(words), terms.count
     if not slips:  # every word in place: the starts all the words' positions agree on
         agreed = set(sets[0]).intersection(*({p - k for p in positions} for k, positions in enumerate(sets) if k))
-        return [list(range(s, s + width)) for s in sorted(agreed) if s >= 0 and s + width <= count]
+        return [list(range(s, s + width)) for s in sorted(agreed) if s >= 0 and s + width <= count
+                and all(terms.holds(w, s + k) for k, w in enumerate(words))]
     # how many words each start has in place (Counter counts in C)
     starts = Counter(itertools.chain.from_iterable((p - k for p in positions) for k, positions in enumerate(sets)))
     need = width - slips
     found = []
     for start in sorted(s for s, n in starts.items() if n >= need and s >= 0 and s + width <= count):
-        misses = [k for k in range(len(words)) if start + k not in sets[k]]
+        misses = [k for k in range(len(words)) if start + k not in sets[k] or not terms.holds(words[k], start + k)]
         if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)
                           and all(start + k in terms.exact(words[k]) for k in range(len(words)) if k not in misses)):
             # a slipped word leans on the others: they are read as typed, not through OCR letter forms

@@ -18,11 +18,18 @@ from indexer.dates import date_range
 from indexer.model import Filters
 from indexer.search.citequery import CiteTerm
 from indexer.search.filters import unit_filter_words
+from indexer.search.pairs import pairs_query, pairs_usable
 from indexer.search.query import QueryPlan
+from indexer.search.stored import result_count
 from indexer.search.variants import BODY, WordForms, one_edit_pattern, word_query
 
 EXACT_BOOST = 3.0  # typed diacritics found as printed: clean exact matches rank first
 MAX_EDIT_CHARS = 24  # a one-edit pattern of a longer word exceeds tantivy's regex size limit
+# A phrase of four words or more whose triples hold at most this many reports is checked by position
+# there too (a report may hold each triple apart: `2 công tác` and `công tác kiểm` in two headings); above
+# it the check would cost what the terms saved, and a phrase so common is nearly always whole where its
+# triples are (the bench's queries at 10,000 reports: the same counts).
+VERIFIED_REPORTS = 2000
 PhraseWords = list[str | tuple[int, str]]  # what tantivy's stub takes for a phrase (list is invariant)
 
 
@@ -49,17 +56,29 @@ def position_regex(forms: WordForms, slipped: bool) -> str:
     return "|".join(f"(?:{o})" for o in options) if len(options) > 1 else options[0]
 
 
-def exact_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
+def exact_phrase(schema: tantivy.Schema, forms: list[WordForms], searcher: tantivy.Searcher | None = None) -> Query:
+    """The words adjacent: as pair or triple terms (indexer.search.pairs), no position read; a longer
+    phrase's triples ANDed are checked by position too when they hold few reports (`searcher` counts)."""
     if len(forms) == 1:
         return word_query(schema, forms[0])
+    if not pairs_usable(forms):
+        return positional_phrase(schema, forms)
+    held = pairs_query(schema, forms)
+    if searcher is None or len(forms) <= 3 or result_count(searcher.search(held, limit=1, count=True)) > VERIFIED_REPORTS:
+        return held
+    return Query.boolean_query([(Occur.Must, held), (Occur.Must, positional_phrase(schema, forms))])
+
+
+def positional_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
     if all(f.is_plain for f in forms):
         return words_query(schema, BODY, [f.word for f in forms])
     return Query.regex_phrase_query(schema, BODY, [position_regex(f, False) for f in forms])
 
 
-def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = True) -> Query:
+def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = True,
+                 searcher: tantivy.Searcher | None = None) -> Query:
     """The words in order and adjacent; in a long phrase one of them may be a one-edit slip."""
-    exact = exact_phrase(schema, forms)
+    exact = exact_phrase(schema, forms, searcher)
     words = [f.word for f in forms]
     if not slips or not slip_budget(words):
         return exact
@@ -159,16 +178,16 @@ def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]
 
 
 def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list,
-                slips: bool = True) -> Tiers:
+                slips: bool = True, searcher: tantivy.Searcher | None = None) -> Tiers:
     """`slips=False`: phrases exact only (regex phrases for slips cost ~10x; tried when exact finds nothing)."""
-    held = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips)) for p in plan.phrases]
+    held = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips, searcher)) for p in plan.phrases]
     held += [(Occur.Must, cite_query(schema, c)) for c in plan.cites] + base_filters
     base = held + boosts(schema, plan)
     loose = [forms[w] for w in plan.loose.words]
     if len(loose) < 2:
         words = [(Occur.Must, word_query(schema, loose[0]))] if loose else []
         return Tiers(must_hold(base + words), None, must_hold(held + words))
-    together = phrase_query(schema, loose, slips)
+    together = phrase_query(schema, loose, slips, searcher)
     apart = scattered_query(schema, [[forms[w] for w in g] for g in plan.groups])
     phrase = must_hold([*base, (Occur.Must, together)])
     scattered = must_hold([*base, (Occur.Must, apart), (Occur.MustNot, together)])

@@ -4,8 +4,6 @@ from __future__ import annotations
 import atexit
 import fcntl
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import tantivy
@@ -91,6 +89,9 @@ def tantivy_path(folder: Path) -> str:
 def open_read_only_copy(folder: Path, index_dir: Path) -> tantivy.Index:
     """tantivy takes a lock file even to read; a folder we may not write (a colleague's shared
     index, a read-only mount) is searched through a private copy instead."""
+    import shutil  # here: tempfile and shutil cost a cold search ~5 ms of imports, and only this needs them
+    import tempfile
+
     copy = Path(tempfile.mkdtemp(prefix="cchc-readonly-"))
     atexit.register(shutil.rmtree, copy, True)
     try:

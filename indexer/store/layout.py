@@ -10,7 +10,7 @@ file it did not write.
                                    "generation": "generation-…", "roots": [...]}
     INDEX_DIR/.cchc-writer.lock
     INDEX_DIR/generation-…/       one tantivy index, its cchc-generation.json, compounds.txt, cchc-skipped.json,
-                                  cchc-overview.json
+                                  cchc-overview.json, cchc-manifest.json (store/manifest.py)
 
 A rebuild writes a new generation beside the one in use and switches the marker
 to it with one rename: a rebuild killed at any moment leaves the old one whole.
@@ -34,8 +34,10 @@ GENERATION_PREFIX = "generation-"
 LOCK_FILE = ".cchc-writer.lock"
 FORMAT = "cchc-index"
 SKIPPED_FILE = "cchc-skipped.json"  # what the last run left out (store/skipped.py)
+MANIFEST_FILE = "cchc-manifest.json"  # each file's id, hash and stat, for the next update (store/manifest.py)
 CACHE_FILES = ("compounds.txt", "compounds.txt.tmp", SKIPPED_FILE, SKIPPED_FILE + ".tmp",
-               "cchc-overview.json", "cchc-overview.json.tmp")  # the dashboard's (indexer/overview_cache.py)
+               "cchc-overview.json", "cchc-overview.json.tmp",  # the dashboard's (indexer/overview_cache.py)
+               MANIFEST_FILE, MANIFEST_FILE + ".tmp")
 TANTIVY_FILES = ("meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock")
 
 

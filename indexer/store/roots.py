@@ -23,15 +23,10 @@ from indexer.pipeline import AnalysedReport, stored_report
 from indexer.search.stored import stored_info, stored_str
 from indexer.store.index import tantivy_path
 from indexer.store.layout import Marker, generation_dir, shown_dir
+from indexer.store.manifest import Indexed
 from indexer.store.schema import SCHEMA_VERSION, register_analyzers
 
 HEX_PREFIX = "hex:"  # a root whose name is not UTF-8, as the hex of its bytes (roots are absolute)
-
-
-@dataclass(slots=True)
-class Indexed:
-    doc_id: str
-    sha: str
 
 
 def root_text(path: Path) -> str:
@@ -142,6 +137,7 @@ def all_documents(index: tantivy.Index) -> Iterator[tantivy.Document]:
 
 
 def read_existing(index: tantivy.Index) -> dict[str, Indexed]:
+    """Each stored file's id and hash from the documents (no manifest to read: store/manifest.py)."""
     return {stored_str(doc, "path"): Indexed(stored_str(doc, "doc_id"), stored_str(doc, "sha"))
             for doc in all_documents(index)}
 

@@ -12,8 +12,8 @@ import tantivy
 # (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
 # cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds;
 # 9: folds and info compressed against the text, the tokens per line with the folds, no line_tokens;
-# summary).
-SCHEMA_VERSION = 9
+# summary; 10: pairs and triples, adjacent tokens' forms as one term each: phrases without positions).
+SCHEMA_VERSION = 10
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
@@ -37,6 +37,11 @@ def build_schema() -> tantivy.Schema:
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
+    # every form of a token beside every form of the next, `a b`, and of the next two, `a b c` (fold first,
+    # then its readings, at most indexer.search.pairs.PAIR_FORMS of each): a phrase is one of these terms,
+    # or its triples ANDed, no position read. Pairs keep their frequency (they rank); triples only filter.
+    sb.add_text_field("pairs", tokenizer_name="raw", index_option="freq")
+    sb.add_text_field("triples", tokenizer_name="raw", index_option="basic")
     # filters and facets
     sb.add_text_field("unit", stored=True, fast=True, tokenizer_name="raw")
     sb.add_text_field("unit_words", tokenizer_name=FOLD_ANALYZER, index_option="position")  # unit and parent

@@ -11,20 +11,20 @@ rewriting the marker; the old generation is then removed file by file.
 from __future__ import annotations
 
 import contextlib
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tantivy
 
 from indexer.errors import CchcError
-from indexer.ingest import BadReport, Skipped, discover, read_report_bytes, shown_path
+from indexer.ingest import Skipped, discover, read_report_bytes
 from indexer.ingest.formats import ExtractCache
 from indexer.ingest.formats.model import reason_kind
 from indexer.ingest.formats.stage import PageProgress, read_documents
-from indexer.pipeline import index_keys, read
+from indexer.pipeline import index_keys
 from indexer.search.compounds import write_cache
+from indexer.store.changes import Books, candidates, changed_files
 from indexer.store.faults import named_faults, quietly
 from indexer.store.index import WriterLock, create_index, open_folder
 from indexer.store.layout import (
@@ -38,8 +38,9 @@ from indexer.store.layout import (
     stale_generations,
     write_marker,
 )
+from indexer.store.manifest import Indexed, read_manifest, run_start, write_manifest
 from indexer.store.prepare import Changed, Failed, prepare_all
-from indexer.store.roots import Indexed, RootPlan, carried_documents, plan_roots, read_existing, unique_doc_id
+from indexer.store.roots import RootPlan, carried_documents, plan_roots, read_existing, unique_doc_id
 from indexer.store.schema import SCHEMA_VERSION
 from indexer.store.skipped import write_skipped
 
@@ -116,33 +117,43 @@ def run_plan(index_dir: Path, previous: Marker, plan: RootPlan, summary: IndexSu
     target = new_generation(index_dir) if plan.fresh else generation_dir(index_dir, previous)
     # plan_roots makes a plan fresh whenever the previous marker names no generation folder
     assert target is not None, "an update needs the previous generation"
+    since = run_start()  # before any file's stat (store/manifest.py)
     try:
         index = create_index(target) if plan.fresh else open_folder(target, index_dir)
-        existing = {} if plan.fresh else read_existing(index)
+        existing = {} if plan.fresh else known_files(index, target)
         writer = open_writer(index, index_dir)
     except BaseException:
         if plan.fresh:
             remove_generation(target)
         raise
+    books = Books(dict(existing))
     try:
-        write_changes(writer, plan, existing, summary, progress, ExtractCache(index_dir))
+        write_changes(writer, plan, existing, books, summary, progress, ExtractCache(index_dir))
         if plan.fresh:
-            carry_over(writer, plan, summary)
+            carry_over(writer, plan, books, summary)
         else:
-            remove_gone(writer, plan, existing, summary)
+            remove_gone(writer, plan, existing, books, summary)
         write_cache(target)
         if not plan.fresh and plan.recorded != previous.roots:
             write_marker(index_dir, Marker(SCHEMA_VERSION, previous.generation, plan.recorded))
-        writer.commit()
+        opstamp = writer.commit()
     except BaseException:
         quietly(writer.rollback)
         quietly(writer.wait_merging_threads)  # releases tantivy's lock: a caller may try again in-process
         if plan.fresh:
             remove_generation(target)
         raise
+    write_manifest(target, opstamp, books.files, since)  # committed already: a manifest not written costs time only
     quietly(writer.wait_merging_threads)  # committed already: a failed merge costs nothing
     if plan.fresh:
         swap_in(index_dir, previous, target, plan.recorded)
+
+
+def known_files(index: tantivy.Index, folder: Path) -> dict[str, Indexed]:
+    """Each stored file's id and hash: from the manifest of the commit in use, else (none yet, or one
+    a killed run left stale) from the documents themselves, slower but the same answer."""
+    found = read_manifest(folder, index.searcher().num_docs)
+    return found if found is not None else read_existing(index)
 
 
 def swap_in(index_dir: Path, previous: Marker, target: Path, roots: list[str]) -> None:
@@ -158,42 +169,6 @@ def swap_in(index_dir: Path, previous: Marker, target: Path, roots: list[str]) -
         quietly(remove_generation, index_dir / previous.generation)
 
 
-def candidates(files: list[Path], summary: IndexSummary) -> dict[str, Path]:
-    """Stored name -> file; two names that escape alike (a rare non-UTF-8 case) keep the first."""
-    keyed: dict[str, Path] = {}
-    for path in files:
-        key = shown_path(path)
-        if key in keyed:
-            summary.skipped.append(Skipped(key, f"its name, escaped, is the same as another file's ({key})"))
-            continue
-        keyed[key] = path
-    return keyed
-
-
-def changed_files(keyed: dict[str, Path], existing: dict[str, Indexed], summary, pages: PageProgress) -> Iterator[Changed]:
-    for key, path in keyed.items():
-        if key in existing:
-            try:
-                sha, raw = read(path)
-            except BadReport:  # the worker meets it again and reports it
-                sha, raw = "", b""
-            if sha == existing[key].sha:
-                summary.unchanged += 1
-                pages.advance(key)
-                continue
-            size = len(raw)
-        else:
-            size = file_size(path)
-        yield Changed(path, key, size)
-
-
-def file_size(path: Path) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
-
-
 def read_stage(changed: list[Changed], cache: ExtractCache, pages: PageProgress, summary) -> tuple[list[Changed], set[str]]:
     """PDF, Word and image files read (OCR'd) here, page by page, into the cache the analysis workers
     read; returns what goes on to analysis and the names whose pages are counted already."""
@@ -202,44 +177,49 @@ def read_stage(changed: list[Changed], cache: ExtractCache, pages: PageProgress,
     return [c for c in changed if c.key not in stage.failed], stage.read
 
 
-def write_changes(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary, progress,
-                  cache: ExtractCache) -> None:
+def write_changes(writer, plan: RootPlan, existing: dict[str, Indexed], books: Books, summary: IndexSummary,
+                  progress, cache: ExtractCache) -> None:
     files, summary.skipped = discover(plan.walk)
-    keyed = candidates(files, summary)
+    keyed = candidates(files, summary.skipped)
     plan.seen = set(keyed)
     plan.skipped_folders = [s.path for s in summary.skipped if s.unread]
     taken = plan.taken
     taken.update({entry.doc_id: key for key, entry in existing.items()})
     pages = PageProgress(total=len(keyed), report=progress)  # progress counts pages: OCR is the slow part
-    changed, counted = read_stage(list(changed_files(keyed, existing, summary, pages)), cache, pages, summary)
+    unchanged: list[str] = []
+    changed, counted = read_stage(list(changed_files(keyed, existing, books, pages, unchanged)), cache, pages, summary)
+    summary.unchanged += len(unchanged)
     with contextlib.closing(prepare_all(changed, cache)) as results:  # stops the workers on any error
         for result in results:
             pages.advance(result.path, 0 if result.path in counted else 1)
-            add_result(writer, result, existing, taken, summary)
+            add_result(writer, result, existing, books, taken, summary)
 
 
-def add_result(writer, result, existing: dict[str, Indexed], taken: dict[str, str], summary: IndexSummary) -> None:
-    if isinstance(result, Failed):
+def add_result(writer, result, existing: dict[str, Indexed], books: Books, taken: dict[str, str],
+               summary: IndexSummary) -> None:
+    if isinstance(result, Failed):  # a stored version stays, and so does its manifest entry
         summary.skipped.append(Skipped(result.path, result.reason))
         return
     doc_id = existing[result.path].doc_id if result.path in existing else unique_doc_id(result.path, taken)
     if result.path in existing:
         writer.delete_documents_by_term("path", result.path)
     writer.add_document(index_keys(doc_id, result))
+    books.indexed(result.path, doc_id, result.sha)
     summary.indexed.append(result.path)
 
 
-def remove_gone(writer, plan: RootPlan, existing: dict[str, Indexed], summary: IndexSummary) -> None:
+def remove_gone(writer, plan: RootPlan, existing: dict[str, Indexed], books: Books, summary: IndexSummary) -> None:
     for key in existing:
         verdict = plan.verdict(key)
         if verdict == "gone":
             writer.delete_documents_by_term("path", key)
+            books.removed(key)
             summary.removed.append(key)
         elif verdict != "kept":
             summary.kept[verdict] = summary.kept.get(verdict, 0) + 1
 
 
-def carry_over(writer, plan: RootPlan, summary: IndexSummary) -> None:
+def carry_over(writer, plan: RootPlan, books: Books, summary: IndexSummary) -> None:
     """A rebuild cannot re-read a folder that is not reachable: its reports come over as stored."""
     if not plan.unreachable or plan.previous_folder is None:
         return
@@ -247,7 +227,9 @@ def carry_over(writer, plan: RootPlan, summary: IndexSummary) -> None:
         root = plan.verdict(report.path)
         if root in ("gone", "kept") or report.path in plan.seen:
             continue
-        writer.add_document(index_keys(unique_doc_id(report.path, plan.taken, doc_id), report))
+        doc_id = unique_doc_id(report.path, plan.taken, doc_id)
+        writer.add_document(index_keys(doc_id, report))
+        books.indexed(report.path, doc_id, report.sha)  # no stat: hashed when its root is back
         summary.kept[root] = summary.kept.get(root, 0) + 1
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -100,6 +99,8 @@ def run_program(name: str, command: list[str], *, timeout: float, what: str, std
                 env: dict[str, str] | None = None) -> str:
     """The standard output (NFC text) of a helper program (tesseract, antiword, catdoc) run on one
     document. Every way it can fail is an `Unreadable` with one line naming `what` it was doing."""
+    import subprocess  # here: the search path imports this module for its page helpers only
+
     try:
         done = subprocess.run(command, input=stdin, capture_output=True, timeout=timeout, env=env, check=False)
     except subprocess.TimeoutExpired:
