@@ -208,7 +208,7 @@ class FirstCharAlternation:
     its parsed pattern, conservatively (a phrase not worked out is tried everywhere)."""
 
     def __init__(self, phrases: list[str] | tuple[str, ...], group_prefix: str = "p") -> None:
-        from re import _parser  # the parser of the `re` module (Python 3.11+): what `re.compile` reads
+        from re import _parser  # type: ignore[attr-defined]  # the parser of the `re` module (Python 3.11+): what `re.compile` reads
 
         self._parts = [f"(?P<{group_prefix}{i}>{phrase_pattern(p)})" for i, p in enumerate(phrases)]
         self._by_char: dict[str, list[int]] = {}
@@ -231,7 +231,7 @@ class FirstCharAlternation:
             self._compiled[ch] = regex
         return regex  # type: ignore[return-value]
 
-    def _all(self) -> re.Pattern[str]:
+    def _all(self) -> re.Pattern[str] | None:
         return self._regex("")  # (no phrase begins with the empty string: every phrase, in order)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
