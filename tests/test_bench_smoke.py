@@ -62,3 +62,13 @@ def test_bench_index_runs_at_a_tiny_size(tmp_path):
     ).stdout
     assert "raw tantivy" in out
     assert "add one report to 8" in out
+
+
+def test_bench_add_one_runs_at_a_tiny_size(tmp_path):
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "bench_add_one.py"), "--tiny", "--repeat", "1", "--work", str(tmp_path)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout
+    assert "python -c pass" in out and "no-change index (baseline)" in out
+    added = next(line for line in out.splitlines() if "add one report" in line)
+    assert "indexed 1," in added  # the new report was analysed and added, not found unchanged

@@ -156,6 +156,9 @@ class FirstCharAlternation:
             if not chars:
                 self._anywhere.append(i)
         self._compiled: dict[str, re.Pattern[str] | None] = {}
+        # Characters with the same phrases share one regex: the OCR forms of `Ủ` (u, t, l, y, ...) all
+        # begin the same 114 unit names, compiled once (~0.2 s each) instead of once per character.
+        self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @property
     def dispatched(self) -> bool:
@@ -169,8 +172,10 @@ class FirstCharAlternation:
         """The alternation of the phrases that can begin with `ch` ("": every phrase), None: none can."""
         if ch not in self._compiled:
             chosen = self._by_char.get(ch, []) if ch else range(len(self._parts))
-            indices = sorted(set(chosen) | set(self._anywhere))
-            self._compiled[ch] = re.compile("|".join(self._parts[i] for i in indices)) if indices else None
+            indices = tuple(sorted(set(chosen) | set(self._anywhere)))
+            if indices and indices not in self._by_set:
+                self._by_set[indices] = re.compile("|".join(self._parts[i] for i in indices))
+            self._compiled[ch] = self._by_set[indices] if indices else None
         return self._compiled[ch]
 
     def _for(self, text: str, pos: int, endpos: int | None) -> tuple[re.Pattern[str] | None, int]:
