@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.parse.fuzzy import FirstCharAlternation, alternation, folded, function_word, matched_index, phrase_pattern
+from indexer.parse.fuzzy import alternation, folded, function_word, matched_index, phrase_pattern
+from indexer.parse.phrase_trie import WordTrie
 from indexer.parse.place_names import keep_place_letters, typographic_apostrophes
 from indexer.parse.place_tables import commonest_place_spellings, district_spelling, tabled_spelling
 from indexer.parse.provinces import folded_spellings, province_named, spell_place
@@ -64,11 +65,12 @@ def known_units() -> tuple[KnownUnit, ...]:
 
 
 @cache
-def _variant_index() -> tuple[FirstCharAlternation, tuple[KnownUnit, ...]]:
+def _variant_index() -> tuple[WordTrie, tuple[KnownUnit, ...]]:
     pairs = sorted(((v, u) for u in known_units() for v in u.variants), key=lambda p: len(p[0]), reverse=True)
     # Longest spelling first: `match` then takes "UBND phường X" over "phường X".
-    # Matched at one place at a time: only the spellings that can begin with its character are tried.
-    return FirstCharAlternation([v for v, _ in pairs], "u"), tuple(u for _, u in pairs)
+    # Matched at one place at a time, word by word: only the spellings whose words fit the text are tried
+    # (their alternation cost ~0.45 s to compile in every fresh process).
+    return WordTrie([v for v, _ in pairs], "u"), tuple(u for _, u in pairs)
 
 
 @cache
