@@ -16,6 +16,8 @@ import pytest
 from indexer.parse.fuzzy import alternation, folded
 from indexer.parse.phrase_trie import WordTrie
 from indexer.parse.units import known_units
+from indexer.vietnamese.bodies import issuers, national_bodies
+from indexer.vietnamese.data import load_json
 
 ROOT = Path(__file__).resolve().parent.parent
 DAMAGE = [("ư", "u"), ("ơ", "o"), ("đ", "d"), ("ủ", "u"), ("ố", "6"), ("ở", "&"), ("l", "1")]
@@ -26,8 +28,17 @@ def _units() -> list[str]:
     return sorted({v for u in known_units() for v in u.variants}, key=len, reverse=True)
 
 
-PHRASE_SETS = {
+def _longest_first(names: list[str]) -> list[str]:
+    return sorted(set(names), key=len, reverse=True)
+
+
+PHRASE_SETS = {  # the tables parse matches with a WordTrie
     "units": _units,
+    "issuers": lambda: _longest_first([s for e in issuers() for s in [e["name"], *e["variants"]]]),
+    "provinces": lambda: _longest_first([p["name"] for p in load_json("provinces.json")["provinces"]]),
+    "bodies": lambda: _longest_first([s for b in load_json("unit_kinds.json")["bodies"]
+                                      for s in [b["name"], *b.get("variants", [])]]),
+    "national": lambda: _longest_first(list(national_bodies())),
     "hand": lambda: ["phường Tân Hòa", "phường", "Sở Nội vụ", "Sở", "ở", "xã ở", "UBND", "Ủy ban nhân dân"],
 }
 

@@ -5,7 +5,6 @@ import re
 from functools import cache
 
 from indexer.parse.fuzzy import (
-    alternation,
     function_word,
     function_words,
     matched_index,
@@ -14,6 +13,7 @@ from indexer.parse.fuzzy import (
     words_pattern,
 )
 from indexer.parse.issuing import unit_before
+from indexer.parse.phrase_trie import WordTrie
 from indexer.parse.restore import restore
 from indexer.parse.units import known_unit_at, name_unit
 from indexer.textnorm import fold
@@ -30,10 +30,10 @@ def _of_regex() -> re.Pattern[str]:
 
 
 @cache
-def _issuer_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _issuer_table() -> tuple[WordTrie, tuple[str, ...]]:
     pairs = [(s, e["name"]) for e in issuers() for s in [e["name"], *e["variants"]]]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)  # longest first: `match` takes the fullest name
-    return alternation([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)
+    return WordTrie([s for s, _ in pairs], "i"), tuple(n for _, n in pairs)  # matched at one place: no alternation compiled
 
 
 @cache

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer.parse.fuzzy import alternation, folded, matched_index
+from indexer.parse.fuzzy import folded, matched_index
+from indexer.parse.phrase_trie import WordTrie
 from indexer.textnorm import fold
 from indexer.vietnamese.bodies import place_spellings, province_kinds
 from indexer.vietnamese.data import load_json as load
@@ -20,9 +21,9 @@ def folded_spellings(spellings: tuple[str, ...] | list[str]) -> list[str]:
 
 
 @cache
-def _province_index() -> tuple[re.Pattern[str], tuple[dict, ...]]:
+def _province_index() -> tuple[WordTrie, tuple[dict, ...]]:
     entries = sorted(load("provinces.json")["provinces"], key=lambda p: len(p["name"]), reverse=True)
-    return alternation([p["name"] for p in entries], "v"), tuple(entries)
+    return WordTrie([p["name"] for p in entries], "v"), tuple(entries)  # matched whole: no alternation compiled
 
 
 @cache

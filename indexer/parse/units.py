@@ -105,9 +105,9 @@ def known_unit_at(ftext: str, pos: int, end: int | None = None) -> tuple[KnownUn
 
 
 @cache
-def _national_index() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _national_index() -> tuple[WordTrie, tuple[str, ...]]:
     names = tuple(sorted(national_bodies(), key=len, reverse=True))
-    return alternation(list(names), "n"), names
+    return WordTrie(list(names), "n"), names
 
 
 def national_body(printed: str) -> str | None:
@@ -132,14 +132,14 @@ def _kinds() -> tuple[list[dict], list[str]]:
 
 
 @cache
-def _body_regex() -> tuple[re.Pattern[str], tuple[dict, ...]]:
+def _body_regex() -> tuple[WordTrie, tuple[dict, ...]]:
     bodies, _ = _kinds()
     owners, spellings = [], []
     for body in bodies:
         for spelling in [body["name"], *body.get("variants", [])]:
             owners.append(body)
             spellings.append(spelling)
-    return alternation(spellings, "b"), tuple(owners)
+    return WordTrie(spellings, "b"), tuple(owners)
 
 
 @cache
