@@ -40,10 +40,11 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measured(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+def measured(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int, str]:
     """Wall s, CPU s (the process and its waited-for workers), peak summed RSS bytes, stdout's last line."""
     before, started = children_cpu(), time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    # cwd is not a tree: `python -c` puts the cwd first on sys.path, before PYTHONPATH
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     peak = [0]
 
     def poll() -> None:
@@ -72,7 +73,7 @@ def build_tiny_index(work: Path, env: dict[str, str]) -> Path:
     """--tiny: a small generated index stands in for the 10k one (the smoke test)."""
     corpus, index = work / "tiny-corpus", work / "tiny-index"
     make_corpus.generate(corpus, 6, seed=1, ocr_share=0.7, quiet=True)
-    measured([sys.executable, "-c", CLI, "index", str(corpus), "--index-dir", str(index)], env)
+    measured([sys.executable, "-c", CLI, "index", str(corpus), "--index-dir", str(index)], env, work)
     return index
 
 
@@ -84,10 +85,10 @@ def measure_tree(tree: Path, source: Path, report: Path, work: Path, label: str)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(report, folder / "added_one_report.txt")
     command = [sys.executable, "-c", CLI, "index", str(folder), "--index-dir", str(index)]
-    measured([sys.executable, "-c", "import indexer.pipeline, cchc_tui.cli"], env)  # warm the bytecode
-    rows = [("python -c pass", measured([sys.executable, "-c", "pass"], env))]
-    rows.append(("add one report", measured(command, env)))
-    rows.append(("no-change index (baseline)", measured(command, env)))
+    measured([sys.executable, "-c", "import indexer.pipeline, cchc_tui.cli"], env, work)  # warm the bytecode
+    rows = [("python -c pass", measured([sys.executable, "-c", "pass"], env, work))]
+    rows.append(("add one report", measured(command, env, work)))
+    rows.append(("no-change index (baseline)", measured(command, env, work)))
     return rows
 
 
