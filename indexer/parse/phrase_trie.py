@@ -65,7 +65,8 @@ class _Node:
 def _runs(text: str, pos: int, endpos: int, most: int) -> list[tuple[int, int]]:
     """Up to `most` runs of non-separator characters from `pos` (each (start, end)), stopping at a run
     that reaches `endpos` (no separator after it) or at a separator run that does."""
-    runs, start = [], pos
+    runs: list[tuple[int, int]] = []
+    start = pos
     while start < endpos and len(runs) < most:
         end = start
         while end < endpos and not _is_separator(text[end]):
