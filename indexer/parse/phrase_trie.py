@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indexer.parse.fuzzy import phrase_pattern, word_pattern
+from indexer.parse.fuzzy import first_chars, phrase_pattern, word_pattern
 from indexer.textnorm import fold
 from indexer.vietnamese.letters import letter_forms
 
@@ -60,6 +60,18 @@ def _word_regex(word: str) -> re.Pattern[str]:
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     ending: list[int] = field(default_factory=list)  # phrases whose last word is this node's
+    # The children by the characters their word can begin with (`first_chars`); `""`: not known, always tried.
+    by_char: dict[str, list[tuple[str, _Node]]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        for word, child in self.children.items():
+            for ch in first_chars(word) or {""}:
+                self.by_char.setdefault(ch, []).append((word, child))
+            child.index()
+
+    def fitting(self, ch: str) -> list[tuple[str, _Node]]:
+        """The children whose word may begin with `ch`."""
+        return self.by_char.get(ch, []) + self.by_char.get("", [])
 
 
 def _runs(text: str, pos: int, endpos: int, most: int) -> list[tuple[int, int]]:
@@ -99,6 +111,7 @@ class WordTrie:
                 node = node.children.setdefault(word, _Node())
             node.ending.append(i)
             self._depth = max(self._depth, len(words))
+        self._root.index()
         self._single: dict[int, re.Pattern[str]] = {}
 
     def _regex(self, i: int) -> re.Pattern[str]:
@@ -117,7 +130,7 @@ class WordTrie:
                 continue
             start, end = runs[k]
             followed = end < endpos  # a separator follows the run: a next word may
-            for word, child in node.children.items():
+            for word, child in node.fitting(text[start] if start < end else ""):
                 regex = _word_regex(word)
                 if child.ending and regex.match(text, start, endpos):
                     found += child.ending
