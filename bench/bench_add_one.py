@@ -111,13 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[tuple[int, str], list[tuple[float, float, int, str]]] = {}
         for _ in range(args.repeat):  # interleaved: the machine's load falls on every tree alike
             for i, tree in enumerate(trees):
-                for name, figures in measure_tree(tree.resolve(), source, spare / "gen_000000.txt", work, str(i)):
-                    runs.setdefault((i, name), []).append(figures)
+                for name, one in measure_tree(tree.resolve(), source, spare / "gen_000000.txt", work, str(i)):
+                    runs.setdefault((i, name), []).append(one)
         print(f"median of {args.repeat} (min in brackets)")
         print(f"{'tree':<24} {'run':<28} {'wall s':>13} {'CPU s':>13} {'peak RSS MB':>12}")
         for (i, name), figures in runs.items():
             said = figures[-1][3]
-            walls, cpus, peaks = ([f[k] for f in figures] for k in range(3))
+            walls, cpus = [f[0] for f in figures], [f[1] for f in figures]
+            peaks = [f[2] for f in figures]
             print(f"{str(trees[i])[-24:]:<24} {name:<28} {statistics.median(walls):>6.2f} ({min(walls):4.2f})"
                   f" {statistics.median(cpus):>6.2f} ({min(cpus):4.2f}) {statistics.median(peaks) / 1e6:>12.0f}  {said[:44]}")
     finally:
