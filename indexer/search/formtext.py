@@ -135,7 +135,6 @@ class FormTerms:
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
         self._found: dict[str, frozenset[int]] = {}
-        self._exact: dict[str, frozenset[int]] = {}
 
     def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
         key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
@@ -162,7 +161,7 @@ class FormTerms:
 
     def holds(self, word: str, i: int) -> bool:
         """Whether candidate `i` is in `positions(word)`."""
-        if not self._checks_marks(word) or i in self.exact(word):
+        if not self._checks_marks(word) or self.is_exact(word, i):
             return True
         return not spelled_with_marks(self.printed(i))
 
@@ -170,14 +169,10 @@ class FormTerms:
         forms = self._forms.get(word)
         return forms is not None and forms.glyphs is not None and not forms.fuzzy
 
-    def exact(self, word: str) -> frozenset[int]:
-        """Positions where the word is the fold or a reading (no OCR letter form, no slip): among the
-        candidates (their pattern holds the word itself), the few tokens' forms read, no second scan."""
-        found = self._exact.get(word)
-        if found is None:
-            forms_at = self.analyzed.forms
-            found = self._exact[word] = frozenset(i for i in self.candidates(word) if word in forms_at(i))
-        return found
+    def is_exact(self, word: str, i: int) -> bool:
+        """Whether the word is candidate `i`'s fold or one of its readings (no OCR letter form, no slip):
+        read at the tokens asked about only (a phrase asks where its words line up, not at every candidate)."""
+        return word in self.analyzed.forms(i)
 
     def printed(self, i: int) -> str:
         line, (start, end) = self.analyzed.line_span(i)

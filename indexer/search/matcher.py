@@ -64,12 +64,12 @@ class DocTerms:
     def holds(self, word: str, i: int) -> bool:
         return i in self.positions(word)
 
-    def exact(self, word: str) -> frozenset[int]:
-        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
-        found = self._exact.get(word)
-        if found is None:
-            found = self._exact[word] = frozenset(self.by_form.get(word, ()))
-        return found
+    def is_exact(self, word: str, i: int) -> bool:
+        """Whether the word is the fold or a reading at candidate `i` (no OCR letter form, no slip)."""
+        exact = self._exact.get(word)
+        if exact is None:
+            exact = self._exact[word] = frozenset(self.by_form.get(word, ()))
+        return i in exact
 
     def printed(self, i: int) -> str:
         start, end, _line = self.analyzed.token_at(i)
@@ -102,7 +102,7 @@ def adjacent(words: Sequence[str], terms: Terms, slips: int) -> list[list[int]]:
     for start in sorted(s for s, n in starts.items() if n >= need and s >= 0 and s + width <= count):
         misses = [k for k in range(len(words)) if start + k not in sets[k] or not terms.holds(words[k], start + k)]
         if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)
-                          and all(start + k in terms.exact(words[k]) for k in range(len(words)) if k not in misses)):
+                          and all(terms.is_exact(words[k], start + k) for k in range(len(words)) if k not in misses)):
             # a slipped word leans on the others: they are read as typed, not through OCR letter forms
             # (`béo chi Bao`, báo chí Báo, is no Ban Chỉ đạo with `ban` slipped and `đ` printed `B`)
             found.append(list(range(start, start + len(words))))
