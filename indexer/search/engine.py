@@ -55,7 +55,7 @@ def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, 
     folds, label = stored_bytes(doc, "folds"), stored_str(doc, "path")
     terms: Terms
     if not scan.every_line and FormText.usable(folds):
-        terms = FormTerms(form_text(text, readings, folds, label), forms, scan.form_patterns)
+        terms = FormTerms(form_text(text, readings, folds, label), forms, scan.form_patterns, scan.rarity)
     else:
         loaded = DocText(text, readings, folds, label)
         scan.load(loaded, citations, scattered)

@@ -13,6 +13,7 @@ scan of `indexer.search.scan` instead.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from array import array
@@ -52,6 +53,19 @@ def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> list[in
     return found
 
 
+# What lets a form pattern match beyond one token's fold or reading (a space, a `|`, any character):
+# such a pattern is only run over the whole report (`token_numbers`), as the positions are defined.
+_BEYOND_TOKEN = re.compile(r"[ .]|\\[|sSwWdDbB]|\[\^")
+
+
+TOKEN_READS = 64  # a word read at this many tokens of a report costs about one scan of it (~800 tokens)
+
+
+@functools.lru_cache(maxsize=1024)
+def _token_local(pattern: str) -> bool:
+    return _BEYOND_TOKEN.search(pattern.removesuffix("(?![^ |])")) is None
+
+
 class _Lines(LineIndex):
     """`LineIndex` with its line starts summed from the lines' lengths (C-speed `map`/`accumulate`,
     not a match object per line break)."""
@@ -75,6 +89,7 @@ class FormText:
         self._parts: list[str] | None = None
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self._positions: dict[str, frozenset[int]] = {}
+        self._asked: dict[str, int] = {}  # tokens each pattern was read at alone (`holds_form`)
 
     @staticmethod
     def usable(stored: bytes | None) -> bool:
@@ -102,6 +117,18 @@ class FormText:
                 found |= frozenset(token_numbers(pattern, self.readings_text, " |"))
             self._positions[pattern.pattern] = found
         return found
+
+    def holds_form(self, pattern: re.Pattern[str], i: int) -> bool:
+        """Whether token `i` is in `positions(pattern)`: read at that token alone (a phrase asks at the
+        tokens where its rarest words put it) until asked so often that one scan of the report costs less,
+        or when a match can reach past the token."""
+        found = self._positions.get(pattern.pattern)
+        if found is None:
+            asked = self._asked[pattern.pattern] = self._asked.get(pattern.pattern, 0) + 1
+            if asked <= TOKEN_READS and _token_local(pattern.pattern):
+                return any(m is not None and m.end() > 0 for m in map(pattern.match, self.forms(i)))
+            found = self.positions(pattern)
+        return i in found
 
     def forms(self, i: int) -> tuple[str, ...]:
         fold = self.fold_list()[i]
@@ -133,8 +160,10 @@ class FormText:
 class FormTerms:
     """`matcher.DocTerms` over a `FormText`: every token of the report, no line loaded."""
 
-    def __init__(self, analyzed: FormText, forms: dict[str, WordForms], patterns: dict[str, re.Pattern[str]]) -> None:
+    def __init__(self, analyzed: FormText, forms: dict[str, WordForms], patterns: dict[str, re.Pattern[str]],
+                 rarity: dict[str, int] | None = None) -> None:
         self.analyzed = analyzed
+        self.rarity = rarity or {}  # reports holding each word: a phrase scans its rarest words only
         self.count = analyzed.count
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
@@ -162,6 +191,10 @@ class FormTerms:
         """Tokens any form of the word matches, before `positions` reads the printed marks: a phrase
         checks those only where its words line up (each check tokenises a line)."""
         return self.analyzed.positions(self._pattern(word, self._forms.get(word)))
+
+    def at(self, word: str, i: int) -> bool:
+        """Whether `i` is in `candidates(word)`, read at that token alone."""
+        return self.analyzed.holds_form(self._pattern(word, self._forms.get(word)), i)
 
     def holds(self, word: str, i: int) -> bool:
         """Whether candidate `i` is in `positions(word)`."""
