@@ -18,7 +18,7 @@ from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
 from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_str, stored_summary
 from indexer.search.suggest import suggest
-from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
+from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses, slip_budget
 from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
@@ -133,6 +133,12 @@ def page(searcher: tantivy.Searcher, plan: QueryPlan, forms, found: tuple[list, 
     return [hit for hit in hits if hit.lines or not _misread_forms(forms)]
 
 
+def _may_slip(plan: QueryPlan) -> bool:
+    """Whether a phrase of the query is long enough for a slip: else the tiers with slips are the
+    same queries, asked again for the same nothing (a two-word query whose words are never together)."""
+    return any(slip_budget(p.words) for p in [*plan.phrases, plan.loose])
+
+
 def _misread_forms(forms: dict[str, WordForms]) -> bool:
     return any(f.glyphs is not None for f in forms.values())
 
@@ -157,7 +163,7 @@ def run_search(
         clauses = filters_query(index, searcher, filters, topic_ids)
         tiers = build_tiers(index.schema, plan, forms, clauses, slips=False, searcher=searcher)
         found = ranked(searcher, tiers, limit, with_facets)
-        if found[3] == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
+        if found[3] == 0 and _may_slip(plan):  # no exact phrase anywhere: admit one OCR slip per long phrase
             tiers = build_tiers(index.schema, plan, forms, clauses, slips=True, searcher=searcher)
             found = ranked(searcher, tiers, limit, with_facets)
         hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]
