@@ -16,7 +16,7 @@ from indexer.search.formtext import FormTerms, FormText, form_text
 from indexer.search.matcher import DocTerms, Terms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
-from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_str, stored_summary
+from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_readings, stored_str, stored_summary, stored_text
 from indexer.search.suggest import suggest
 from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses, slip_budget
 from indexer.search.variants import WordForms, resolve_forms
@@ -51,7 +51,8 @@ def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, 
                  scan: LineScan, scattered: bool) -> list[LineHit]:
     """The lines of one report where the query matches: from the stored folds when the index has them
     (every token at once, nothing tokenised but the lines shown), else from the lines the scan loads."""
-    text, readings = doc.get_first("text") or "", doc.get_first("readings") or ""
+    text = stored_text(doc)
+    readings = stored_readings(doc, text)
     folds, label = stored_bytes(doc, "folds"), stored_str(doc, "path")
     terms: Terms
     if not scan.every_line and FormText.usable(folds):
