@@ -11,7 +11,7 @@ import tantivy
 from indexer.api import Library
 from indexer.search import formtext
 from indexer.search.formtext import FormText, forget_reports, form_pattern
-from indexer.search.stored import stored_bytes
+from indexer.search.stored import stored_bytes, stored_readings, stored_text
 from indexer.search.storedfolds import decode_stored_folds
 from indexer.search.variants import printed_forms
 
@@ -28,7 +28,8 @@ def _reports(library: Library) -> list[FormText]:
     out = []
     for _score, addr in found.hits:
         doc = searcher.doc(addr)
-        text, readings = doc.get_first("text") or "", doc.get_first("readings") or ""
+        text = stored_text(doc)
+        readings = stored_readings(doc, text)
         out.append(FormText(text, readings, *decode_stored_folds(text, stored_bytes(doc, "folds"))))
     return out
 
