@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -49,6 +50,11 @@ def raw_size(value: object) -> int:
     return len(str(value).encode("utf-8"))
 
 
+def plain_text(value: object) -> str:
+    """A stored text value as the report's text: zlib bytes since schema 11 (indexer.search.stored)."""
+    return zlib.decompress(value).decode("utf-8", "surrogatepass") if isinstance(value, bytes) else str(value)
+
+
 def alone_store_bytes(name: str, values: list[object]) -> int:
     """The .store size of `values` as the only stored field (tantivy's block compression)."""
     builder = tantivy.SchemaBuilder()
@@ -81,7 +87,7 @@ def main() -> int:
     folder = current_folder(args.index)
     index = open_index(args.index)
     values = stored_values(index)
-    text = sum(raw_size(v) for v in values.get("text", []))
+    text = sum(len(plain_text(v).encode("utf-8", "surrogatepass")) for v in values.get("text", []))
     sizes = segment_bytes(folder)
     total = sum(sizes.values())
     print(f"{index.searcher().num_docs} reports, text {text / MB:.2f} MB; index {total / MB:.2f} MB = "

@@ -19,7 +19,7 @@ import tantivy
 
 from indexer.library import Library, index_errors
 from indexer.pipeline import best_readings, decode_readings
-from indexer.search.stored import stored_info
+from indexer.search.stored import stored_info, stored_readings, stored_text
 from indexer.textnorm import token_folds, tokenize
 
 EXPORT_VERSION = 1  # records gained "figures" (a new key, no key changed: still version 1)
@@ -27,11 +27,11 @@ LISTS = ("citations", "topics", "sections", "figures")  # their own keys, not in
 
 
 def report_record(doc: tantivy.Document) -> dict[str, Any]:
-    text = doc.get_first("text") or ""
+    text = stored_text(doc)
     info = stored_info(doc)
     tokens = tokenize(text)
     folds = token_folds(text, tokens)
-    stored = doc.get_first("readings") or ""
+    stored = stored_readings(doc, text)
     best = best_readings(stored, folds)
     extra = decode_readings(stored, len(tokens))
     alternatives = sorted({r for b, rs in zip(best, extra) for r in rs if r != b})

@@ -14,7 +14,7 @@ import tantivy
 from indexer.errors import CchcError, IndexDamaged, UsageError
 from indexer.ingest.names import shown_path
 from indexer.model import Filters, Report, ReportEntry, SearchResult, info_from_dict
-from indexer.search.stored import stored_info, stored_str
+from indexer.search.stored import stored_info, stored_str, stored_text
 from indexer.store.index import REBUILD_HINT, current_folder, open_folder, resolve_index_dir
 from indexer.store.layout import shown_dir
 
@@ -72,7 +72,7 @@ def index_errors(method):
 
 def report_from_doc(doc: tantivy.Document) -> Report:
     info = info_from_dict(stored_info(doc))
-    return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=doc.get_first("text") or "", info=info)
+    return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=stored_text(doc), info=info)
 
 
 def entry_from_doc(doc: tantivy.Document) -> ReportEntry:

@@ -34,7 +34,7 @@ from indexer.safety import inert_line
 from indexer.search.doctext import stored_folds
 from indexer.search.filters import type_key, unit_index_words
 from indexer.search.pairs import PAIR_FORMS
-from indexer.search.stored import encode_info, encode_summary
+from indexer.search.stored import encode_info, encode_readings_field, encode_summary, encode_text
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
 
@@ -177,8 +177,8 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("doc_id", doc_id)
         doc.add_text("path", report.path)
         doc.add_text("sha", report.sha)
-        doc.add_text("text", report.text)
-        doc.add_text("readings", encode_readings(report.readings, report.best, report.folds))
+        doc.add_bytes("text", encode_text(report.text))  # zlib (indexer.search.stored)
+        doc.add_bytes("readings", encode_readings_field(report.text, encode_readings(report.readings, report.best, report.folds)))
         doc.add_bytes("folds", stored_folds(report.text, report.folds, report.lines))  # and the tokens per line
         info = report.info.to_dict()
         doc.add_bytes("info", encode_info(report.text, info))  # compressed against the text

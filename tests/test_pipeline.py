@@ -15,6 +15,7 @@ from indexer.export import report_record
 from indexer.library import Library, report_from_doc
 from indexer.model import Figure, ReportInfo
 from indexer.profile import reset
+from indexer.search.stored import stored_readings, stored_text
 from indexer.search.storedfolds import decode_stored_folds
 from indexer.store.schema import build_schema, register_analyzers
 from indexer.textnorm import fold
@@ -145,13 +146,15 @@ def test_parse_finds_the_header_and_the_citation(report):
 
 def test_what_the_index_stores_gives_the_analysed_report_back(report):
     doc = pipeline.index_keys("12-bc-snv", report)
-    stored = doc.get_first("readings")
+    text = stored_text(doc)
+    stored = stored_readings(doc, text)
+    assert text == report.text
     assert pipeline.decode_readings(stored, len(report.folds)) == report.readings
     assert pipeline.best_readings(stored, report.folds) == report.best
-    folds, counts = decode_stored_folds(doc.get_first("text"), doc.get_first("folds"))
+    folds, counts = decode_stored_folds(text, doc.get_first("folds"))
     assert folds.split(" ") == list(report.folds)
     assert list(counts) == [list(report.lines).count(n) for n in range(1, REPORT.count("\n") + 2)]
-    again = pipeline.stored_report(report.path, report.sha, doc.get_first("text"), stored, report.info)
+    again = pipeline.stored_report(report.path, report.sha, text, stored, report.info)
     assert again == report  # a report carried over from an unreachable folder is the same value
 
 

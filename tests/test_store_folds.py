@@ -17,7 +17,7 @@ from indexer.errors import CchcError
 from indexer.search.doctext import DocText, stored_folds
 from indexer.search.formtext import forget_reports, form_text
 from indexer.search.stored import stored_info, stored_summary
-from indexer.search.storedfolds import DamagedStored, decode_stored_folds, encode_stored_folds, pack
+from indexer.search.storedfolds import DamagedStored, decode_stored_folds, encode_stored_folds, pack, pack_folds
 from indexer.textnorm import token_folds, tokenize
 
 TEXT = ("ỦY BAN NHÂN DÂN\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý III năm 2023\n"
@@ -75,7 +75,24 @@ def test_damaged_folds_are_a_clear_error(damage):
 def test_folds_that_do_not_fit_the_text_are_damaged(lines, counts, folds):
     header = lines.to_bytes(4, "little") + array("I", counts).tobytes()
     with pytest.raises(DamagedStored, match="do not fit its text"):
-        form_text(TEXT, "", pack(TEXT, header + folds.encode()), "/r/a.txt")
+        form_text(TEXT, "", pack_folds(TEXT, header + folds.encode()), "/r/a.txt")
+
+
+def test_folds_are_packed_against_a_fold_of_the_text_too():
+    # schema 11: the folds are mostly copies of the text's rough fold, not of its marked words (the
+    # tokens per line lead the stream stored, not the one packed against the text alone: still smaller)
+    folds, lines = analysed(TEXT)
+    stored = encode_stored_folds(TEXT, folds, lines)
+    assert len(stored) < len(pack(TEXT, " ".join(folds).encode())) * 0.8
+
+
+def test_folds_packed_against_the_text_alone_are_damaged_not_misread():
+    folds, lines = analysed(TEXT)
+    joined, counts = decode_stored_folds(TEXT, encode_stored_folds(TEXT, folds, lines))
+    plain = len(counts).to_bytes(4, "little") + counts.tobytes() + joined.encode()  # the stream stored
+    assert decode_stored_folds(TEXT, pack_folds(TEXT, plain))[0] == joined
+    with pytest.raises(DamagedStored, match="token folds"):  # a schema-10 value: the dictionary differs
+        decode_stored_folds(TEXT, pack(TEXT, plain))
 
 
 def test_folds_that_cannot_be_split_back_are_not_stored():

@@ -16,9 +16,9 @@ from indexer.search.formtext import FormTerms, FormText, form_text
 from indexer.search.matcher import DocTerms, Terms, line_hits, match_tokens
 from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
-from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_str, stored_summary
+from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_readings, stored_str, stored_summary, stored_text
 from indexer.search.suggest import suggest
-from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses
+from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses, slip_budget
 from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
@@ -51,11 +51,12 @@ def report_lines(doc: tantivy.Document, citations: list[dict], plan: QueryPlan, 
                  scan: LineScan, scattered: bool) -> list[LineHit]:
     """The lines of one report where the query matches: from the stored folds when the index has them
     (every token at once, nothing tokenised but the lines shown), else from the lines the scan loads."""
-    text, readings = doc.get_first("text") or "", doc.get_first("readings") or ""
+    text = stored_text(doc)
+    readings = stored_readings(doc, text)
     folds, label = stored_bytes(doc, "folds"), stored_str(doc, "path")
     terms: Terms
     if not scan.every_line and FormText.usable(folds):
-        terms = FormTerms(form_text(text, readings, folds, label), forms, scan.form_patterns)
+        terms = FormTerms(form_text(text, readings, folds, label), forms, scan.form_patterns, scan.rarity)
     else:
         loaded = DocText(text, readings, folds, label)
         scan.load(loaded, citations, scattered)
@@ -133,6 +134,12 @@ def page(searcher: tantivy.Searcher, plan: QueryPlan, forms, found: tuple[list, 
     return [hit for hit in hits if hit.lines or not _misread_forms(forms)]
 
 
+def _may_slip(plan: QueryPlan) -> bool:
+    """Whether a phrase of the query is long enough for a slip: else the tiers with slips are the
+    same queries, asked again for the same nothing (a two-word query whose words are never together)."""
+    return any(slip_budget(p.words) for p in [*plan.phrases, plan.loose])
+
+
 def _misread_forms(forms: dict[str, WordForms]) -> bool:
     return any(f.glyphs is not None for f in forms.values())
 
@@ -157,7 +164,7 @@ def run_search(
         clauses = filters_query(index, searcher, filters, topic_ids)
         tiers = build_tiers(index.schema, plan, forms, clauses, slips=False, searcher=searcher)
         found = ranked(searcher, tiers, limit, with_facets)
-        if found[3] == 0:  # no exact phrase anywhere: admit one OCR slip per long phrase
+        if found[3] == 0 and _may_slip(plan):  # no exact phrase anywhere: admit one OCR slip per long phrase
             tiers = build_tiers(index.schema, plan, forms, clauses, slips=True, searcher=searcher)
             found = ranked(searcher, tiers, limit, with_facets)
         hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]

@@ -13,6 +13,7 @@ scan of `indexer.search.scan` instead.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from array import array
@@ -36,17 +37,33 @@ def form_pattern(word: str, forms: WordForms | None) -> re.Pattern[str]:
     return re.compile(f"(?:{pattern})(?![^ |])")
 
 
-def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> Iterator[int]:
+def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> list[int]:
     """Numbers of the tokens of `stored` (one space between tokens) holding a whole form `pattern` matches;
-    `starts`: the characters a form may follow."""
-    spaces, last = 0, 0
+    `starts`: the characters a form may follow. A plain loop filling a list: it runs for every match
+    of every query word in every report shown (a generator's resumes were a third of its cost)."""
+    count, found = stored.count, []
+    spaces = last = 0
     for m in pattern.finditer(stored):
         start = m.start()
-        if m.end() == start or (start and stored[start - 1] not in starts):
+        if (start and stored[start - 1] not in starts) or m.end() == start:
             continue
-        spaces += stored.count(" ", last, start)
+        spaces += count(" ", last, start)
         last = start
-        yield spaces
+        found.append(spaces)
+    return found
+
+
+# What lets a form pattern match beyond one token's fold or reading (a space, a `|`, any character):
+# such a pattern is only run over the whole report (`token_numbers`), as the positions are defined.
+_BEYOND_TOKEN = re.compile(r"[ .]|\\[|sSwWdDbB]|\[\^")
+
+
+TOKEN_READS = 64  # a word read at this many tokens of a report costs about one scan of it (~800 tokens)
+
+
+@functools.lru_cache(maxsize=1024)
+def _token_local(pattern: str) -> bool:
+    return _BEYOND_TOKEN.search(pattern.removesuffix("(?![^ |])")) is None
 
 
 class _Lines(LineIndex):
@@ -72,6 +89,7 @@ class FormText:
         self._parts: list[str] | None = None
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self._positions: dict[str, frozenset[int]] = {}
+        self._asked: dict[str, int] = {}  # tokens each pattern was read at alone (`holds_form`)
 
     @staticmethod
     def usable(stored: bytes | None) -> bool:
@@ -94,10 +112,23 @@ class FormText:
         """Tokens whose fold or one of whose readings `pattern` matches whole."""
         found = self._positions.get(pattern.pattern)
         if found is None:
-            found = frozenset(itertools.chain(token_numbers(pattern, self.folds_text, " "),
-                                              token_numbers(pattern, self.readings_text, " |")))
+            found = frozenset(token_numbers(pattern, self.folds_text, " "))
+            if self.readings_text:
+                found |= frozenset(token_numbers(pattern, self.readings_text, " |"))
             self._positions[pattern.pattern] = found
         return found
+
+    def holds_form(self, pattern: re.Pattern[str], i: int) -> bool:
+        """Whether token `i` is in `positions(pattern)`: read at that token alone (a phrase asks at the
+        tokens where its rarest words put it) until asked so often that one scan of the report costs less,
+        or when a match can reach past the token."""
+        found = self._positions.get(pattern.pattern)
+        if found is None:
+            asked = self._asked[pattern.pattern] = self._asked.get(pattern.pattern, 0) + 1
+            if asked <= TOKEN_READS and _token_local(pattern.pattern):
+                return any(m is not None and m.end() > 0 for m in map(pattern.match, self.forms(i)))
+            found = self.positions(pattern)
+        return i in found
 
     def forms(self, i: int) -> tuple[str, ...]:
         fold = self.fold_list()[i]
@@ -129,13 +160,14 @@ class FormText:
 class FormTerms:
     """`matcher.DocTerms` over a `FormText`: every token of the report, no line loaded."""
 
-    def __init__(self, analyzed: FormText, forms: dict[str, WordForms], patterns: dict[str, re.Pattern[str]]) -> None:
+    def __init__(self, analyzed: FormText, forms: dict[str, WordForms], patterns: dict[str, re.Pattern[str]],
+                 rarity: dict[str, int] | None = None) -> None:
         self.analyzed = analyzed
+        self.rarity = rarity or {}  # reports holding each word: a phrase scans its rarest words only
         self.count = analyzed.count
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
         self._found: dict[str, frozenset[int]] = {}
-        self._exact: dict[str, frozenset[int]] = {}
 
     def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
         key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
@@ -160,9 +192,13 @@ class FormTerms:
         checks those only where its words line up (each check tokenises a line)."""
         return self.analyzed.positions(self._pattern(word, self._forms.get(word)))
 
+    def at(self, word: str, i: int) -> bool:
+        """Whether `i` is in `candidates(word)`, read at that token alone."""
+        return self.analyzed.holds_form(self._pattern(word, self._forms.get(word)), i)
+
     def holds(self, word: str, i: int) -> bool:
         """Whether candidate `i` is in `positions(word)`."""
-        if not self._checks_marks(word) or i in self.exact(word):
+        if not self._checks_marks(word) or self.is_exact(word, i):
             return True
         return not spelled_with_marks(self.printed(i))
 
@@ -170,14 +206,10 @@ class FormTerms:
         forms = self._forms.get(word)
         return forms is not None and forms.glyphs is not None and not forms.fuzzy
 
-    def exact(self, word: str) -> frozenset[int]:
-        """Positions where the word is the fold or a reading (no OCR letter form, no slip): among the
-        candidates (their pattern holds the word itself), the few tokens' forms read, no second scan."""
-        found = self._exact.get(word)
-        if found is None:
-            forms_at = self.analyzed.forms
-            found = self._exact[word] = frozenset(i for i in self.candidates(word) if word in forms_at(i))
-        return found
+    def is_exact(self, word: str, i: int) -> bool:
+        """Whether the word is candidate `i`'s fold or one of its readings (no OCR letter form, no slip):
+        read at the tokens asked about only (a phrase asks where its words line up, not at every candidate)."""
+        return word in self.analyzed.forms(i)
 
     def printed(self, i: int) -> str:
         line, (start, end) = self.analyzed.line_span(i)

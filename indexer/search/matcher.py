@@ -8,8 +8,7 @@ mirror the tantivy queries of `tantivy_query`, so every listed report has lines.
 """
 from __future__ import annotations
 
-import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from indexer.ingest.formats.model import page_of_line, page_starts
@@ -46,6 +45,7 @@ class DocTerms:
         self._forms = forms
         self._cache: dict[str, set[int]] = {}
         self._exact: dict[str, frozenset[int]] = {}
+        self.rarity: dict[str, int] = {}  # the loaded lines' positions are all known: any word may anchor
 
     def positions(self, word: str) -> set[int]:
         if word not in self._cache:
@@ -61,15 +61,18 @@ class DocTerms:
     def candidates(self, word: str) -> set[int]:
         return self.positions(word)
 
+    def at(self, word: str, i: int) -> bool:
+        return i in self.positions(word)
+
     def holds(self, word: str, i: int) -> bool:
         return i in self.positions(word)
 
-    def exact(self, word: str) -> frozenset[int]:
-        """Positions where the word is the fold or a reading (no OCR letter form, no slip)."""
-        found = self._exact.get(word)
-        if found is None:
-            found = self._exact[word] = frozenset(self.by_form.get(word, ()))
-        return found
+    def is_exact(self, word: str, i: int) -> bool:
+        """Whether the word is the fold or a reading at candidate `i` (no OCR letter form, no slip)."""
+        exact = self._exact.get(word)
+        if exact is None:
+            exact = self._exact[word] = frozenset(self.by_form.get(word, ()))
+        return i in exact
 
     def printed(self, i: int) -> str:
         start, end, _line = self.analyzed.token_at(i)
@@ -88,25 +91,39 @@ Terms = DocTerms | FormTerms  # the lines loaded by the scan, or every token fro
 
 def adjacent(words: Sequence[str], terms: Terms, slips: int) -> list[list[int]]:
     """Consecutive occurrences; with `slips`, one word may differ by one edit."""
-    # each word's candidate positions (a superset: see `FormTerms.candidates`), checked where they line up
-    sets = [terms.candidates(w) for w in words]
-    width, count = len(words), terms.count
-    if not slips:  # every word in place: the starts all the words' positions agree on
-        agreed = set(sets[0]).intersection(*({p - k for p in positions} for k, positions in enumerate(sets) if k))
-        return [list(range(s, s + width)) for s in sorted(agreed) if s >= 0 and s + width <= count
-                and all(terms.holds(w, s + k) for k, w in enumerate(words))]
-    # how many words each start has in place (Counter counts in C)
-    starts = Counter(itertools.chain.from_iterable((p - k for p in positions) for k, positions in enumerate(sets)))
-    need = width - slips
+    # A match holds at least one of any `slips + 1` of its words in place: the starts come from the
+    # rarest words' candidates (a superset: see `FormTerms.candidates`), the other words are read at
+    # those tokens alone (`Terms.at`), not looked for through the whole report.
+    width, count, need = len(words), terms.count, len(words) - slips
+    anchors = sorted(range(width), key=lambda k: (terms.rarity.get(words[k], 0), -len(words[k]), k))[: slips + 1]
+    starts = sorted({p - k for k in anchors for p in terms.candidates(words[k])})
     found = []
-    for start in sorted(s for s, n in starts.items() if n >= need and s >= 0 and s + width <= count):
-        misses = [k for k in range(len(words)) if start + k not in sets[k] or not terms.holds(words[k], start + k)]
+    for start in (s for s in starts if s >= 0 and s + width <= count):
+        if not slips:  # every word in place
+            if all(terms.at(w, start + k) and terms.holds(w, start + k) for k, w in enumerate(words)):
+                found.append(list(range(start, start + width)))
+            continue
+        placed = _placed(words, terms, start, slips)
+        if placed is None or sum(placed) < need:
+            continue
+        misses = [k for k in range(width) if not placed[k] or not terms.holds(words[k], start + k)]
         if not misses or (len(misses) <= slips and all(terms.slipped(words[k], start + k) for k in misses)
-                          and all(start + k in terms.exact(words[k]) for k in range(len(words)) if k not in misses)):
+                          and all(terms.is_exact(words[k], start + k) for k in range(width) if k not in misses)):
             # a slipped word leans on the others: they are read as typed, not through OCR letter forms
             # (`béo chi Bao`, báo chí Báo, is no Ban Chỉ đạo with `ban` slipped and `đ` printed `B`)
-            found.append(list(range(start, start + len(words))))
+            found.append(list(range(start, start + width)))
     return found
+
+
+def _placed(words: Sequence[str], terms: Terms, start: int, slips: int) -> list[bool] | None:
+    """Which words are candidates in place from `start`; None once more than `slips` are not."""
+    placed, out = [], 0
+    for k, word in enumerate(words):
+        placed.append(terms.at(word, start + k))
+        out += not placed[-1]
+        if out > slips:
+            return None
+    return placed
 
 
 def group_occurrences(group: Sequence[str], terms: Terms) -> list[list[int]]:

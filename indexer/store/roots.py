@@ -20,7 +20,7 @@ import tantivy
 from indexer.ingest import shown_path
 from indexer.model import info_from_dict
 from indexer.pipeline import AnalysedReport, stored_report
-from indexer.search.stored import stored_info, stored_str
+from indexer.search.stored import stored_info, stored_readings, stored_str, stored_text
 from indexer.store.index import tantivy_path
 from indexer.store.layout import Marker, generation_dir, shown_dir
 from indexer.store.manifest import Indexed
@@ -177,8 +177,8 @@ def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, Analy
         return
     for doc in docs:
         info = info_from_dict(stored_info(doc))
-        report = stored_report(stored_str(doc, "path"), stored_str(doc, "sha"), doc.get_first("text") or "",
-                               doc.get_first("readings") or "", info)
+        text = stored_text(doc)
+        report = stored_report(stored_str(doc, "path"), stored_str(doc, "sha"), text, stored_readings(doc, text), info)
         yield stored_str(doc, "doc_id"), report
 
 

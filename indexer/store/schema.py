@@ -12,8 +12,9 @@ import tantivy
 # (5: generations under a cchc-index.json marker; 6: line_tokens, unit_words with the parent,
 # cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds;
 # 9: folds and info compressed against the text, the tokens per line with the folds, no line_tokens;
-# summary; 10: pairs and triples, adjacent tokens' forms as one term each: phrases without positions).
-SCHEMA_VERSION = 10
+# summary; 10: pairs and triples, adjacent tokens' forms as one term each: phrases without positions;
+# 11: text zlib-compressed, readings compressed against it: bytes, a third of the store saved).
+SCHEMA_VERSION = 11
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
@@ -27,8 +28,9 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("path", stored=True, tokenizer_name="raw")
     sb.add_text_field("sha", stored=True, tokenizer_name="raw")
     # the original NFC text, OCR readings per token, parsed metadata
-    sb.add_text_field("text", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
-    sb.add_text_field("readings", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
+    # (text: zlib, readings: against the text; indexer.search.stored.stored_text and stored_readings)
+    sb.add_bytes_field("text", stored=True)
+    sb.add_bytes_field("readings", stored=True)
     sb.add_bytes_field("info", stored=True)  # JSON compressed against the text (indexer.search.stored.stored_info)
     sb.add_text_field("summary", stored=True, tokenizer_name=STORED_ONLY, index_option="basic")  # a hit's metadata
     # every token's fold, line by line, zlib-compressed against the text (indexer.search.storedfolds): with
