@@ -18,11 +18,8 @@ import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +27,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402
-from bench_index import tree_rss  # noqa: E402
+from bench_index import run_measured  # noqa: E402
 
 CLI = "from cchc_tui.cli import main; main()"
 
@@ -42,24 +39,10 @@ def children_cpu() -> float:
 
 def measured(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int, str]:
     """Wall s, CPU s (the process and its waited-for workers), peak summed RSS bytes, stdout's last line."""
-    before, started = children_cpu(), time.perf_counter()
+    before = children_cpu()
     # cwd is not a tree: `python -c` puts the cwd first on sys.path, before PYTHONPATH
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
-    peak = [0]
-
-    def poll() -> None:
-        while process.poll() is None:
-            peak[0] = max(peak[0], tree_rss(process.pid))
-            time.sleep(0.05)
-
-    watcher = threading.Thread(target=poll, daemon=True)
-    watcher.start()
-    out, err = process.communicate()
-    wall = time.perf_counter() - started
-    watcher.join()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(args[:4])} failed ({process.returncode}): {err.strip()[-500:]}")
-    return wall, children_cpu() - before, peak[0], (out.strip().splitlines() or [""])[-1]
+    wall, peak, out = run_measured(args, cwd=cwd, env=env, interval=0.05)
+    return wall, children_cpu() - before, peak, (out.strip().splitlines() or [""])[-1]
 
 
 def tree_env(tree: Path, pycache: Path) -> dict[str, str]:

@@ -57,16 +57,17 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def run_measured(args: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak summed RSS (bytes) and stdout of a command."""
+def run_measured(args: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None,
+                 interval: float = 0.1) -> tuple[float, int, str]:
+    """Wall seconds, peak summed RSS (bytes, polled every `interval` s) and stdout of a command."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     peak = [0]
 
     def poll() -> None:
         while process.poll() is None:
             peak[0] = max(peak[0], tree_rss(process.pid))
-            time.sleep(0.1)
+            time.sleep(interval)
 
     watcher = threading.Thread(target=poll, daemon=True)
     watcher.start()
