@@ -23,7 +23,8 @@ _WORD_CHARS = "0-9a-z" + re.escape(OCR_LETTER_GLYPHS)
 WORD_BOUNDARY_BEFORE = rf"(?<![{_WORD_CHARS}])"
 WORD_BOUNDARY_AFTER = rf"(?![{_WORD_CHARS}])"
 # Between two words: spaces, a line break, or list punctuation (`Văn hóa, Thể thao`).
-WORD_SEPARATOR = r"(?:\s*[,\-–]\s*|\s+)"
+SEPARATOR_MARKS = ",-–"
+WORD_SEPARATOR = rf"(?:\s*[{re.escape(SEPARATOR_MARKS)}]\s*|\s+)"
 
 
 # A whole report is folded by several parsers in turn (citations, topics): the last long text is remembered.
@@ -90,10 +91,15 @@ def function_words(name: str) -> tuple[str, ...]:
     return tuple(load_json("function_words.json")[name])
 
 
+def phrase_words(phrase: str) -> list[str]:
+    """The words a phrase's pattern is made of (punctuation between them is a separator)."""
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFC", phrase))
+
+
 @lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> str:
     """Regex source for a phrase: OCR-tolerant words separated by whitespace/line breaks."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", phrase))
+    words = phrase_words(phrase)
     body = WORD_SEPARATOR.join(word_pattern(w) for w in words)
     return WORD_BOUNDARY_BEFORE + body + WORD_BOUNDARY_AFTER
 
@@ -121,7 +127,7 @@ def fuzzy_equal(printed: str, proper: str) -> bool:
 def first_chars(phrase: str) -> frozenset[str]:
     """The folded characters a match of `phrase` can start with (to dispatch matching by first letter);
     empty when that is not known (no words, or a first word of one letter that may vanish)."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", phrase.lower()))
+    words = phrase_words(phrase.lower())
     if not words:
         return frozenset()
     first = words[0][0]

@@ -24,19 +24,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indexer.parse.fuzzy import first_chars, phrase_pattern, word_pattern
+from indexer.parse.fuzzy import SEPARATOR_MARKS, first_chars, phrase_pattern, phrase_words, word_pattern
 from indexer.textnorm import fold
 from indexer.vietnamese.letters import letter_forms
 
-_SEPARATORS = ",-–"  # with whitespace: the characters WORD_SEPARATOR is made of
-
 
 def _is_separator(ch: str) -> bool:
-    return ch.isspace() or ch in _SEPARATORS  # `\s` of a str pattern is str.isspace
-
-
-def _words(phrase: str) -> list[str]:
-    return re.findall(r"[^\W_]+", unicodedata.normalize("NFC", phrase))  # as phrase_pattern splits it
+    # with whitespace, what WORD_SEPARATOR is made of (`\s` of a str pattern is str.isspace)
+    return ch.isspace() or ch in SEPARATOR_MARKS
 
 
 def _word_checkable(word: str) -> bool:
@@ -102,7 +97,7 @@ class WordTrie:
         self._always: list[int] = []
         self._depth = 0
         for i, phrase in enumerate(self._phrases):
-            words = [w.lower() for w in _words(phrase)]
+            words = [w.lower() for w in phrase_words(phrase)]
             if not words or not all(_word_checkable(w) for w in words):
                 self._always.append(i)
                 continue
