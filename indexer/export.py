@@ -28,7 +28,7 @@ LISTS = ("citations", "topics", "sections", "figures")  # their own keys, not in
 
 def report_record(doc: tantivy.Document) -> dict[str, Any]:
     text = stored_text(doc)
-    info = stored_info(doc)
+    info = stored_info(doc, text)  # the text decompressed once
     tokens = tokenize(text)
     folds = token_folds(text, tokens)
     stored = stored_readings(doc, text)

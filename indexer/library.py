@@ -71,8 +71,9 @@ def index_errors(method):
 
 
 def report_from_doc(doc: tantivy.Document) -> Report:
-    info = info_from_dict(stored_info(doc))
-    return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=stored_text(doc), info=info)
+    text = stored_text(doc)
+    info = info_from_dict(stored_info(doc, text))  # the text decompressed once
+    return Report(doc_id=stored_str(doc, "doc_id"), path=stored_str(doc, "path"), text=text, info=info)
 
 
 def entry_from_doc(doc: tantivy.Document) -> ReportEntry:

@@ -31,13 +31,14 @@ def stored_summary(doc: tantivy.Document) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def stored_info(doc: tantivy.Document) -> dict[str, Any]:
+def stored_info(doc: tantivy.Document, text: str | None = None) -> dict[str, Any]:
     """The report's metadata as the parser gave it (`ReportInfo.to_dict`): compressed against the text since
-    schema 9 (`storedfolds.pack`), plain JSON before (a report carried over from an older index)."""
+    schema 9 (`storedfolds.pack`), plain JSON before (a report carried over from an older index).
+    `text`: the report's `stored_text` when the caller has it already (not decompressed twice)."""
     value = doc.get_first("info")
     if isinstance(value, bytes):
         label = stored_str(doc, "path") or "a report"
-        value = unpack(stored_text(doc), value, label, "metadata") if value else b"{}"
+        value = unpack(stored_text(doc) if text is None else text, value, label, "metadata") if value else b"{}"
     try:
         found = orjson.loads(value or "{}")
     except orjson.JSONDecodeError as exc:

@@ -176,8 +176,8 @@ def carried_documents(folder: Path, plan: RootPlan) -> Iterator[tuple[str, Analy
     except (ValueError, OSError):
         return
     for doc in docs:
-        info = info_from_dict(stored_info(doc))
         text = stored_text(doc)
+        info = info_from_dict(stored_info(doc, text))  # the text decompressed once
         report = stored_report(stored_str(doc, "path"), stored_str(doc, "sha"), text, stored_readings(doc, text), info)
         yield stored_str(doc, "doc_id"), report
 
