@@ -80,13 +80,14 @@ def coverage_columns(coverage: Coverage, width: int = TOPIC_HEADER) -> list[str 
 def coverage_rows(overview: Overview, width: int = TOPIC_HEADER) -> list[LinkRow]:
     coverage = overview.coverage
     ids_of = {c.key: c.doc_ids for c in overview.by_unit}
+    peak = coverage.peak  # once: it scans every cell (a grid of 3,000 units took minutes asking per cell)
     rows = []
     for unit, counts in zip(coverage.units, coverage.cells):
         cells = [plain(unit, UNKNOWN["unit"])]
         targets: list = [partial(_count_target, Count(unit, len(ids_of.get(unit, [])), ids_of.get(unit, [])), "unit")]
         for topic, count in zip(coverage.topics, counts):
             cells.append(Text(f"{count:^{width}}" if count else f"{'·':^{width}}",
-                              style=heat_style(count, coverage.peak) or DIM_STYLE))
+                              style=heat_style(count, peak) or DIM_STYLE))
             targets.append(partial(_topic_target, unit, topic, ids_of.get(unit, [])) if count else None)
         rows.append(LinkRow(cells, targets[0], targets))
     return rows

@@ -6,6 +6,7 @@ styles. Screens rebuild what they show when the theme changes.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -79,5 +80,11 @@ def heat_style(count: int, peak: int) -> str:
     if count <= 0 or peak <= 0:
         return ""
     shades = styles().heat
-    shade = Color.parse(shades[min(len(shades) - 1, (count * len(shades) - 1) // peak)])
+    return _on_shade(shades[min(len(shades) - 1, (count * len(shades) - 1) // peak)])
+
+
+@functools.lru_cache(maxsize=64)
+def _on_shade(shade_text: str) -> str:
+    # a coverage grid asks once a cell (tens of thousands at 10,000 reports) for a handful of shades
+    shade = Color.parse(shade_text)
     return f"{shade.get_contrast_text(1.0).hex6} on {shade.hex6}"
