@@ -40,6 +40,7 @@ from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
 
 log = logging.getLogger(__name__)
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+UNMARKED_FILLER = "\x00"  # body_exact's stand-in for a word printed without marks: no token is ever NUL
 
 # The stages in the order a report goes through them ("commit" is the writer's, once per run).
 STAGES = {
@@ -171,7 +172,7 @@ def parse(text: str, label: str, tokens: Tokens, readings: Readings) -> ReportIn
 
 def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
     """The tantivy document: stored text, readings and metadata; body (every fold and reading at its
-    token's position), body_exact (the lower-cased word as printed), filter and citation keys."""
+    token's position), body_exact (the words printed with marks, lower-cased), filter and citation keys."""
     with stage("index"):
         doc = tantivy.Document()
         doc.add_text("doc_id", doc_id)
@@ -215,9 +216,14 @@ def pair_tokens(report: AnalysedReport, width: int) -> tantivy.PreTokenizedStrin
 def exact_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
     spans, Token = report.spans, tantivy.Token
     lowered = lowered_words(report.text)
-    out = [Token(lowered(spans[2 * pos], spans[2 * pos + 1]), pos, spans[2 * pos], spans[2 * pos + 1])
-           for pos in range(len(report.folds))]
-    return tantivy.PreTokenizedString("", out)
+    # only the words printed with marks (their fold differs): the boost matches the marked words of a
+    # query at their offsets (tantivy_query.boosts), and the unmarked ones' positions cost half the field.
+    # Each unmarked word leaves a filler at position 0 (no query asks for it; equal positions pack to
+    # nothing): the field's length is still every word, so BM25 scores the marked phrase as before.
+    words = ((pos, lowered(spans[2 * pos], spans[2 * pos + 1])) for pos in range(len(report.folds)))
+    marked = [Token(word, pos, spans[2 * pos], spans[2 * pos + 1]) for pos, word in words if word != report.folds[pos]]
+    fillers = [Token(UNMARKED_FILLER, 0, 0, 0)] * (len(report.folds) - len(marked))
+    return tantivy.PreTokenizedString("", fillers + marked)
 
 
 def lowered_words(text: str):

@@ -58,13 +58,13 @@ def test_no_folds_stored_where_folding_is_not_character_by_character(text):
     assert encode_folds("Báo cáo", ["bao", "cao"]) == "bao cao"
 
 
-@pytest.mark.parametrize("older", [8, 10])  # 8: no stored folds; 10: the text stored plain (schema 11 zlib)
+@pytest.mark.parametrize("older", [8, 10, 11])  # 8: no stored folds; 10: the text stored plain; 11: every word in body_exact
 def test_an_index_without_stored_folds_is_reported_then_rebuilt(tmp_path, older):
     corpus = shutil.copytree(CORPUS, tmp_path / "corpus")
     index_dir = tmp_path / "idx"
     update_index([corpus], index_dir)
     marker = orjson.loads((index_dir / MARKER).read_bytes())
-    assert marker["schema_version"] == SCHEMA_VERSION == 11
+    assert marker["schema_version"] == SCHEMA_VERSION == 12
     (index_dir / MARKER).write_bytes(orjson.dumps({**marker, "schema_version": older}))
     runner = CliRunner()
     refused = runner.invoke(app, ["search", "cai cach", "--index-dir", str(index_dir)])

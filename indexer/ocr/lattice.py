@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import add
@@ -232,17 +233,20 @@ def _decode_one(slot: Slot) -> tuple[str, ...]:
     """A token no neighbour forms a word with: its own scores decide."""
     if len(slot.options) == 1:
         return slot.options
-    through = sorted(zip(slot.scores, slot.options), reverse=True)
-    cut = through[0][0] - KEEP_MARGIN
-    return tuple([o for s, o in through if s >= cut][:MAX_READINGS])
+    return _kept(slot.scores, slot.options)
 
 
-def _kept(through: list[float], options: tuple[str, ...]) -> tuple[str, ...]:
+def _kept(through: Sequence[float], options: tuple[str, ...]) -> tuple[str, ...]:
+    """The options within KEEP_MARGIN of the best, best first (ties: the greater option), MAX_READINGS
+    at most. Only the kept ones are sorted (most often one): the same order as sorting all, then cutting."""
     if len(options) == 1:
         return options
-    ranked = sorted(zip(through, options), reverse=True)
-    cut = ranked[0][0] - KEEP_MARGIN
-    return tuple([o for s, o in ranked if s >= cut][:MAX_READINGS])
+    cut = max(through) - KEEP_MARGIN
+    kept = [(s, o) for s, o in zip(through, options) if s >= cut]
+    if len(kept) == 1:
+        return (kept[0][1],)
+    kept.sort(reverse=True)
+    return tuple([o for _s, o in kept[:MAX_READINGS]])
 
 
 def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) -> list[tuple[str, ...]]:

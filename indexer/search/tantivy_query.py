@@ -173,8 +173,16 @@ class Tiers:
 def boosts(schema: tantivy.Schema, plan: QueryPlan) -> list[tuple[Occur, Query]]:
     if not plan.has_diacritics:
         return []
-    return [(Occur.Should, Query.boost_query(words_query(schema, "body_exact", p.exact), EXACT_BOOST))
-            for p in [*plan.phrases, plan.loose] if p.exact]
+    marked = [[(k, e) for k, (w, e) in enumerate(zip(p.words, p.exact)) if w != e] for p in [*plan.phrases, plan.loose]]
+    return [(Occur.Should, Query.boost_query(marked_query(schema, m), EXACT_BOOST)) for m in marked if m]
+
+
+def marked_query(schema: tantivy.Schema, marked: list[tuple[int, str]]) -> Query:
+    """The marked words as printed at their offsets (body_exact holds only words printed with marks)."""
+    if len(marked) == 1:
+        return Query.term_query(schema, "body_exact", marked[0][1])
+    first = marked[0][0]
+    return Query.phrase_query(schema, "body_exact", cast(PhraseWords, [(k - first, e) for k, e in marked]))
 
 
 def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list,

@@ -13,8 +13,9 @@ import tantivy
 # cite_typed with the type word's code; 7: text, readings and info stored only; 8: folds;
 # 9: folds and info compressed against the text, the tokens per line with the folds, no line_tokens;
 # summary; 10: pairs and triples, adjacent tokens' forms as one term each: phrases without positions;
-# 11: text zlib-compressed, readings compressed against it: bytes, a third of the store saved).
-SCHEMA_VERSION = 11
+# 11: text zlib-compressed, readings compressed against it: bytes, a third of the store saved;
+# 12: body_exact only the words printed with marks, a filler for the others).
+SCHEMA_VERSION = 12
 
 FOLD_ANALYZER = "cchc_fold"  # whitespace-separated, lower-cased, ASCII-folded
 EXACT_ANALYZER = "cchc_exact"  # lower-cased, diacritics kept
@@ -38,6 +39,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_bytes_field("folds", stored=True)
     # searchable text
     sb.add_text_field("body", tokenizer_name=FOLD_ANALYZER, index_option="position")
+    # the words printed with marks, lower-cased, at their positions (indexer.pipeline.exact_tokens)
     sb.add_text_field("body_exact", tokenizer_name=EXACT_ANALYZER, index_option="position")
     # every form of a token beside every form of the next, `a b`, and of the next two, `a b c` (fold first,
     # then its readings, at most indexer.search.pairs.PAIR_FORMS of each): a phrase is one of these terms,
