@@ -1,6 +1,6 @@
 """The cheaper ways a search counts give what counting every report gave: whether a query word is held
 (variants.resolve_forms, beside deleted reports whose terms the dictionary still lists), the facets
-counted from the term dictionary (engine.facets), and the scan led by separators (formtext.token_numbers)."""
+counted from the term dictionary (engine.facets)."""
 from __future__ import annotations
 
 from unittest import mock
@@ -8,42 +8,14 @@ from unittest import mock
 import tantivy
 
 from indexer.api import Library, update_index
-from indexer.search import engine, formtext, variants
-from indexer.search.formtext import form_pattern, token_numbers
+from indexer.search import engine, variants
 from indexer.search.query import words_of
-from indexer.search.stored import result_count, stored_bytes, stored_readings, stored_text
-from indexer.search.storedfolds import decode_stored_folds
+from indexer.search.stored import result_count
 from indexer.search.variants import BODY, printed_forms, resolve_forms, word_query
 from indexer.textnorm import query_words
 
 WORDS = [("so", "số"), ("doi", "đổi"), ("bo", "bộ"), ("to", "tổ"), ("chuc", "chức"), ("may", "máy"),
          ("vneid", "VNeID"), ("9001", "9001"), ("hanh", "hành"), ("cong", "công")]
-
-
-def _plain_scan(pattern, stored: str, starts: str) -> list[int]:
-    with mock.patch.object(formtext, "_led", lambda _pattern, _starts: None):
-        return token_numbers(pattern, stored, starts)
-
-
-def test_the_led_scan_finds_the_tokens_the_plain_scan_finds(library):
-    patterns = [form_pattern(w, printed_forms(w, typed, n)) for w, typed in WORDS for n in (1, 2, 4)]
-    led = [p for p in patterns if formtext._led(p.pattern, " ") is not None]
-    assert led and len(led) < len(patterns)  # both ways are compared, not one of them twice
-    searcher = library.index.searcher()
-    stored = []
-    for _score, addr in searcher.search(tantivy.Query.all_query(), limit=100).hits:
-        doc = searcher.doc(addr)
-        text = stored_text(doc)
-        stored.append((decode_stored_folds(text, stored_bytes(doc, "folds"))[0], stored_readings(doc, text)))
-    # invented edge cases: a form first in the string, inside a token, a reading after `|`, a lone `s`
-    stored.append(("so xso sox s $o so", "|se x|$e s|so| se"))
-    found = 0
-    for pattern in patterns:
-        for folds, readings in stored:
-            assert token_numbers(pattern, folds, " ") == _plain_scan(pattern, folds, " "), pattern.pattern
-            assert token_numbers(pattern, readings, " |") == _plain_scan(pattern, readings, " |"), pattern.pattern
-            found += len(token_numbers(pattern, folds, " "))
-    assert found > 100
 
 
 def _counted(searcher, schema, word: str, surface: str, query_words_count: int) -> int:

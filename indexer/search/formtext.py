@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import itertools
 import re
 from array import array
@@ -42,9 +41,6 @@ def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> list[in
     """Numbers of the tokens of `stored` (one space between tokens) holding a whole form `pattern` matches;
     `starts`: the characters a form may follow. A plain loop filling a list: it runs for every match
     of every query word in every report shown (a generator's resumes were a third of its cost)."""
-    led = _led(pattern.pattern, starts)
-    if led is not None:
-        return _led_numbers(pattern, led, stored)
     count, found = stored.count, []
     spaces = last = 0
     for m in pattern.finditer(stored):
@@ -55,46 +51,6 @@ def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> list[in
         last = start
         found.append(spaces)
     return found
-
-
-def _led_numbers(pattern: re.Pattern[str], led: re.Pattern[str], stored: str) -> list[int]:
-    """`token_numbers` by `_led`: the same tokens (a token-local form holds no separator, so no match
-    tried inside a token reaches the next one), tried after separators only."""
-    count, found = stored.count, []
-    first = pattern.match(stored)
-    if first is not None and first.end() > 0:
-        found.append(0)
-    spaces = last = 0
-    for m in led.finditer(stored):
-        start = m.start() + 1  # the form's, after its separator
-        if m.end() == start:
-            continue
-        spaces += count(" ", last, start)
-        last = start
-        found.append(spaces)
-    return found
-
-
-@functools.lru_cache(maxsize=1024)
-def _led(pattern: str, starts: str) -> re.Pattern[str] | None:
-    """`pattern` led by a character a form follows (`starts`), when re would otherwise try it at every
-    character: one whose forms share no first letter (`(?:so|(?:s|\\$)...)`, OCR forms of `số`) gives re
-    no literal or character set to skip to. Led, it is tried after separators only (~1 character in 6);
-    a pattern re can skip to a letter of (`may|m...`) is faster alone. None: scan `pattern` as it is."""
-    if not _token_local(pattern) or regex_skips(pattern):
-        return None
-    return re.compile(f"[{re.escape(starts)}](?:{pattern})")
-
-
-def regex_skips(pattern: str) -> bool:
-    """Whether re's search skips to the pattern's first characters (a literal prefix, or a set of first
-    characters, as its compiler finds them); True when that cannot be told: the pattern then runs as it is."""
-    try:
-        compiler, parser = importlib.import_module("re._compiler"), importlib.import_module("re._parser")
-        parsed = parser.parse(pattern)
-        return bool(compiler._get_literal_prefix(parsed, 0)[0]) or compiler._get_charset_prefix(parsed, 0) is not None
-    except Exception:  # re's internals moved: the plain scan, the same tokens
-        return True
 
 
 # What lets a form pattern match beyond one token's fold or reading (a space, a `|`, any character):
