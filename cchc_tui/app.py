@@ -43,6 +43,9 @@ from indexer.api import (
 RELOAD_SECONDS = 3.0
 KEYMAP_WARNING_SECONDS = 15.0  # read while the dashboard first loads, which can take seconds on a big index
 SEARCH_LIMIT = 50
+# Hits first shown for a typed query, then the rest up to SEARCH_LIMIT: the lines of each hit shown cost
+# about a millisecond at 10,000 reports, and a first screen holds fewer than this many results.
+FIRST_PAGE = 15
 BROWSE_LIMIT = 200  # rows listed when browsing; the count and facets cover every report
 
 T = TypeVar("T")
@@ -93,6 +96,12 @@ class CchcApp(App[None]):
         """Hits for `query`; with no words, every report the filters admit, newest first (browsing)."""
         limit = limit if any(char.isalnum() for char in query) else BROWSE_LIMIT
         return self._locked(lambda: self.library.search(query, limit=limit, filters=filters))
+
+    @staticmethod
+    def search_pages(query: str) -> tuple[int, ...]:
+        """The limits a search screen asks `search` for, in turn, each while the previous one's hits are
+        on screen (the last one stands): the first page soon, then the rest; browsing lists at once."""
+        return (FIRST_PAGE, SEARCH_LIMIT) if any(char.isalnum() for char in query) else (BROWSE_LIMIT,)
 
     def search_all(self, query: str, filters: Filters) -> SearchResult:
         """Every hit (for narrowing a search to a set of reports)."""

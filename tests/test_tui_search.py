@@ -235,8 +235,8 @@ def test_a_slow_older_search_never_overwrites_a_newer_one(index_dir):
             await settle(pilot)
             real_search = app.search
 
-            def slow_for_the_first_query(query, filters):
-                result = real_search(query, filters)
+            def slow_for_the_first_query(query, filters, limit=50):
+                result = real_search(query, filters, limit)
                 if query == "quyet dinh":
                     time.sleep(0.6)  # outside the index lock: the newer search overtakes it
                 return result

@@ -77,17 +77,21 @@ class SearchScreen(Screen[None]):
 
     @work(exclusive=True, thread=True, group="search", exit_on_error=False)
     def run_search(self, query: str, filters: Filters, scope: frozenset[str] | None) -> None:
-        """Blocking index call in a thread; the newest request wins."""
-        started = perf_counter()
-        try:
-            result = scoped(self.app.search_all(query, filters), scope) if scope is not None else self.app.search(query, filters)
-            labels = self.app.topic_labels
-        except Exception as error:
-            self.app.call_from_thread(self.show_failure, query, filters, scope, error)
-            return
-        elapsed_ms = (perf_counter() - started) * 1000
-        if not get_current_worker().is_cancelled:
+        """Blocking index calls in a thread, the first page then the rest; the newest request wins."""
+        for limit in self.app.search_pages(query) if scope is None else (0,):
+            started = perf_counter()
+            try:
+                result = scoped(self.app.search_all(query, filters), scope) if scope is not None else self.app.search(query, filters, limit)
+                labels = self.app.topic_labels
+            except Exception as error:
+                self.app.call_from_thread(self.show_failure, query, filters, scope, error)
+                return
+            elapsed_ms = (perf_counter() - started) * 1000
+            if get_current_worker().is_cancelled:
+                return
             self.app.call_from_thread(self.show_result, query, filters, scope, result, elapsed_ms, labels)
+            if len(result.hits) >= result.total:
+                return  # every hit there is is shown
 
     def is_stale(self, query: str, filters: Filters, scope: frozenset[str] | None) -> bool:
         """An older request finished after a newer one started."""
