@@ -134,6 +134,20 @@ def test_a_file_over_its_time_budget_is_skipped_with_the_reason(tmp_path, monkey
     assert "per-file time budget" in result.stderr and "indexed 0" in result.stdout
 
 
+def test_an_alarm_python_swallowed_still_spends_the_budget(monkeypatch):
+    # the alarm falling inside a gc callback or a __del__ is reported as unraisable, not raised: as if
+    # the handler did nothing, the analysis runs on past the budget and must still count as over it
+    import time
+
+    monkeypatch.setattr(prepare_module, "_alarm", lambda _signum, _frame: None)
+    monkeypatch.setattr(prepare_module, "SECONDS_PER_FILE", 0.001)
+    monkeypatch.setattr(prepare_module, "guarded_analysis", lambda key, sha, text: time.sleep(0.02) or "analysed")
+    result = prepare_module.budgeted_analysis("slow.txt", "sha", "text")
+    assert isinstance(result, prepare_module.Failed) and "per-file time budget" in result.reason
+    monkeypatch.setattr(prepare_module, "SECONDS_PER_FILE", 5.0)
+    assert prepare_module.budgeted_analysis("quick.txt", "sha", "text") == "analysed"
+
+
 def test_a_file_over_the_size_limit_is_skipped_before_it_costs_anything(tmp_path):
     from indexer.ingest import MAX_REPORT_BYTES
 
