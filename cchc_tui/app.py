@@ -93,8 +93,8 @@ class CchcApp(App[None]):
             return call()
 
     def search(self, query: str, filters: Filters, limit: int = SEARCH_LIMIT) -> SearchResult:
-        """Hits for `query`; with no words, every report the filters admit, newest first (browsing)."""
-        limit = limit if any(char.isalnum() for char in query) else BROWSE_LIMIT
+        """Hits for `query`; with no words, the reports the filters admit, newest first (browsing:
+        `search_pages` gives its limit)."""
         return self._locked(lambda: self.library.search(query, limit=limit, filters=filters))
 
     @staticmethod

@@ -68,3 +68,10 @@ def test_a_search_within_the_first_page_asks_once(tmp_path: Path) -> None:
 
     asyncio.run(scenario())
     assert asked[-1:] == [FIRST_PAGE] and asked.count(SEARCH_LIMIT) == 0
+
+
+def test_browsing_lists_its_reports_at_once() -> None:
+    from cchc_tui.app import BROWSE_LIMIT, CchcApp
+
+    assert CchcApp.search_pages("") == (BROWSE_LIMIT,) == CchcApp.search_pages("  \"\" ")
+    assert CchcApp.search_pages("một cửa") == (FIRST_PAGE, SEARCH_LIMIT)

@@ -78,7 +78,8 @@ class SearchScreen(Screen[None]):
     @work(exclusive=True, thread=True, group="search", exit_on_error=False)
     def run_search(self, query: str, filters: Filters, scope: frozenset[str] | None) -> None:
         """Blocking index calls in a thread, the first page then the rest; the newest request wins."""
-        for limit in self.app.search_pages(query) if scope is None else (0,):
+        pages = self.app.search_pages(query) if scope is None else (0,)  # narrowed: its scope's hits at once, no limit
+        for limit in pages:
             started = perf_counter()
             try:
                 result = scoped(self.app.search_all(query, filters), scope) if scope is not None else self.app.search(query, filters, limit)
