@@ -13,7 +13,6 @@ read them back.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
 import re
 import unicodedata
@@ -181,13 +180,13 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_bytes("text", encode_text(report.text))  # zlib (indexer.search.stored)
         doc.add_bytes("readings", encode_readings_field(report.text, encode_readings(report.readings, report.best, report.folds)))
         doc.add_bytes("folds", stored_folds(report.text, report.folds, report.lines))  # and the tokens per line
-        info = report.info.to_dict()
-        doc.add_bytes("info", encode_info(report.text, info))  # compressed against the text
-        doc.add_text("summary", encode_summary(info))  # what a hit list shows (indexer.search.stored)
+        doc.add_bytes("info", encode_info(report.text, report.info))  # compressed against the text
+        doc.add_text("summary", encode_summary(report.info))  # what a hit list shows (indexer.search.stored)
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))
-        doc.add_pre_tokenized_text("pairs", pair_tokens(report, 2))  # phrases without positions (search.pairs)
-        doc.add_pre_tokenized_text("triples", pair_tokens(report, 3))
+        pairs, triples = pair_tokens(report)  # phrases without positions (search.pairs)
+        doc.add_pre_tokenized_text("pairs", pairs)
+        doc.add_pre_tokenized_text("triples", triples)
         add_keywords(doc, report.info)
         return doc
 
@@ -203,14 +202,17 @@ def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
     return tantivy.PreTokenizedString("", out)
 
 
-def pair_tokens(report: AnalysedReport, width: int) -> tantivy.PreTokenizedString:
-    """Each run of `width` adjacent tokens as terms `a b` (`a b c`): every combination of their forms
-    (fold, then readings; PAIR_FORMS of each at most)."""
+def pair_tokens(report: AnalysedReport) -> tuple[tantivy.PreTokenizedString, tantivy.PreTokenizedString]:
+    """Each run of two (three) adjacent tokens as terms `a b` (`a b c`): every combination of their
+    forms (fold, then readings; PAIR_FORMS of each at most), in `itertools.product` order."""
     Token = tantivy.Token
-    forms = [(fold_, *extra[: PAIR_FORMS - 1]) for fold_, extra in zip(report.folds, report.readings)]
-    runs = zip(*(forms[k:] for k in range(width)))
-    out = [Token(" ".join(words), pos, 0, 0) for pos, run in enumerate(runs) for words in itertools.product(*run)]
-    return tantivy.PreTokenizedString("", out)
+    forms = [(fold_, *extra[: PAIR_FORMS - 1]) if extra else (fold_,) for fold_, extra in zip(report.folds, report.readings)]
+    # a triple is a token's form before each of the next pair's terms: the pairs are joined once
+    joined = [[f"{a} {b}" for a in first for b in second] for first, second in zip(forms, forms[1:])]
+    pairs = [Token(term, pos, 0, 0) for pos, terms in enumerate(joined) for term in terms]
+    triples = [Token(f"{a} {rest}", pos, 0, 0) for pos, (first, after) in enumerate(zip(forms, joined[1:]))
+               for a in first for rest in after]
+    return tantivy.PreTokenizedString("", pairs), tantivy.PreTokenizedString("", triples)
 
 
 def exact_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:

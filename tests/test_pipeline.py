@@ -211,8 +211,9 @@ def test_an_index_written_before_figures_were_parsed_compares_the_same(report, t
     from indexer.compare import compare_reports
 
     new = report_from_doc(stored_doc(pipeline.index_keys("new", report), tmp_path / "new"))
-    older = dataclasses.asdict  # the info an older index stored: every key but "figures"
-    monkeypatch.setattr(ReportInfo, "to_dict", lambda info: {k: v for k, v in older(info).items() if k != "figures"})
+    encode = pipeline.encode_info  # the info an older index stored: every key but "figures"
+    monkeypatch.setattr(pipeline, "encode_info",
+                        lambda text, info: encode(text, {k: v for k, v in info.to_dict().items() if k != "figures"}))
     old = report_from_doc(stored_doc(pipeline.index_keys("old", report), tmp_path / "old"))
     assert old.info.figures is None  # not parsed, which is not "no figures"
     assert compare_reports(old, old).figures == compare_reports(new, new).figures
@@ -245,3 +246,13 @@ def stored_doc(doc: tantivy.Document, folder) -> tantivy.Document:
     index.reload()
     searcher = index.searcher()
     return searcher.doc(searcher.search(tantivy.Query.all_query(), limit=1).hits[0][1])
+
+
+def test_the_stored_info_is_what_to_dict_gives(report, tmp_path):
+    import orjson
+
+    from indexer.search.stored import stored_info
+
+    doc = stored_doc(pipeline.index_keys("d", report), tmp_path)
+    assert report.info.figures and report.info.citations  # nested dataclasses, lists of them
+    assert stored_info(doc) == orjson.loads(orjson.dumps(report.info.to_dict()))

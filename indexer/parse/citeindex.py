@@ -34,6 +34,7 @@ def _upper_codes(text: str) -> str:
     return re.sub(r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*", lambda m: mixed.get(m.group().upper(), m.group().upper()), text)
 
 
+@functools.cache  # read for every citation indexed and every symbol query: the table is fixed
 def _type_codes_by_word() -> dict[str, str]:
     """Folded type word or code -> folded type code: `quyet dinh` -> `qd`, `qd` -> `qd`."""
     out = {}

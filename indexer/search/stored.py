@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 import tantivy
 
+from indexer.model import ReportInfo
 from indexer.search.storedfolds import damaged, pack, unpack
 
 # What a hit shows of a report's metadata (`Hit`): its stored `info` is ~8 KB of JSON (sections,
@@ -18,8 +19,8 @@ SUMMARY_KEYS = ("unit", "symbol", "doc_type", "date", "title")
 TEXT_LEVEL = 6
 
 
-def encode_summary(info: dict[str, Any]) -> str:
-    return orjson.dumps({key: info.get(key) for key in SUMMARY_KEYS}).decode()
+def encode_summary(info: ReportInfo) -> str:
+    return orjson.dumps({key: getattr(info, key) for key in SUMMARY_KEYS}).decode()
 
 
 def stored_summary(doc: tantivy.Document) -> dict[str, Any]:
@@ -46,7 +47,8 @@ def stored_info(doc: tantivy.Document, text: str | None = None) -> dict[str, Any
     return found if isinstance(found, dict) else {}
 
 
-def encode_info(text: str, info: dict[str, Any]) -> bytes:
+def encode_info(text: str, info: ReportInfo) -> bytes:
+    # orjson writes the dataclass as `to_dict()` would (same keys, same order), without asdict's deep copy
     return pack(text, orjson.dumps(info))
 
 

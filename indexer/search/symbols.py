@@ -5,6 +5,8 @@ names the three keys the index stores, so index and query always agree.
 """
 from __future__ import annotations
 
+import functools
+
 from indexer.textnorm import fold
 
 
@@ -15,6 +17,7 @@ def symbol_key_of(symbol: str) -> str:
     return symbol_key(symbol)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus cites the same symbols over and over (pure: tables only)
 def symbol_number(symbol: str) -> str | None:
     """The document's number without leading zeros (`09/KH-UBND` -> `9`)."""
     from indexer.parse.citeindex import canonical_symbol, split_symbol
@@ -40,11 +43,12 @@ def type_code_of(type_word: str | None) -> str | None:
     return _type_codes_by_word().get(" ".join(fold(type_word or "").split()))
 
 
-def typed_number_keys(symbol: str, cited_type: str | None) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)  # per citation indexed and per cited symbol a query checks
+def typed_number_keys(symbol: str, cited_type: str | None) -> frozenset[str]:
     """`number/code` keys of one citation: its symbol's code, and the code of the type word printed
     before it (`Kế hoạch số 362/QĐ-UBND` answers both `qđ 362` and `kế hoạch 362`)."""
     keys = {k for k in (symbol_typed_number(symbol),) if k}
     number, code = symbol_number(symbol), type_code_of(cited_type)
     if number and code:
         keys.add(f"{number}/{code}")
-    return keys
+    return frozenset(keys)
