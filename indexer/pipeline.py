@@ -32,7 +32,7 @@ from indexer.profile import Profile, current, stage, table
 from indexer.safety import inert_line
 from indexer.search.doctext import stored_folds
 from indexer.search.filters import type_key, unit_index_words
-from indexer.search.pairs import PAIR_FORMS
+from indexer.search.pairs import PAIR_FORMS, PAIR_JOIN
 from indexer.search.stored import encode_info, encode_readings_field, encode_summary, encode_text
 from indexer.search.symbols import symbol_key_of, symbol_number, typed_number_keys
 from indexer.textnorm import Token, lower_nfc, nfc, token_folds, tokenize
@@ -184,9 +184,9 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
         doc.add_text("summary", encode_summary(report.info))  # what a hit list shows (indexer.search.stored)
         doc.add_pre_tokenized_text("body", body_tokens(report))
         doc.add_pre_tokenized_text("body_exact", exact_tokens(report))
-        pairs, triples = pair_tokens(report)  # phrases without positions (search.pairs)
-        doc.add_pre_tokenized_text("pairs", pairs)
-        doc.add_pre_tokenized_text("triples", triples)
+        pairs, triples = pair_texts(report)  # phrases without positions (search.pairs)
+        doc.add_text("pairs", pairs)
+        doc.add_text("triples", triples)
         add_keywords(doc, report.info)
         return doc
 
@@ -202,17 +202,15 @@ def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
     return tantivy.PreTokenizedString("", out)
 
 
-def pair_tokens(report: AnalysedReport) -> tuple[tantivy.PreTokenizedString, tantivy.PreTokenizedString]:
-    """Each run of two (three) adjacent tokens as terms `a b` (`a b c`): every combination of their
-    forms (fold, then readings; PAIR_FORMS of each at most), in `itertools.product` order."""
-    Token = tantivy.Token
+def pair_texts(report: AnalysedReport) -> tuple[str, str]:
+    """Each run of two (three) adjacent tokens as terms `a b` (`a b c`, words joined by PAIR_JOIN): every
+    combination of their forms (fold, then readings; PAIR_FORMS of each at most), terms apart by spaces."""
     forms = [(fold_, *extra[: PAIR_FORMS - 1]) if extra else (fold_,) for fold_, extra in zip(report.folds, report.readings)]
     # a triple is a token's form before each of the next pair's terms: the pairs are joined once
-    joined = [[f"{a} {b}" for a in first for b in second] for first, second in zip(forms, forms[1:])]
-    pairs = [Token(term, pos, 0, 0) for pos, terms in enumerate(joined) for term in terms]
-    triples = [Token(f"{a} {rest}", pos, 0, 0) for pos, (first, after) in enumerate(zip(forms, joined[1:]))
-               for a in first for rest in after]
-    return tantivy.PreTokenizedString("", pairs), tantivy.PreTokenizedString("", triples)
+    joined = [[f"{a}{PAIR_JOIN}{b}" for a in first for b in second] for first, second in zip(forms, forms[1:])]
+    pairs = " ".join(term for terms in joined for term in terms)
+    triples = " ".join(f"{a}{PAIR_JOIN}{rest}" for first, after in zip(forms, joined[1:]) for a in first for rest in after)
+    return pairs, triples
 
 
 def exact_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:

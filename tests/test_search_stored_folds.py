@@ -64,7 +64,7 @@ def test_an_index_without_stored_folds_is_reported_then_rebuilt(tmp_path, older)
     index_dir = tmp_path / "idx"
     update_index([corpus], index_dir)
     marker = orjson.loads((index_dir / MARKER).read_bytes())
-    assert marker["schema_version"] == SCHEMA_VERSION == 12
+    assert marker["schema_version"] == SCHEMA_VERSION == 13
     (index_dir / MARKER).write_bytes(orjson.dumps({**marker, "schema_version": older}))
     runner = CliRunner()
     refused = runner.invoke(app, ["search", "cai cach", "--index-dir", str(index_dir)])

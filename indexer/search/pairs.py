@@ -4,7 +4,8 @@ The index holds, for every two adjacent tokens, each form of the first (its fold
 then its OCR readings: PAIR_FORMS at most) beside each form of the second, `a b`,
 in the `pairs` field, and likewise every three, `a b c`, in `triples`
 (indexer.store.schema). Two words together are one pair term, or a regex over the
-pair terms when a word has OCR forms; three words, one triple: the same reports
+pair terms when a word has OCR forms (a term's words are
+joined by PAIR_JOIN); three words, one triple: the same reports
 as the positional phrase on `body`, found in one posting list where the phrase
 read every position of every report holding its words. A longer phrase is its
 triples ANDed: a report could hold each run of three apart without the whole
@@ -23,6 +24,9 @@ from indexer.search.variants import WordForms
 
 PAIRS, TRIPLES = "pairs", "triples"
 PAIR_FORMS = 4  # a token's fold and first readings, with the next tokens': 16 pairs, 64 triples at most
+# Between a term's words (`a\x1fb`): whitespace to Python's tokenizer (no token holds it), none to
+# tantivy's, which splits the field's text at spaces into these terms (indexer.store.schema).
+PAIR_JOIN = "\x1f"
 
 
 def pairs_usable(forms: list[WordForms]) -> bool:
@@ -33,14 +37,14 @@ def pairs_usable(forms: list[WordForms]) -> bool:
 def run_query(schema: tantivy.Schema, field: str, run: list[WordForms]) -> tantivy.Query:
     """Adjacent words as one term of `field`: the term itself when every word is plain, else a regex."""
     if all(f.is_plain for f in run):
-        return tantivy.Query.term_query(schema, field, " ".join(f.word for f in run))
-    return tantivy.Query.regex_query(schema, field, " ".join(f"(?:{f.regex()})" for f in run))
+        return tantivy.Query.term_query(schema, field, PAIR_JOIN.join(f.word for f in run))
+    return tantivy.Query.regex_query(schema, field, PAIR_JOIN.join(f"(?:{f.regex()})" for f in run))
 
 
 def pairs_query(schema: tantivy.Schema, forms: list[WordForms]) -> tantivy.Query:
     """The words in order and adjacent (see the module docstring), ranked by their own pairs."""
     Query, Occur = tantivy.Query, tantivy.Occur
-    own = [Query.term_query(schema, PAIRS, f"{a.word} {b.word}") for a, b in zip(forms, forms[1:])]
+    own = [Query.term_query(schema, PAIRS, f"{a.word}{PAIR_JOIN}{b.word}") for a, b in zip(forms, forms[1:])]
     if len(forms) == 2:
         held = run_query(schema, PAIRS, forms)
         return held if all(f.is_plain for f in forms) else Query.boolean_query([(Occur.Should, own[0]), (Occur.Should, held)])
