@@ -194,11 +194,10 @@ def index_keys(doc_id: str, report: AnalysedReport) -> tantivy.Document:
 def body_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
     out: list[tantivy.Token] = []
     spans, Token = report.spans, tantivy.Token
-    for pos, (fold_, extra) in enumerate(zip(report.folds, report.readings)):
-        start, end = spans[2 * pos], spans[2 * pos + 1]
+    for pos, (fold_, extra, start, end) in enumerate(zip(report.folds, report.readings, spans[0::2], spans[1::2])):
         out.append(Token(fold_, pos, start, end))
-        for form in extra:
-            out.append(Token(form, pos, start, end))
+        if extra:
+            out.extend(Token(form, pos, start, end) for form in extra)
     return tantivy.PreTokenizedString("", out)
 
 
@@ -214,26 +213,30 @@ def pair_texts(report: AnalysedReport) -> tuple[str, str]:
 
 
 def exact_tokens(report: AnalysedReport) -> tantivy.PreTokenizedString:
-    spans, Token = report.spans, tantivy.Token
-    lowered = lowered_words(report.text)
+    Token, text = tantivy.Token, report.text
     # only the words printed with marks (their fold differs): the boost matches the marked words of a
     # query at their offsets (tantivy_query.boosts), and the unmarked ones' positions cost half the field.
     # Each unmarked word leaves a filler at position 0 (no query asks for it; equal positions pack to
     # nothing): the field's length is still every word, so BM25 scores the marked phrase as before.
-    words = ((pos, lowered(spans[2 * pos], spans[2 * pos + 1])) for pos in range(len(report.folds)))
-    marked = [Token(word, pos, spans[2 * pos], spans[2 * pos + 1]) for pos, word in words if word != report.folds[pos]]
+    tokens = enumerate(zip(report.folds, report.spans[0::2], report.spans[1::2]))
+    lowered = lowered_text(text)
+    if lowered is not None:
+        marked = [Token(word, pos, start, end) for pos, (fold_, start, end) in tokens if (word := lowered[start:end]) != fold_]
+    else:
+        marked = [Token(word, pos, start, end) for pos, (fold_, start, end) in tokens
+                  if (word := lower_nfc(text[start:end])) != fold_]
     fillers = [Token(UNMARKED_FILLER, 0, 0, 0)] * (len(report.folds) - len(marked))
     return tantivy.PreTokenizedString("", fillers + marked)
 
 
-def lowered_words(text: str):
-    """`lower_nfc` of text[start:end], from one pass over the text when that is the same thing
-    (NFC text whose lower-casing keeps every offset and needs no context, as the final Σ does)."""
+def lowered_text(text: str) -> str | None:
+    """The text lower-cased in one pass when each word's `lower_nfc` is its slice of it (NFC text whose
+    lower-casing keeps every offset and needs no context, as the final Σ does); None otherwise."""
     if unicodedata.is_normalized("NFC", text) and "Σ" not in text:
         lowered = text.lower()
         if len(lowered) == len(text):
-            return lambda start, end: lowered[start:end]
-    return lambda start, end: lower_nfc(text[start:end])
+            return lowered
+    return None
 
 
 def add_keywords(doc: tantivy.Document, info: ReportInfo) -> None:

@@ -256,3 +256,17 @@ def test_the_stored_info_is_what_to_dict_gives(report, tmp_path):
     doc = stored_doc(pipeline.index_keys("d", report), tmp_path)
     assert report.info.figures and report.info.citations  # nested dataclasses, lists of them
     assert stored_info(doc) == orjson.loads(orjson.dumps(report.info.to_dict()))
+
+
+@pytest.mark.parametrize("text", ["Báo cáo CẢI CÁCH hành chính tại xã", "Mục ΑΣ cải cách ở İstanbul", "Ghi chú x\u0301 về cải cách"])
+def test_body_exact_holds_each_marked_word_lower_cased_at_its_position(text, monkeypatch):
+    from indexer.textnorm import lower_nfc
+
+    monkeypatch.setattr(pipeline.tantivy, "Token", lambda *fields: fields)
+    monkeypatch.setattr(pipeline.tantivy, "PreTokenizedString", lambda _text, tokens: tokens)
+    report = pipeline.analyse_text("k.txt", "0" * 64, text)
+    spans = list(zip(report.spans[0::2], report.spans[1::2]))
+    words = [lower_nfc(report.text[start:end]) for start, end in spans]
+    marked = [(word, pos, *spans[pos]) for pos, word in enumerate(words) if word != report.folds[pos]]
+    fillers = [(pipeline.UNMARKED_FILLER, 0, 0, 0)] * (len(words) - len(marked))
+    assert marked and pipeline.exact_tokens(report) == fillers + marked
