@@ -168,9 +168,13 @@ def most_cited(documents: list[CitedDocument], limit: int = MOST_CITED) -> list[
     return [CitedCount(d.symbol, d.name, d.type, d.report_count, len(d.conflicts)) for d in ranked[:limit]]
 
 
+GIVEN_FIELD = {"date": "date", "issuer": "issuer", "type": "type", "subject": "subject", "impossible_date": "date_raw"}
+
+
 def _given(ref: CitingRef, kind: str) -> str | None:
-    values = {"date": ref.date, "issuer": ref.issuer, "type": ref.type, "subject": ref.subject, "impossible_date": ref.date_raw}
-    return values.get(kind)
+    """What the citing report says on the conflict's subject (a conflict of another kind: nothing)."""
+    name = GIVEN_FIELD.get(kind)
+    return None if name is None else getattr(ref, name)
 
 
 def conflict_rows(documents: list[CitedDocument]) -> list[ConflictRow]:
@@ -179,8 +183,9 @@ def conflict_rows(documents: list[CitedDocument]) -> list[ConflictRow]:
     for document in documents:
         for conflict in document.conflicts:
             sides: dict[str, ConflictSide] = {}
+            involved = set(conflict.doc_ids)  # a date conflict of a much-cited decision lists thousands
             for ref in document.citing:
-                if ref.doc_id in conflict.doc_ids and ref.doc_id not in sides:
+                if ref.doc_id in involved and ref.doc_id not in sides:
                     sides[ref.doc_id] = ConflictSide(ref.doc_id, ref.unit, ref.line, _given(ref, conflict.kind))
             rows.append(ConflictRow(document.symbol, document.name, conflict.kind, conflict.detail, list(sides.values())))
     return rows
