@@ -12,11 +12,12 @@ so a real collision (té = tế / tổ with no context) keeps both.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import add
+from operator import add, attrgetter
 
 from indexer.ocr.lexicon import lexicon
 from indexer.vietnamese import roman
@@ -107,6 +108,8 @@ def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | No
 
 NEG = float("-inf")
 _ONE = (1).__eq__
+_OPTIONS = attrgetter("options")
+_LINKED = re.compile(b"\x01+")
 
 
 @cache
@@ -174,18 +177,17 @@ def decode(slots: list[Slot], done: Decoded | None = None) -> list[tuple[str, ..
     max-marginals up to a constant). A slot alone or a run of the same slots (a phrase
     the document repeats) is decoded once; `done` carries them to another call."""
     done = Decoded() if done is None else done
-    options = [slot.options for slot in slots]
+    options = list(map(_OPTIONS, slots))
     links = list(map(_pair_links, options, options[1:]))  # links[i]: slot i with slot i + 1
     readings = list(map(done.__getitem__, slots))  # each slot decided alone; then the runs, over them
-    start = 0
-    for end in [i for i, link in enumerate(links, 1) if not link] + [len(slots)]:
-        if end - start > 1:
-            run = tuple(slots[start:end])
-            decoded = done.get(run)
-            if decoded is None:
-                decoded = done[run] = _decode_run(run, links[start:end - 1])
-            readings[start:end] = decoded
-        start = end
+    # A run of linked neighbours is a run of 1s in one byte per link: found in C, not token by token.
+    for linked in _LINKED.finditer(bytes(map(bool, links))):
+        start, end = linked.start(), linked.end() + 1
+        run = tuple(slots[start:end])
+        decoded = done.get(run)
+        if decoded is None:
+            decoded = done[run] = _decode_run(run, links[start:end - 1])
+        readings[start:end] = decoded
     return readings
 
 
