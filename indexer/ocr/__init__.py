@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from indexer.ocr.channel import candidates
-from indexer.ocr.lattice import Slot, StaticOptions, decode, fixed, scored_static, static_options
+from indexer.ocr.lattice import Decoded, Slot, StaticOptions, decode, fixed, scored_static, static_options
 from indexer.ocr.lexicon import lexicon
 from indexer.ocr.spellings import capitalised_spellings
 from indexer.ocr.tokens import Kind, code_reading, is_clean_document, kind_of, roman_reading
@@ -115,7 +115,7 @@ class _Slots:
         self.built: dict[tuple, Slot] = {}
         self.previous = previous
         # Slots of equal readings and scores, one object (shared with the previous pass): the decoder
-        # keys runs on the ids of their slots, so a run whose scores came out the same in the second
+        # keys runs on their slots (identity), so a run whose scores came out the same in the second
         # pass (most: a token's own reading is no evidence for itself) is not decoded again.
         self.canon: dict[tuple, Slot] = {} if previous is None else previous.canon
         self.recounted: set[str] = set()  # readings whose count differs from the previous pass
@@ -208,16 +208,13 @@ def token_readings(words: Sequence[str]) -> list[tuple[str, ...]]:
     seen = _clean_syllables(words, kinds)
     layout = _Layout(words, kinds)
     first_pass = _Slots(seen)
-    decoded: dict = {}  # lattice runs decoded so far, shared by both passes
-    first_slots = first_pass.build(layout, seen)  # alive until the end: their ids key `decoded`
-    first = decode(first_slots, decoded)
+    decoded = Decoded()  # slots and lattice runs decided so far, shared by both passes
+    first = decode(first_pass.build(layout, seen), decoded)
     # Second pass: a garbled token is usually a word the document uses often,
     # so count what the first pass read everywhere, garbled tokens included.
     syllables = frozenset((Kind.WORD, Kind.TRUSTED))  # (built once, not per token)
     seen = [r[0] if k in syllables else None for r, k in zip(first, kinds)]
-    readings = decode(_Slots(seen, first_pass).build(layout, seen), decoded)
-    del first_slots
-    return readings
+    return decode(_Slots(seen, first_pass).build(layout, seen), decoded)
 
 
 def restore_words(words: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:

@@ -12,11 +12,12 @@ so a real collision (té = tế / tổ with no context) keeps both.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import add
+from operator import add, attrgetter
 
 from indexer.ocr.lexicon import lexicon
 from indexer.vietnamese import roman
@@ -32,9 +33,10 @@ MAX_READINGS = 3
 MAX_CANDIDATES = 6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Slot:
-    """Candidate readings of one token and their emission scores (shared between tokens: immutable)."""
+    """Candidate readings of one token and their emission scores (shared between tokens: immutable;
+    equal by identity, hashed in C: the decoder keys what it decided on the slots themselves)."""
 
     options: tuple[str, ...]
     scores: tuple[float, ...]
@@ -106,6 +108,8 @@ def scored_static(static: StaticOptions, doc_counts: Counter[str], own: str | No
 
 NEG = float("-inf")
 _ONE = (1).__eq__
+_OPTIONS = attrgetter("options")
+_LINKED = re.compile(b"\x01+")
 
 
 @cache
@@ -155,85 +159,102 @@ def _pair_links(left_options: tuple[str, ...], right_options: tuple[str, ...]) -
     return tuple(links)
 
 
-def _forward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int], ...]]) -> tuple[list, list]:
-    """Per option: best prefix score ending there free, and joined to the previous token.
+class Decoded(dict):
+    """What `decode` decided, carried from one call to the next (the second pass): a slot (decided
+    alone, no neighbour forming a word with it) -> its readings, and a run of slots -> theirs. Slots
+    hash by identity and the keys hold them, so a key always means the very same slots."""
 
-    A syllable belongs to one word: a token joined to its left neighbour
-    cannot also join its right one, so overlapping pairs are not counted twice.
-    """
-    last_free, last_joined, bonus = list(scores[0]), [NEG] * len(scores[0]), BIGRAM_BONUS
-    free, joined = [last_free], [last_joined]
-    for emit, pairs in zip(scores[1:], links[1:]):
-        best_any = max(max(last_free), max(last_joined))
+    def __missing__(self, slot: Slot) -> tuple[str, ...]:
+        readings = self[slot] = slot.options if len(slot.options) == 1 else _kept(slot.scores, slot.options)
+        return readings
+
+
+def decode(slots: list[Slot], done: Decoded | None = None) -> list[tuple[str, ...]]:
+    """Readings per slot, best first, within KEEP_MARGIN of the best path.
+
+    Where two neighbours cannot form a word, nothing passes between them: the
+    lattice splits into independent runs, each decoded alone (exactly the same
+    max-marginals up to a constant). A slot alone or a run of the same slots (a phrase
+    the document repeats) is decoded once; `done` carries them to another call."""
+    done = Decoded() if done is None else done
+    options = list(map(_OPTIONS, slots))
+    links = list(map(_pair_links, options, options[1:]))  # links[i]: slot i with slot i + 1
+    readings = list(map(done.__getitem__, slots))  # each slot decided alone; then the runs, over them
+    # A run of linked neighbours is a run of 1s in one byte per link: found in C, not token by token.
+    for linked in _LINKED.finditer(bytes(map(bool, links))):
+        start, end = linked.start(), linked.end() + 1
+        run = tuple(slots[start:end])
+        decoded = done.get(run)
+        if decoded is None:
+            decoded = done[run] = _decode_run(run, links[start:end - 1])
+        readings[start:end] = decoded
+    return readings
+
+
+def _decode_run(slots: Sequence[Slot], links: list[tuple[tuple[int, int], ...]]) -> Sequence[tuple[str, ...]]:
+    """Max-marginals of a run (links[i]: slot i with slot i + 1): per option, the best path through it,
+    free or joined to its left neighbour (a syllable belongs to one word: joined, it cannot join
+    its right one). Nothing to choose: the options as they are."""
+    if all(map(_ONE, map(len, [slot.options for slot in slots]))):
+        return [slot.options for slot in slots]
+    if len(slots) == 2:
+        return _decode_pair(slots[0], slots[1], links[0])
+    scores = [slot.scores for slot in slots]
+    prefix, joined_before = _forward(scores, links)
+    after, joined_after = _backward(scores, links)
+    readings = [slots[0].options if len(slots[0].options) == 1
+                else _kept([e + b for e, b in zip(scores[0], after[0])], slots[0].options)]
+    for i in range(1, len(slots)):
+        options = slots[i].options
+        if len(options) == 1:  # no choice: the scores through it do not matter
+            readings.append(options)
+            continue
+        free, tail = prefix[i], joined_after[i]  # free: e + free is the best path to it, free
+        readings.append(_kept([t if (t := e + free + b) >= (u := j + tail) else u
+                               for e, b, j in zip(scores[i], after[i], joined_before[i])], options))
+    return readings
+
+
+def _forward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int], ...]]) -> tuple[list[float], list]:
+    """Per token from the second: the best prefix score before it (its free options add their emission
+    to it), and per option the best prefix ending there joined to the previous token."""
+    prefix: list[float] = [0.0]
+    joined: list[list[float]] = [[]]  # (nothing before the first token)
+    free_max, joined_max, bonus = max(scores[0]), NEG, BIGRAM_BONUS
+    before = None  # the first token's free scores are its emissions
+    for emit, last, pairs in zip(scores[1:], scores, links):
+        best_any = free_max if free_max >= joined_max else joined_max
         best_join = [NEG] * len(emit)
         for p, o in pairs:
-            if last_free[p] > best_join[o]:
-                best_join[o] = last_free[p]
-        last_free = [e + best_any for e in emit]
+            through = last[p] if before is None else last[p] + before
+            if through > best_join[o]:
+                best_join[o] = through
         last_joined = [e + bonus + j for e, j in zip(emit, best_join)]
-        free.append(last_free)
+        prefix.append(best_any)
         joined.append(last_joined)
-    return free, joined
+        free_max, joined_max, before = max(emit) + best_any, max(last_joined), best_any  # (rounding is monotone)
+    return prefix, joined
 
 
 def _backward(scores: list[tuple[float, ...]], links: list[tuple[tuple[int, int], ...]]) -> tuple[list, list[float]]:
     """Per option: best suffix score after it given it is free; and given it is joined to the
     previous token (the same for every option of a token: it cannot join the next one)."""
-    free, joined = [[0.0] * len(scores[-1])], [0.0]
+    after_free, after_joined, bonus = [0.0] * len(scores[-1]), 0.0, BIGRAM_BONUS
+    free, joined = [after_free], [after_joined]
     for index in range(len(scores) - 2, -1, -1):
-        emit, after_free, after_joined = scores[index + 1], free[-1], joined[-1]
+        emit = scores[index + 1]
         unjoined = max(map(add, emit, after_free))
         joining = [NEG] * len(scores[index])
-        for p, o in links[index + 1]:
-            through = emit[o] + BIGRAM_BONUS + after_joined
+        for p, o in links[index]:
+            through = emit[o] + bonus + after_joined
             if through > joining[p]:
                 joining[p] = through
-        free.append([j if j > unjoined else unjoined for j in joining])
+        after_free, after_joined = [j if j > unjoined else unjoined for j in joining], unjoined
+        free.append(after_free)
         joined.append(unjoined)
     free.reverse()
     joined.reverse()
     return free, joined
-
-
-def decode(slots: list[Slot], done: dict | None = None) -> list[tuple[str, ...]]:
-    """Readings per slot, best first, within KEEP_MARGIN of the best path.
-
-    Where two neighbours cannot form a word, nothing passes between them: the
-    lattice splits into independent runs, each decoded alone (exactly the same
-    max-marginals up to a constant). A run of the same slots (a phrase the
-    document repeats) is decoded once; `done` carries those runs to another call
-    whose slots are the same objects, all kept alive by the caller (ids are the key)."""
-    if not slots:
-        return []
-    done = {} if done is None else done
-    options = [slot.options for slot in slots]
-    links = list(map(_pair_links, options, options[1:]))  # links[i]: slot i with slot i + 1
-    readings: list[tuple[str, ...]] = []
-    start = 0
-    for end in [i for i, link in enumerate(links, 1) if not link] + [len(slots)]:
-        if end - start == 1:
-            single = options[start]
-            if len(single) > 1:  # a shared slot: decided once (its id, an int, keys it beside the runs)
-                single = done.get(id(slots[start])) or done.setdefault(id(slots[start]), _decode_one(slots[start]))
-            readings.append(single)
-        elif all(map(_ONE, map(len, options[start:end]))):  # nothing to choose
-            readings.extend(options[start:end])
-        else:
-            run = slots[start:end]
-            key = tuple(map(id, run))  # slots are shared objects, alive for this call
-            decoded = done.get(key)
-            if decoded is None:
-                decoded = done[key] = _decode_run(run, [(), *links[start:end - 1]])
-            readings.extend(decoded)
-        start = end
-    return readings
-
-
-def _decode_one(slot: Slot) -> tuple[str, ...]:
-    """A token no neighbour forms a word with: its own scores decide."""
-    if len(slot.options) == 1:
-        return slot.options
-    return _kept(slot.scores, slot.options)
 
 
 def _kept(through: Sequence[float], options: tuple[str, ...]) -> tuple[str, ...]:
@@ -262,18 +283,3 @@ def _decode_pair(left: Slot, right: Slot, pairs: tuple[tuple[int, int], ...]) ->
         if joined > through_right[b]:
             through_right[b] = joined
     return [_kept(through_left, left.options), _kept(through_right, right.options)]
-
-
-def _decode_run(slots: list[Slot], links: list[tuple[tuple[int, int], ...]]) -> list[tuple[str, ...]]:
-    if len(slots) == 2:
-        return _decode_pair(slots[0], slots[1], links[1])
-    scores = [slot.scores for slot in slots]
-    (fwd_free, fwd_joined), (bwd_free, bwd_joined) = _forward(scores, links), _backward(scores, links)
-    readings: list[tuple[str, ...]] = []
-    for options, ff, fj, bf, bj in zip([slot.options for slot in slots], fwd_free, fwd_joined, bwd_free, bwd_joined):
-        if len(options) == 1:  # no choice: the scores through it do not matter
-            readings.append(options)
-            continue
-        through = [a + b if a + b >= c + bj else c + bj for a, b, c in zip(ff, bf, fj)]
-        readings.append(_kept(through, options))
-    return readings
