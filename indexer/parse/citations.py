@@ -16,7 +16,6 @@ from indexer.model import Citation
 from indexer.parse import named
 from indexer.parse.dates import date_after
 from indexer.parse.fuzzy import (
-    alternation,
     folded,
     function_word,
     function_words,
@@ -25,6 +24,7 @@ from indexer.parse.fuzzy import (
     words_pattern,
 )
 from indexer.parse.issuers import issuer_after, issuer_before
+from indexer.parse.phrase_scan import PhrasesThen
 from indexer.parse.regexes import BARE_SYMBOL_RE, STANDARD_RE, SYMBOL_RE
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
 from indexer.parse.tables import doc_type, doc_type_names, type_by_code
@@ -43,17 +43,16 @@ class Occurrence:
 
 
 @cache
-def _type_tail_re() -> re.Pattern[str]:
+def _type_tail() -> PhrasesThen:
     """A type word ending the text before a symbol: `Quyết định số`, `Kế hoạch:` `số`, `Nghị định`."""
     number_word = rf"(?:{word_pattern(function_word('number'))})"
-    types = alternation(doc_type_names()).pattern
-    return re.compile(rf"(?:{types})[\s:]*(?:{number_word}[\s:]*)?$")
+    return PhrasesThen(doc_type_names(), rf"[\s:]*(?:{number_word}[\s:]*)?$")
 
 
 def type_before(ftext: str, start: int) -> tuple[str | None, int]:
     """The type word that introduces the symbol at `start`, and where it begins."""
     window_start = max(0, start - TYPE_WINDOW)
-    m = _type_tail_re().search(ftext, window_start, start)
+    m = _type_tail().search(ftext, window_start, start)
     if not m:
         return None, start
     return doc_type_names()[matched_index(m)], m.start()

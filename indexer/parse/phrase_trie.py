@@ -34,7 +34,7 @@ def _is_separator(ch: str) -> bool:
     return ch.isspace() or ch in SEPARATOR_MARKS
 
 
-def _word_checkable(word: str) -> bool:
+def word_checkable(word: str) -> bool:
     """Every form of every letter free of separator characters, and some letter that cannot vanish."""
     forms = letter_forms("phrases")
     solid = False
@@ -47,7 +47,7 @@ def _word_checkable(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _word_regex(word: str) -> re.Pattern[str]:
+def word_regex(word: str) -> re.Pattern[str]:
     return re.compile(word_pattern(word))
 
 
@@ -98,7 +98,7 @@ class WordTrie:
         self._depth = 0
         for i, phrase in enumerate(self._phrases):
             words = [w.lower() for w in phrase_words(phrase)]
-            if not words or not all(_word_checkable(w) for w in words):
+            if not words or not all(word_checkable(w) for w in words):
                 self._always.append(i)
                 continue
             node = self._root
@@ -126,7 +126,7 @@ class WordTrie:
             start, end = runs[k]
             followed = end < endpos  # a separator follows the run: a next word may
             for word, child in node.fitting(text[start] if start < end else ""):
-                regex = _word_regex(word)
+                regex = word_regex(word)
                 if child.ending and regex.match(text, start, endpos):
                     found += child.ending
                 if child.children and followed and regex.fullmatch(text, start, end):
