@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from indexer.model import Figure
 from indexer.parse.fuzzy import folded
+from indexer.parse.regexes import finditer_at
 from indexer.textnorm import LineIndex, fold, nfc
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
@@ -213,15 +214,9 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _figure_matches(ftext: str) -> Iterator[re.Match[str]]:
-    """`figure_regex().finditer(ftext)`, tried only where a run of digits begins: NUMBER opens with a
-    digit that no word character precedes (its lookbehind), so no other place can match; scanning for
-    digits skips the rest of the text at C speed (the regex's lookbehinds leave it no first-character
-    prefix to skip by)."""
-    regex, resume = figure_regex(), 0
-    for digits in _DIGITS.finditer(ftext):
-        if digits.start() >= resume and (m := regex.match(ftext, digits.start())):
-            yield m
-            resume = m.end()
+    """`figure_regex().finditer(ftext)`: NUMBER opens with a digit no word character precedes (its
+    lookbehind), so only where a run of digits begins."""
+    return finditer_at(figure_regex(), ftext, (m.start() for m in _DIGITS.finditer(ftext)))
 
 
 def extract_figures(text: str) -> list[Figure]:
