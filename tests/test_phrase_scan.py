@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from indexer.parse.fuzzy import alternation, folded, function_word, word_pattern
+from indexer.parse.named import _law_regex
 from indexer.parse.phrase_scan import RUN_CHECKED, PhraseSet, PhrasesThen
 from indexer.parse.tables import doc_type_names
 from indexer.vietnamese.data import load_json
@@ -94,3 +95,17 @@ def test_a_phrase_set_with_no_known_first_letter_still_finds_it():
     expected = [(0, m.start(), m.end()) for pos in range(len(text)) if (m := plain.match(text, pos))
                 and _word_char(text[pos]) and (pos == 0 or not _word_char(text[pos - 1]))]
     assert expected and list(PhraseSet(["ở cơ sở"]).finditer(text)) == expected
+
+
+def test_the_law_grammar_searches_like_its_whole_pattern():
+    """`named._law_regex`: a kind of law, then its name; searched from every offset, as `_law_occurrences` does."""
+    fast = _law_regex()
+    plain = re.compile(fast.pattern)
+    texts = _texts(load_json("named_instruments.json")["kinds"])
+    found = 0
+    for text in texts:
+        for pos in range(0, len(text) + 1):
+            got, want = fast.search(text, pos, len(text)), plain.search(text, pos)
+            assert (got and (got.span(), got.span("name"))) == (want and (want.span(), want.span("name"))), text[pos:pos + 40]
+            found += want is not None
+    assert found > 100

@@ -129,6 +129,12 @@ class PhrasesThen:
         self._starts = re.compile(rf"{WORD_BOUNDARY_BEFORE}[{starts}]" if starts else r"(?!)")
         self._whole = None if self._alternation.dispatched else self._alternation.at("")
 
+    @property
+    def pattern(self) -> str:
+        """The whole pattern searched (what `search` matches as)."""
+        whole = self._alternation.at("")
+        return whole.pattern if whole is not None else r"(?!)"
+
     def search(self, ftext: str, pos: int, endpos: int) -> re.Match[str] | None:
         if self._whole is not None:
             return self._whole.search(ftext, pos, endpos)
