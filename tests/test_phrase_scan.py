@@ -51,7 +51,9 @@ def _texts(phrases: list[str]) -> list[str]:
         long_run = "x" * (RUN_CHECKED + 3)
         printed.append(f"Kính gửi: {p}; của {p.upper()}, ({_damaged(split)}) {split}.{long_run}.{split}"
                        f" {p.split()[0]}{long_run} {split} số {split}")
-    return [folded(t) for t in reports + printed + ["", "đ d 1 ( ) ."]]
+    # tokens longer than the scan remembers (no whitespace: words split by list punctuation and dots)
+    glued = [".".join(",".join(p.split()) for p in phrases[i:i + 12]) for i in range(0, len(phrases), 12)]
+    return [folded(t) for t in reports + printed + glued + ["", "đ d 1 ( ) ."]]
 
 
 def _word_char(ch: str) -> bool:

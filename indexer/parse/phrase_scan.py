@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate, compress
 
 from indexer.parse.fuzzy import (
     SEPARATOR_MARKS,
@@ -27,7 +28,9 @@ from indexer.parse.fuzzy import (
 from indexer.parse.phrase_trie import word_checkable, word_regex
 
 RUN_CHECKED = 40  # characters of a run looked at; a longer run is simply tried (a hostile line has no spaces)
-_REMEMBERED_RUNS = 1 << 16  # the memo is cleared past this many runs
+_REMEMBERED_RUNS = 1 << 16  # a memo is cleared past this many runs (or tokens)
+_REMEMBERED_TOKEN = 4 * RUN_CHECKED  # longer tokens (a line of dots, a hostile file without spaces) are not
+_WHITESPACE = re.compile(r"(\s+)")
 
 
 class _Openings:
@@ -97,20 +100,39 @@ class PhraseSet:
         self._starts = re.compile(rf"{WORD_BOUNDARY_BEFORE}(?=[{WORD_CHARS}])(?=([{starts}]{run}{{0,{RUN_CHECKED - 1}}}))"
                                   if starts else r"(?!)")
         self._next_run = re.compile(rf"[\s{re.escape(SEPARATOR_MARKS)}]+({run}{{0,{RUN_CHECKED}}})")
+        self._opened: dict[str, tuple[tuple[int, str, bool | _Openings], ...]] = {}
 
     def finditer(self, ftext: str) -> Iterator[tuple[int, int, int]]:
         """(phrase index, start, end) for each phrase starting at a word start, left to right."""
-        at, first = self._alternation.at, self._openings.after
-        for m in self._starts.finditer(ftext):
-            fits = first(m.group(1))  # the first two words checked: most word starts open no phrase
-            if fits is False or (fits is not True and fits.after(self._following(ftext, m.end(1))) is False):
-                continue
-            start = m.start()
-            regex = at(ftext[start])
-            hit = regex.match(ftext, start) if regex is not None else None
-            if hit:
-                assert hit.lastgroup is not None  # every alternative is a named group
-                yield int(hit.lastgroup[1:]), hit.start(), hit.end()
+        # The text's tokens (between whitespace) and their offsets, found at C speed; each distinct token's
+        # word starts and runs are read once (`_opened`); only tokens holding a run that may open a
+        # phrase are visited. (A token's word starts and runs depend on it alone: whitespace surrounds it.)
+        parts = _WHITESPACE.split(ftext)
+        tokens, offsets = parts[0::2], list(accumulate(map(len, parts), initial=0))[0::2]
+        opened = self._opened
+        if len(opened) >= _REMEMBERED_RUNS:
+            opened.clear()
+        once: dict[str, tuple[tuple[int, str, bool | _Openings], ...]] = {}  # long tokens: not remembered
+        for token in set(tokens).difference(opened):
+            (opened if len(token) <= _REMEMBERED_TOKEN else once)[token] = self._openings_in(token)
+        read = (lambda token: once[token] if token in once else opened[token]) if once else opened.__getitem__
+        at = self._alternation.at
+        for i in compress(range(len(tokens)), map(read, tokens)):
+            for offset, run, fits in read(tokens[i]):
+                start = offsets[i] + offset
+                if isinstance(fits, _Openings) and fits.after(self._following(ftext, start + len(run))) is False:
+                    continue  # the first two words checked: most word starts open no phrase
+                regex = at(ftext[start])
+                hit = regex.match(ftext, start) if regex is not None else None
+                if hit:
+                    assert hit.lastgroup is not None  # every alternative is a named group
+                    yield int(hit.lastgroup[1:]), hit.start(), hit.end()
+
+    def _openings_in(self, token: str) -> tuple[tuple[int, str, bool | _Openings], ...]:
+        """The word starts of a token whose run may open a phrase: (offset, run, what must follow it)."""
+        first = self._openings.after
+        return tuple((m.start(), m.group(1), fits) for m in self._starts.finditer(token)
+                     if (fits := first(m.group(1))) is not False)
 
     def _following(self, ftext: str, end: int) -> str:
         """The run after the one ending at `end` ("": none, the text ends or that run was cut)."""
