@@ -109,9 +109,9 @@ class PhraseSet:
         # phrase are visited. (A token's word starts and runs depend on it alone: whitespace surrounds it.)
         parts = _WHITESPACE.split(ftext)
         tokens, offsets = parts[0::2], list(accumulate(map(len, parts), initial=0))[0::2]
+        if len(self._opened) >= _REMEMBERED_RUNS:
+            self._opened = {}  # a new memo, not the old one cleared: a thread still reading that one keeps it
         opened = self._opened
-        if len(opened) >= _REMEMBERED_RUNS:
-            opened.clear()
         once: dict[str, tuple[tuple[int, str, bool | _Openings], ...]] = {}  # long tokens: not remembered
         for token in set(tokens).difference(opened):
             (opened if len(token) <= _REMEMBERED_TOKEN else once)[token] = self._openings_in(token)
