@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.parse.fuzzy import FirstCharAlternation, PhraseSet, alternation, folded
+from indexer.parse.fuzzy import FirstCharAlternation, alternation, folded
+from indexer.parse.phrase_scan import PhraseSet
 from indexer.parse.units import known_units
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS

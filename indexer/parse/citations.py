@@ -16,7 +16,6 @@ from indexer.model import Citation
 from indexer.parse import named
 from indexer.parse.dates import date_after
 from indexer.parse.fuzzy import (
-    alternation,
     folded,
     function_word,
     function_words,
@@ -25,7 +24,8 @@ from indexer.parse.fuzzy import (
     words_pattern,
 )
 from indexer.parse.issuers import issuer_after, issuer_before
-from indexer.parse.regexes import BARE_SYMBOL_RE, STANDARD_RE, SYMBOL_RE
+from indexer.parse.phrase_scan import PhrasesThen
+from indexer.parse.regexes import bare_symbols_in, standards_in, symbols_in
 from indexer.parse.symbols import canonical_standard, canonical_symbol, type_from_symbol
 from indexer.parse.tables import doc_type, doc_type_names, type_by_code
 from indexer.textnorm import LineIndex, fold
@@ -43,17 +43,16 @@ class Occurrence:
 
 
 @cache
-def _type_tail_re() -> re.Pattern[str]:
+def _type_tail() -> PhrasesThen:
     """A type word ending the text before a symbol: `Quyết định số`, `Kế hoạch:` `số`, `Nghị định`."""
     number_word = rf"(?:{word_pattern(function_word('number'))})"
-    types = alternation(doc_type_names()).pattern
-    return re.compile(rf"(?:{types})[\s:]*(?:{number_word}[\s:]*)?$")
+    return PhrasesThen(doc_type_names(), rf"[\s:]*(?:{number_word}[\s:]*)?$")
 
 
 def type_before(ftext: str, start: int) -> tuple[str | None, int]:
     """The type word that introduces the symbol at `start`, and where it begins."""
     window_start = max(0, start - TYPE_WINDOW)
-    m = _type_tail_re().search(ftext, window_start, start)
+    m = _type_tail().search(ftext, window_start, start)
     if not m:
         return None, start
     return doc_type_names()[matched_index(m)], m.start()
@@ -108,7 +107,7 @@ def _caption_re() -> re.Pattern[str]:
 def _symbol_matches(text: str, ftext: str, types: dict[int, tuple[str | None, int]]):
     """Symbols of the grammar, and agency-only ones (`285/CCTTHC`) right after a type word, in text order.
     `types` keeps each type_before found (by start): the caller asks again for the same places."""
-    full = list(SYMBOL_RE.finditer(text))
+    full = list(symbols_in(text))
     starts, ends = [m.start() for m in full], [m.end() for m in full]  # in order, not overlapping
 
     def inside_full(pos: int) -> bool:  # (bisect: a bare symbol is mostly part of a full one)
@@ -119,7 +118,7 @@ def _symbol_matches(text: str, ftext: str, types: dict[int, tuple[str | None, in
         found = types[pos] = type_before(ftext, pos)
         return bool(found[0])
 
-    bare = [m for m in BARE_SYMBOL_RE.finditer(text) if not inside_full(m.start()) and typed(m.start())]
+    bare = [m for m in bare_symbols_in(text) if not inside_full(m.start()) and typed(m.start())]
     return sorted(full + bare, key=lambda m: m.start())
 
 
@@ -175,7 +174,7 @@ def _symbol_occurrences(text: str, ftext: str, lines: LineIndex) -> list[Occurre
 
 def _standard_occurrences(text: str, lines: LineIndex) -> list[Occurrence]:
     found = []
-    for m in STANDARD_RE.finditer(text):
+    for m in standards_in(text):
         symbol = canonical_standard(m)
         citation = Citation(doc_type("standard"), symbol, None, None, None, None,
                             lines.line_of(m.start()), lines.line_of(m.end() - 1), m.group(0).strip())

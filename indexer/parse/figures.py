@@ -15,9 +15,12 @@ except on a report an index stored before figures were parsed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from indexer.model import Figure
+from indexer.parse.fuzzy import folded
+from indexer.parse.regexes import finditer_at
 from indexer.textnorm import LineIndex, fold, nfc
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
@@ -92,12 +95,32 @@ def figure_regex() -> re.Pattern[str]:
     return re.compile(NUMBER + tail, re.VERBOSE)
 
 
+def _opens_with_word_char(form: str) -> bool:
+    """Whether every match of `form_pattern(form)` begins with a word character (no first letter that may vanish)."""
+    words = [w for w in re.split(r"[\s,]+", nfc(form)) if w]
+    if not words:
+        return False
+    if words[0].isupper():
+        options = {fold(words[0])[:1]}
+    else:
+        first = words[0].lower()[0]
+        options = {fold(first), *letter_forms("count_nouns").get(first, ())}
+    return all(re.match(WORD_CHAR, option) for option in options)
+
+
+def _at_word_starts(forms: list[str]) -> str:
+    """A guard before an alternation of forms, searched: every position but a word start fails at once
+    instead of trying each form (the same matches: each form opens with LEFT_EDGE and, checked, a word character)."""
+    return rf"{LEFT_EDGE}(?={WORD_CHAR})" if all(_opens_with_word_char(f) for f in forms) else ""
+
+
 @cache
 def prefix_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Words just before a number: one that disqualifies it, one kept as a qualifier."""
     data = table()
-    not_after = re.compile(rf"(?:{_union(data['not_after'])})[\s:.]*$")
-    qualifier = re.compile("|".join(rf"(?P<q{i}>{form_pattern(q)})\s*$" for i, q in enumerate(data["qualifiers"])))
+    not_after = re.compile(rf"{_at_word_starts(data['not_after'])}(?:{_union(data['not_after'])})[\s:.]*$")
+    qualifiers = "|".join(rf"(?P<q{i}>{form_pattern(q)})\s*$" for i, q in enumerate(data["qualifiers"]))
+    qualifier = re.compile(rf"{_at_word_starts(data['qualifiers'])}(?:{qualifiers})")
     return not_after, qualifier
 
 
@@ -116,21 +139,13 @@ def _measure_label(printed: str) -> str:
     return next((m for m in measures if re.fullmatch(form_pattern(m), printed)), measures[0])
 
 
-def aligned_fold(text: str) -> str:
-    """`fold(text)` with the same length, so offsets in it are offsets in `text`."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded
-    return "".join((fold(ch) or " ")[0] for ch in text)
-
-
 WHAT_RE = re.compile(rf"(?:[ \t]*\n?[ \t]*)({WORD_CHAR}+)")
 
 
-def _words_after(folded: str, offset: int, limit: int = 4) -> list[str]:
+def _words_after(ftext: str, offset: int, limit: int = 4) -> list[str]:
     words: list[str] = []
     while len(words) < limit:
-        match = WHAT_RE.match(folded, offset)
+        match = WHAT_RE.match(ftext, offset)
         if not match or match.group(1).isdigit():
             break
         words.append(match.group(1))
@@ -161,7 +176,7 @@ def _is_year(match: re.Match[str]) -> bool:
     return count is not None and len(count) == 4 and 1900 <= int(count) <= 2099
 
 
-def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> Figure | None:
+def _figure(match: re.Match[str], text: str, ftext: str, lines: LineIndex) -> Figure | None:
     noun, form = _noun_of(match)
     if noun is None and match.group("percent") is None:
         return None  # a bare number counts nothing we can name
@@ -170,7 +185,7 @@ def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> F
     if match.group("part") is not None and int(match.group("part")) > int(match.group("whole")):
         return None  # 15/7 is a day and month, not a share
     not_after, qualifier = prefix_regexes()
-    before = folded[max(0, match.start() - 30):match.start()]
+    before = ftext[max(0, match.start() - 30):match.start()]
     if not_after.search(before):
         return None
     end = match.end() if noun is not None else match.end("percent") + 1
@@ -190,14 +205,23 @@ def _figure(match: re.Match[str], text: str, folded: str, lines: LineIndex) -> F
         unit=noun["label"] if noun else None,
         measure=measure,
         qualifier=_qualifier_label(qual),
-        what=" ".join(_words_after(folded, end)),
+        what=" ".join(_words_after(ftext, end)),
         reading=reading,
     )
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _figure_matches(ftext: str) -> Iterator[re.Match[str]]:
+    """`figure_regex().finditer(ftext)`: NUMBER opens with a digit no word character precedes (its
+    lookbehind), so only where a run of digits begins."""
+    return finditer_at(figure_regex(), ftext, (m.start() for m in _DIGITS.finditer(ftext)))
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every number + counted-noun phrase of a report, in text order."""
-    folded = aligned_fold(text)
+    ftext = folded(text)  # offsets in it are offsets in `text`; remembered from the parsers before
     lines = LineIndex(text)
-    found = (_figure(m, text, folded, lines) for m in figure_regex().finditer(folded))
+    found = (_figure(m, text, ftext, lines) for m in _figure_matches(ftext))
     return [f for f in found if f is not None]

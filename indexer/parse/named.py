@@ -7,9 +7,10 @@ from functools import cache
 
 from indexer.model import Citation
 from indexer.parse.dates import iso_date
-from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, alternation, function_word, phrase_pattern, word_pattern
+from indexer.parse.fuzzy import WORD_BOUNDARY_AFTER, function_word, phrase_pattern, word_pattern
 from indexer.parse.issuers import issuer_after
 from indexer.parse.periods import period_form
+from indexer.parse.phrase_scan import PhrasesThen
 from indexer.parse.restore import restore
 from indexer.parse.tables import doc_type
 from indexer.textnorm import LineIndex, fold
@@ -24,13 +25,12 @@ def _table() -> dict:
 
 
 @cache
-def _law_regex() -> re.Pattern[str]:
+def _law_regex() -> PhrasesThen:
+    """A kind of law (`k0`, `k1` …: the kinds' index), then its name (`name`)."""
     stops = "|".join(_table()["name_stops"]) + rf"|{word_pattern(function_word('number'))}(?=\s*\d)"
     word = rf"(?:[^\W_]|[{re.escape(OCR_LETTER_GLYPHS)}])[^\s,;.:()“”\"]*"
-    return re.compile(
-        rf"(?P<kind>{alternation(_table()['kinds'], 'k').pattern})"
-        rf"(?P<name>(?:,?[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{0,{MAX_NAME_WORDS}}})"
-    )
+    name = rf"(?P<name>(?:,?[ \t]*\n?[ \t]*(?!(?:{stops}){WORD_BOUNDARY_AFTER}){word}){{0,{MAX_NAME_WORDS}}})"
+    return PhrasesThen(_table()["kinds"], name, "k")  # tried where a kind may begin, not at every offset
 
 
 def _name_words(printed: str) -> list[str]:
@@ -60,7 +60,8 @@ def _scheme_regex() -> re.Pattern[str]:
 
 
 def _law_kind(m: re.Match[str]) -> str:
-    return next(kind for i, kind in enumerate(_table()["kinds"]) if m.group(f"k{i}") is not None)
+    groups = m.groupdict()  # (the kinds that cannot begin where the match does are not in its pattern)
+    return next(kind for i, kind in enumerate(_table()["kinds"]) if groups.get(f"k{i}") is not None)
 
 
 def _kept_end(printed: str, kept: list[str]) -> int:
@@ -73,7 +74,7 @@ def _kept_end(printed: str, kept: list[str]) -> int:
 
 def _law_occurrences(text: str, ftext: str, lines: LineIndex, make: Callable) -> list:
     found, pos = [], 0
-    while (m := _law_regex().search(ftext, pos)) is not None:
+    while (m := _law_regex().search(ftext, pos, len(ftext))) is not None:
         start, pos = m.start(), m.start() + 1
         if not text[start].isupper() or ftext[max(0, start - 6):start].strip().endswith("phap"):
             continue  # "pháp luật", or a lower-case common noun

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indexer.parse.fuzzy import SEPARATOR_MARKS, first_chars, phrase_pattern, phrase_words, word_pattern
+from indexer.parse.fuzzy import SEPARATOR_MARKS, WORD_CHARS, first_chars, phrase_pattern, phrase_words, word_pattern
 from indexer.textnorm import fold
 from indexer.vietnamese.letters import letter_forms
 
@@ -34,7 +34,7 @@ def _is_separator(ch: str) -> bool:
     return ch.isspace() or ch in SEPARATOR_MARKS
 
 
-def _word_checkable(word: str) -> bool:
+def word_checkable(word: str) -> bool:
     """Every form of every letter free of separator characters, and some letter that cannot vanish."""
     forms = letter_forms("phrases")
     solid = False
@@ -47,7 +47,7 @@ def _word_checkable(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _word_regex(word: str) -> re.Pattern[str]:
+def word_regex(word: str) -> re.Pattern[str]:
     return re.compile(word_pattern(word))
 
 
@@ -69,22 +69,29 @@ class _Node:
         return self.by_char.get(ch, []) + self.by_char.get("", [])
 
 
+_RUN = re.compile(rf"[^\s{re.escape(SEPARATOR_MARKS)}]*")  # (`\s` is str.isspace: _is_separator's)
+_GAP = re.compile(rf"[\s{re.escape(SEPARATOR_MARKS)}]*")
+_WORD_CHAR = re.compile(rf"[{WORD_CHARS}]")
+
+
 def _runs(text: str, pos: int, endpos: int, most: int) -> list[tuple[int, int]]:
     """Up to `most` runs of non-separator characters from `pos` (each (start, end)), stopping at a run
     that reaches `endpos` (no separator after it) or at a separator run that does."""
     runs: list[tuple[int, int]] = []
     start = pos
     while start < endpos and len(runs) < most:
-        end = start
-        while end < endpos and not _is_separator(text[end]):
-            end += 1
+        end = _RUN.match(text, start, endpos).end()  # type: ignore[union-attr]  # (`*`: always matches)
         runs.append((start, end))
-        while end < endpos and _is_separator(text[end]):
-            end += 1
-        if end == runs[-1][1] or end >= endpos:
+        after = _GAP.match(text, end, endpos).end()  # type: ignore[union-attr]
+        if after == end or after >= endpos:
             break
-        start = end
+        start = after
     return runs
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """A word character before `pos`: every phrase pattern opens with WORD_BOUNDARY_BEFORE, none matches."""
+    return pos > 0 and _WORD_CHAR.match(text, pos - 1) is not None
 
 
 class WordTrie:
@@ -98,7 +105,7 @@ class WordTrie:
         self._depth = 0
         for i, phrase in enumerate(self._phrases):
             words = [w.lower() for w in phrase_words(phrase)]
-            if not words or not all(_word_checkable(w) for w in words):
+            if not words or not all(word_checkable(w) for w in words):
                 self._always.append(i)
                 continue
             node = self._root
@@ -126,7 +133,7 @@ class WordTrie:
             start, end = runs[k]
             followed = end < endpos  # a separator follows the run: a next word may
             for word, child in node.fitting(text[start] if start < end else ""):
-                regex = _word_regex(word)
+                regex = word_regex(word)
                 if child.ending and regex.match(text, start, endpos):
                     found += child.ending
                 if child.children and followed and regex.fullmatch(text, start, end):
@@ -135,6 +142,8 @@ class WordTrie:
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         endpos = len(text) if endpos is None else min(endpos, len(text))
+        if _inside_word(text, pos):
+            return None
         for i in self.candidates(text, pos, endpos):
             if m := self._regex(i).match(text, pos, endpos):
                 return m
@@ -142,6 +151,8 @@ class WordTrie:
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         endpos = len(text) if endpos is None else min(endpos, len(text))
+        if _inside_word(text, pos):
+            return None
         for i in self.candidates(text, pos, endpos):
             if m := self._regex(i).fullmatch(text, pos, endpos):
                 return m

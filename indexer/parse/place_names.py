@@ -148,19 +148,43 @@ def printings(text: str, name: Sequence[str], rounds: int = 2) -> list[list[str]
     """Every run of words in `text` that prints the place `name` (OCR-tolerantly, capitalised), and the
     runs printing those (`Pak R’lép` -> `Pak R’lap` -> `Bak R’lap`), for `rounds` steps."""
     words = [w.strip("-–") for w in _WORD.findall(text)]
-    n = len(name)
-    capital = [_capital(w) for w in words]  # each word checked once, not once per window holding it
-    windows = [words[k:k + n] for k in range(len(words) - n + 1) if all(capital[k:k + n])]
-    found: list[list[str]] = []
+    windows = _capitalised_windows(words, len(name))
+    keys = [tuple(w) for w in windows]
+    distinct = dict(zip(keys, windows))  # a run printed twice is read once a round
+    found: set[tuple[str, ...]] = set()
     anchors = [list(name)]
-    distinct = list({tuple(w): w for w in windows}.values())  # a run printed twice is read once a round
     for _ in range(rounds):
-        hits = {tuple(w) for w in distinct if w not in found and any(_printing_of(w, a) for a in anchors)}
-        new = [w for w in windows if tuple(w) in hits]
-        found += new
-        anchors = [w for w in {tuple(x): x for x in new}.values() if w not in anchors]
-    kept = {tuple(w) for w in found}
-    return [w for w in windows if tuple(w) in kept]
+        todo = [k for k in distinct if k not in found]
+        hits = {k for a in anchors for k in _may_print(todo, a) if _printing_of(distinct[k], a)}
+        found |= hits
+        new = [distinct[k] for k in dict.fromkeys(k for k in keys if k in hits)]  # in text order
+        anchors = [w for w in new if w not in anchors]
+    return [w for w, k in zip(windows, keys) if k in found]
+
+
+def _capitalised_windows(words: list[str], n: int) -> list[list[str]]:
+    """The runs of `n` consecutive words all capitalised (`_capital`), in text order."""
+    if n == 0:
+        return [[] for _ in range(len(words) + 1)]
+    windows, run = [], 0
+    for k, w in enumerate(words):
+        run = run + 1 if _capital(w) else 0
+        if run >= n:
+            windows.append(words[k - n + 1:k + 1])
+    return windows
+
+
+def _may_print(runs: list[tuple[str, ...]], name: Sequence[str]) -> list[tuple[str, ...]]:
+    """The runs whose first word fits `name`'s first, or (two words or more) whose second fits its
+    second: `_printing_of` allows one misfit at most, in a name of two words or more. Each distinct
+    word is fitted once, not once per run holding it."""
+    if not name:
+        return runs
+    first = {w for w in {r[0] for r in runs} if letters_fit(w, name[0])}
+    if len(name) == 1:
+        return [r for r in runs if r[0] in first]
+    second = {w for w in {r[1] for r in runs} if letters_fit(w, name[1])}
+    return [r for r in runs if r[0] in first or r[1] in second]
 
 
 def _spellings(printing: Sequence[str]) -> list[list[str]]:

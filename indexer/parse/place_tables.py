@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from indexer.parse.fuzzy import first_chars, folded, phrase_regex
+from indexer.parse.phrase_trie import WordTrie
 from indexer.parse.place_names import APOSTROPHES, bare, fits_all, plain
 from indexer.vietnamese.data import load_json as load
 
@@ -54,9 +55,23 @@ def _district_spelling(kind: str | None, printed: tuple[str, ...]) -> tuple[str,
     if not ftext:
         return None
     kinds = [kind] if kind else _district_kinds()
-    fitting = {n for k in kinds for n in _districts_by_start(k).get(ftext[0], ())
+    fitting = {n for k in kinds for n in _district_candidates(k, ftext)
                if phrase_regex(_spaced(n)).fullmatch(ftext)}
     return tuple(fitting.pop().split()) if len(fitting) == 1 else None
+
+
+@cache
+def _district_trie(kind: str) -> tuple[WordTrie, tuple[str, ...]]:
+    names = tuple(sorted({n for by_start in _districts_by_start(kind).values() for n in by_start}))
+    return WordTrie([_spaced(n) for n in names], "d"), names
+
+
+def _district_candidates(kind: str, ftext: str) -> list[str]:
+    """The names of `kind` that may read as the whole of `ftext`, among those it may begin: the word trie's
+    word-by-word check leaves few to compile (the names' patterns cost ~1 ms each to compile)."""
+    starting = set(_districts_by_start(kind).get(ftext[0], ()))
+    trie, names = _district_trie(kind)
+    return [names[i] for i in trie.candidates(ftext, 0, len(ftext)) if names[i] in starting]
 
 
 @cache

@@ -12,6 +12,7 @@ These run on the NFC text (case matters: `TTg`, `TTr`); keywords run on folded t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from indexer.vietnamese.data import load_json
 
@@ -60,6 +61,50 @@ STANDARD_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+
+def finditer_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`regex.finditer(text)` (non-empty matches), tried only at `starts`: increasing offsets holding every
+    place a match may begin. A grammar opening with lookbehinds gives `re` no first character to skip
+    the text by: it is tried at every offset; the places found by a plain scan cost far less."""
+    resume = 0
+    for at in starts:
+        if at >= resume and (m := regex.match(text, at)):
+            yield m
+            resume = m.end()
+
+
+_DIGITS = re.compile(r"\d+")
+_DIGIT_VOWELS = frozenset(c for c in load_json("function_words.json")["number_printed_vowels"] if c.isdigit())
+
+
+def number_starts(text: str) -> Iterator[int]:
+    """Where a number no digit precedes begins, and the digit after `S6` (`s610/KH` is `số 10/KH`)."""
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        yield start
+        if start and text[start] in _DIGIT_VOWELS and text[start - 1] in "Ss":
+            yield start + 1
+
+
+def symbols_in(text: str) -> Iterator[re.Match[str]]:
+    """`SYMBOL_RE.finditer(text)`: a symbol opens with its number, after no word (or after `số`)."""
+    return finditer_at(SYMBOL_RE, text, number_starts(text))
+
+
+def bare_symbols_in(text: str) -> Iterator[re.Match[str]]:
+    """`BARE_SYMBOL_RE.finditer(text)`: its number follows no word character (no digit)."""
+    return finditer_at(BARE_SYMBOL_RE, text, (m.start() for m in _DIGITS.finditer(text)))
+
+
+_STANDARD_HEADS = re.compile(r"TCVN|ISO")  # what STANDARD_RE's alternatives open with (no overlap)
+
+
+def standards_in(text: str) -> Iterator[re.Match[str]]:
+    """`STANDARD_RE.finditer(text)`."""
+    return finditer_at(STANDARD_RE, text, (m.start() for m in _STANDARD_HEADS.finditer(text)))
+
 
 # Dates as written: 27/11/2025, 05.3.2020, "5 tháng 12 năm 2025" (folded text for the latter).
 NUMERIC_DATE_RE = re.compile(

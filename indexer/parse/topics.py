@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.model import TopicHit
-from indexer.parse.fuzzy import PhraseSet, folded
+from indexer.parse.fuzzy import folded
+from indexer.parse.phrase_scan import PhraseSet
 from indexer.textnorm import LineIndex
 from indexer.vietnamese.data import load_json
 
