@@ -78,26 +78,30 @@ class FacetPanel(FittedTree[FacetValue | None]):
 
     def _relabel(self, wanted: list[Branch]) -> bool:
         """New labels on the nodes there already, when the tree keeps its shape (same facets, as many
-        values each): only the lines whose label changed are drawn again, nothing is laid out again.
-        A rebuild cleared the tree, re-laid out the screen and redrew every line (~3 passes a search)."""
+        values each): only the lines whose label changed are drawn again, nothing is laid out again
+        (the next page of the same query, same counts: nothing at all). A rebuild cleared the tree,
+        re-laid out the screen and redrew every line (~3 passes a search)."""
         branches = self.root.children
         if len(branches) != len(wanted) or any(
             node.data != data or len(node.children) != len(leaves) for node, (_, data, leaves) in zip(branches, wanted)
         ):
             return False
+        line = 0  # each branch's line, then its leaves' when it is expanded (the root is hidden)
         for node, (header, _, leaves) in zip(branches, wanted):
-            self._set(node, header, node.data)
-            for leaf, (label, data) in zip(node.children, leaves):
-                self._set(leaf, label, data)
-        self.refresh()
+            self._set(node, header, node.data, line)
+            line += 1
+            for offset, (leaf, (label, data)) in enumerate(zip(node.children, leaves)):
+                self._set(leaf, label, data, line + offset if node.is_expanded else -1)
+            line += len(leaves) if node.is_expanded else 0
         return True
 
-    @staticmethod
-    def _set(node: TreeNode, label: Text, data: FacetValue | None) -> None:
+    def _set(self, node: TreeNode, label: Text, data: FacetValue | None, line: int) -> None:
         node.data = data
         if node._label != label:
             node._label = label
             node._updates += 1  # part of the tree's line cache key: this line is drawn again
+            if line >= 0:
+                self.refresh_line(line)
 
     def _rebuild(self, wanted: list[Branch]) -> None:
         expanded = {node.data for node in self.root.children if node.is_expanded}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeDataType, TreeNode
 
@@ -21,10 +22,17 @@ class FittedTree(Tree[TreeDataType]):
     """Labels fit the width left beside the guides; leaves beside branches line up with their labels."""
 
     _width = 0  # of the content region, looked up once a frame (each lookup walks the styles)
+    _line_style = Style()  # the widget's style, likewise once a frame (Tree asked for it on every line)
 
     def render_lines(self, crop):
         self._width = self.scrollable_content_region.width
+        self._line_style = self.rich_style
         return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        # Tree.render_line, the style looked up once a frame (render_lines) instead of on each line.
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, self._line_style)
 
     def _on_resize(self, event) -> None:
         self._width = self.scrollable_content_region.width
