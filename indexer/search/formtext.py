@@ -122,13 +122,28 @@ class FormText:
         """Whether token `i` is in `positions(pattern)`: read at that token alone (a phrase asks at the
         tokens where its rarest words put it) until asked so often that one scan of the report costs less,
         or when a match can reach past the token."""
-        found = self._positions.get(pattern.pattern)
+        key = pattern.pattern
+        found = self._positions.get(key)
         if found is None:
-            asked = self._asked[pattern.pattern] = self._asked.get(pattern.pattern, 0) + 1
-            if asked <= TOKEN_READS and _token_local(pattern.pattern):
-                return any(m is not None and m.end() > 0 for m in map(pattern.match, self.forms(i)))
+            asked = self._asked[key] = self._asked.get(key, 0) + 1
+            if asked <= TOKEN_READS and _token_local(key):
+                return self._token_holds(pattern, i)
             found = self.positions(pattern)
         return i in found
+
+    def _token_holds(self, pattern: re.Pattern[str], i: int) -> bool:
+        """Whether `pattern` matches the fold or a reading of token `i` whole (`forms(i)`): the fold first,
+        the token's readings split only when it does not (a phrase reads most tokens it asks at this way)."""
+        found = pattern.match(self.fold_list()[i])
+        if found is not None and found.end() > 0:
+            return True
+        parts = self.reading_parts
+        part = parts[i] if parts is not None else ""
+        for reading in part.split("|") if part else ():
+            found = pattern.match(reading) if reading else None
+            if found is not None and found.end() > 0:
+                return True
+        return False
 
     def forms(self, i: int) -> tuple[str, ...]:
         fold = self.fold_list()[i]
@@ -168,6 +183,7 @@ class FormTerms:
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
         self._found: dict[str, frozenset[int]] = {}
+        self._by_word: dict[str, re.Pattern[str]] = {}  # each word's pattern, found once a report
 
     def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
         key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
@@ -187,14 +203,20 @@ class FormTerms:
             self._found[word] = found
         return found
 
+    def _word_pattern(self, word: str) -> re.Pattern[str]:
+        pattern = self._by_word.get(word)
+        if pattern is None:
+            pattern = self._by_word[word] = self._pattern(word, self._forms.get(word))
+        return pattern
+
     def candidates(self, word: str) -> frozenset[int]:
         """Tokens any form of the word matches, before `positions` reads the printed marks: a phrase
         checks those only where its words line up (each check tokenises a line)."""
-        return self.analyzed.positions(self._pattern(word, self._forms.get(word)))
+        return self.analyzed.positions(self._word_pattern(word))
 
     def at(self, word: str, i: int) -> bool:
         """Whether `i` is in `candidates(word)`, read at that token alone."""
-        return self.analyzed.holds_form(self._pattern(word, self._forms.get(word)), i)
+        return self.analyzed.holds_form(self._word_pattern(word), i)
 
     def holds(self, word: str, i: int) -> bool:
         """Whether candidate `i` is in `positions(word)`."""
