@@ -58,6 +58,7 @@ def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> list[in
 _BEYOND_TOKEN = re.compile(r"[ .]|\\[|sSwWdDbB]|\[\^")
 
 
+SPANS_AHEAD = 4  # tokens of a line tokenised beyond the one asked: a phrase asks for its next words next
 TOKEN_READS = 64  # a word read at this many tokens of a report costs about one scan of it (~800 tokens)
 
 
@@ -87,7 +88,7 @@ class FormText:
         self.readings_text = readings if readings and readings.count(" ") + 1 == self.count else ""
         self._folds: list[str] | None = None
         self._parts: list[str] | None = None
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._positions: dict[str, frozenset[int]] = {}
         self._asked: dict[str, int] = {}  # tokens each pattern was read at alone (`holds_form`)
 
@@ -156,12 +157,21 @@ class FormText:
         return bisect.bisect_right(self.first, i)
 
     def line_span(self, i: int) -> tuple[int, tuple[int, int]]:
-        """The line of token `i` and its span in the line: the line is tokenised once."""
+        """The line of token `i` and its span in the line: the line is tokenised once, up to that token
+        and a few more (a match rarely needs a shown line's last tokens)."""
         line = bisect.bisect_right(self.first, i)
-        spans = self._spans.get(line)
-        if spans is None:
-            spans = self._spans[line] = [m.span() for m in TOKEN_RE.finditer(self.lines.line_text(line))]
-        return line, spans[i - self.first[line - 1]]
+        k = i - self.first[line - 1]
+        spans = self._spans.get(line, ())
+        if k >= len(spans):
+            spans = self._spans[line] = self._more_spans(line, spans, k + 1 + SPANS_AHEAD)
+        return line, spans[k]
+
+    def _more_spans(self, line: int, known: tuple[tuple[int, int], ...], wanted: int) -> tuple[tuple[int, int], ...]:
+        """The spans of the line's first `wanted` tokens: `known`, then tokenised from the last one's end
+        (TOKEN_RE matches no empty string, so it goes on as one pass over the line would). A new tuple,
+        not a list grown in place: a report kept (`form_text`) may be read by two searches at once."""
+        more = TOKEN_RE.finditer(self.lines.line_text(line), known[-1][1] if known else 0)
+        return (*known, *(m.span() for m in itertools.islice(more, wanted - len(known))))
 
     def tokens_on(self, lines: Iterable[int]) -> Iterator[tuple[int, str]]:
         """(number, fold) of every token on `lines`."""
