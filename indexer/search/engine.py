@@ -18,7 +18,7 @@ from indexer.search.query import QueryPlan, parse_query
 from indexer.search.scan import LineScan
 from indexer.search.stored import result_count, stored_bytes, stored_citations, stored_readings, stored_str, stored_summary, stored_text
 from indexer.search.suggest import suggest
-from indexer.search.tantivy_query import Tiers, build_tiers, filter_clauses, slip_budget
+from indexer.search.tantivy_query import Counted, Tiers, build_tiers, filter_clauses, slip_budget
 from indexer.search.variants import WordForms, resolve_forms
 
 FACET_FIELDS = ("unit", "doc_type", "year", "topic")
@@ -169,10 +169,11 @@ def run_search(
     try:
         forms = resolve_forms(searcher, index.schema, plan.typed_words())
         clauses = filters_query(index, searcher, filters, topic_ids)
-        tiers = build_tiers(index.schema, plan, forms, clauses, slips=False, searcher=searcher)
+        triples: Counted = {}  # the phrases' triple counts, asked once for both builds
+        tiers = build_tiers(index.schema, plan, forms, clauses, slips=False, searcher=searcher, counted=triples)
         found = ranked(searcher, tiers, limit, with_facets)
         if found[3] == 0 and _may_slip(plan):  # no exact phrase anywhere: admit one OCR slip per long phrase
-            tiers = build_tiers(index.schema, plan, forms, clauses, slips=True, searcher=searcher)
+            tiers = build_tiers(index.schema, plan, forms, clauses, slips=True, searcher=searcher, counted=triples)
             found = ranked(searcher, tiers, limit, with_facets)
         hits, total, phrase_total = page(searcher, plan, forms, found), found[2], found[3]
         # reports only a clean report's own marks matched (see `page`) leave the counts too

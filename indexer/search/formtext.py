@@ -58,6 +58,7 @@ def token_numbers(pattern: re.Pattern[str], stored: str, starts: str) -> list[in
 _BEYOND_TOKEN = re.compile(r"[ .]|\\[|sSwWdDbB]|\[\^")
 
 
+SPANS_AHEAD = 4  # tokens of a line tokenised beyond the one asked: a phrase asks for its next words next
 TOKEN_READS = 64  # a word read at this many tokens of a report costs about one scan of it (~800 tokens)
 
 
@@ -87,7 +88,7 @@ class FormText:
         self.readings_text = readings if readings and readings.count(" ") + 1 == self.count else ""
         self._folds: list[str] | None = None
         self._parts: list[str] | None = None
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._positions: dict[str, frozenset[int]] = {}
         self._asked: dict[str, int] = {}  # tokens each pattern was read at alone (`holds_form`)
 
@@ -122,13 +123,28 @@ class FormText:
         """Whether token `i` is in `positions(pattern)`: read at that token alone (a phrase asks at the
         tokens where its rarest words put it) until asked so often that one scan of the report costs less,
         or when a match can reach past the token."""
-        found = self._positions.get(pattern.pattern)
+        key = pattern.pattern
+        found = self._positions.get(key)
         if found is None:
-            asked = self._asked[pattern.pattern] = self._asked.get(pattern.pattern, 0) + 1
-            if asked <= TOKEN_READS and _token_local(pattern.pattern):
-                return any(m is not None and m.end() > 0 for m in map(pattern.match, self.forms(i)))
+            asked = self._asked[key] = self._asked.get(key, 0) + 1
+            if asked <= TOKEN_READS and _token_local(key):
+                return self._token_holds(pattern, i)
             found = self.positions(pattern)
         return i in found
+
+    def _token_holds(self, pattern: re.Pattern[str], i: int) -> bool:
+        """Whether `pattern` matches the fold or a reading of token `i` whole (`forms(i)`): the fold first,
+        the token's readings split only when it does not (a phrase reads most tokens it asks at this way)."""
+        found = pattern.match(self.fold_list()[i])
+        if found is not None and found.end() > 0:
+            return True
+        parts = self.reading_parts
+        part = parts[i] if parts is not None else ""
+        for reading in part.split("|") if part else ():
+            found = pattern.match(reading) if reading else None
+            if found is not None and found.end() > 0:
+                return True
+        return False
 
     def forms(self, i: int) -> tuple[str, ...]:
         fold = self.fold_list()[i]
@@ -141,12 +157,21 @@ class FormText:
         return bisect.bisect_right(self.first, i)
 
     def line_span(self, i: int) -> tuple[int, tuple[int, int]]:
-        """The line of token `i` and its span in the line: the line is tokenised once."""
+        """The line of token `i` and its span in the line: the line is tokenised once, up to that token
+        and a few more (a match rarely needs a shown line's last tokens)."""
         line = bisect.bisect_right(self.first, i)
-        spans = self._spans.get(line)
-        if spans is None:
-            spans = self._spans[line] = [m.span() for m in TOKEN_RE.finditer(self.lines.line_text(line))]
-        return line, spans[i - self.first[line - 1]]
+        k = i - self.first[line - 1]
+        spans = self._spans.get(line, ())
+        if k >= len(spans):
+            spans = self._spans[line] = self._more_spans(line, spans, k + 1 + SPANS_AHEAD)
+        return line, spans[k]
+
+    def _more_spans(self, line: int, known: tuple[tuple[int, int], ...], wanted: int) -> tuple[tuple[int, int], ...]:
+        """The spans of the line's first `wanted` tokens: `known`, then tokenised from the last one's end
+        (TOKEN_RE matches no empty string, so it goes on as one pass over the line would). A new tuple,
+        not a list grown in place: a report kept (`form_text`) may be read by two searches at once."""
+        more = TOKEN_RE.finditer(self.lines.line_text(line), known[-1][1] if known else 0)
+        return (*known, *(m.span() for m in itertools.islice(more, wanted - len(known))))
 
     def tokens_on(self, lines: Iterable[int]) -> Iterator[tuple[int, str]]:
         """(number, fold) of every token on `lines`."""
@@ -168,6 +193,7 @@ class FormTerms:
         self._forms = forms
         self._patterns = patterns  # the query's, shared by its hits
         self._found: dict[str, frozenset[int]] = {}
+        self._by_word: dict[str, re.Pattern[str]] = {}  # each word's pattern, found once a report
 
     def _pattern(self, word: str, forms: WordForms | None) -> re.Pattern[str]:
         key = word if forms is not None else f" {word}"  # a word's own forms, or the word alone (`exact`)
@@ -187,14 +213,20 @@ class FormTerms:
             self._found[word] = found
         return found
 
+    def _word_pattern(self, word: str) -> re.Pattern[str]:
+        pattern = self._by_word.get(word)
+        if pattern is None:
+            pattern = self._by_word[word] = self._pattern(word, self._forms.get(word))
+        return pattern
+
     def candidates(self, word: str) -> frozenset[int]:
         """Tokens any form of the word matches, before `positions` reads the printed marks: a phrase
         checks those only where its words line up (each check tokenises a line)."""
-        return self.analyzed.positions(self._pattern(word, self._forms.get(word)))
+        return self.analyzed.positions(self._word_pattern(word))
 
     def at(self, word: str, i: int) -> bool:
         """Whether `i` is in `candidates(word)`, read at that token alone."""
-        return self.analyzed.holds_form(self._pattern(word, self._forms.get(word)), i)
+        return self.analyzed.holds_form(self._word_pattern(word), i)
 
     def holds(self, word: str, i: int) -> bool:
         """Whether candidate `i` is in `positions(word)`."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import tantivy
 
+from indexer.search.regexcache import regex_query
 from indexer.search.variants import WordForms
 
 PAIRS, TRIPLES = "pairs", "triples"
@@ -38,7 +39,7 @@ def run_query(schema: tantivy.Schema, field: str, run: list[WordForms]) -> tanti
     """Adjacent words as one term of `field`: the term itself when every word is plain, else a regex."""
     if all(f.is_plain for f in run):
         return tantivy.Query.term_query(schema, field, PAIR_JOIN.join(f.word for f in run))
-    return tantivy.Query.regex_query(schema, field, PAIR_JOIN.join(f"(?:{f.regex()})" for f in run))
+    return regex_query(schema, field, PAIR_JOIN.join(f"(?:{f.regex()})" for f in run))
 
 
 def pairs_query(schema: tantivy.Schema, forms: list[WordForms]) -> tantivy.Query:

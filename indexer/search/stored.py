@@ -9,7 +9,7 @@ import orjson
 import tantivy
 
 from indexer.model import ReportInfo
-from indexer.search.storedfolds import damaged, pack, unpack
+from indexer.search.storedfolds import damaged, pack, remember_encoded, unpack
 
 # What a hit shows of a report's metadata (`Hit`): its stored `info` is ~8 KB of JSON (sections,
 # citations, figures, topics), parsing it per hit cost more than the rest of the hit.
@@ -64,9 +64,12 @@ def stored_text(doc: tantivy.Document) -> str:
     if not isinstance(value, bytes):
         return "" if value is None else str(value)
     try:
-        return zlib.decompress(value).decode("utf-8", "surrogatepass")
+        encoded = zlib.decompress(value)
+        text = encoded.decode("utf-8", "surrogatepass")
     except (zlib.error, UnicodeDecodeError) as exc:
         raise damaged(stored_str(doc, "path") or "a report", "text", str(exc)) from None
+    remember_encoded(text, encoded)  # the dictionary of its readings and folds, read next: not encoded again
+    return text
 
 
 def encode_readings_field(text: str, readings: str) -> bytes:

@@ -33,9 +33,25 @@ class DamagedStored(CchcError):
     """A stored field does not decompress against the text, or does not fit it."""
 
 
+# The last text encoded, and its bytes: a hit's text is the dictionary of both its readings and its folds,
+# and `stored.stored_text` leaves the bytes it decompressed here (one tuple: read and set at once).
+_ENCODED: tuple[str, bytes] = ("", b"")
+
+
+def remember_encoded(text: str, encoded: bytes) -> None:
+    """`encoded` is `text` as `_dictionary` encodes it (the caller decoded it from those bytes)."""
+    global _ENCODED
+    _ENCODED = (text, encoded)
+
+
 def _dictionary(text: str) -> bytes:
     # zlib reads at most the last 32 KB of a dictionary: a longer report still round-trips
-    return text.encode("utf-8", "surrogatepass")
+    last = _ENCODED
+    if last[0] is text:  # the same object, not an equal one: no comparison of whole texts
+        return last[1]
+    encoded = text.encode("utf-8", "surrogatepass")
+    remember_encoded(text, encoded)
+    return encoded
 
 
 def _folds_dictionary(text: str) -> bytes:

@@ -56,17 +56,32 @@ def position_regex(forms: WordForms, slipped: bool) -> str:
     return "|".join(f"(?:{o})" for o in options) if len(options) > 1 else options[0]
 
 
-def exact_phrase(schema: tantivy.Schema, forms: list[WordForms], searcher: tantivy.Searcher | None = None) -> Query:
+Counted = dict[tuple[tuple[str, str | None], ...], int]  # reports a phrase's triples hold, by its words' forms
+
+
+def exact_phrase(schema: tantivy.Schema, forms: list[WordForms], searcher: tantivy.Searcher | None = None,
+                 counted: Counted | None = None) -> Query:
     """The words adjacent: as pair or triple terms (indexer.search.pairs), no position read; a longer
-    phrase's triples ANDed are checked by position too when they hold few reports (`searcher` counts)."""
+    phrase's triples ANDed are checked by position too when they hold few reports (`searcher` counts;
+    `counted` keeps the counts for the tiers built again with slips)."""
     if len(forms) == 1:
         return word_query(schema, forms[0])
     if not pairs_usable(forms):
         return positional_phrase(schema, forms)
     held = pairs_query(schema, forms)
-    if searcher is None or len(forms) <= 3 or result_count(searcher.search(held, limit=1, count=True)) > VERIFIED_REPORTS:
+    if searcher is None or len(forms) <= 3 or _triples_count(searcher, held, forms, counted) > VERIFIED_REPORTS:
         return held
     return Query.boolean_query([(Occur.Must, held), (Occur.Must, positional_phrase(schema, forms))])
+
+
+def _triples_count(searcher: tantivy.Searcher, held: Query, forms: list[WordForms], counted: Counted | None) -> int:
+    key = tuple((f.word, f.pattern) for f in forms)  # what `pairs_query` is made of (no fuzzy word: pairs_usable)
+    found = None if counted is None else counted.get(key)
+    if found is None:
+        found = result_count(searcher.search(held, limit=1, count=True))
+        if counted is not None:
+            counted[key] = found
+    return found
 
 
 def positional_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
@@ -76,16 +91,15 @@ def positional_phrase(schema: tantivy.Schema, forms: list[WordForms]) -> Query:
 
 
 def phrase_query(schema: tantivy.Schema, forms: list[WordForms], slips: bool = True,
-                 searcher: tantivy.Searcher | None = None) -> Query:
+                 searcher: tantivy.Searcher | None = None, counted: Counted | None = None) -> Query:
     """The words in order and adjacent; in a long phrase one of them may be a one-edit slip."""
-    exact = exact_phrase(schema, forms, searcher)
     words = [f.word for f in forms]
     if not slips or not slip_budget(words):
-        return exact
+        return exact_phrase(schema, forms, searcher, counted)
     # A word no report holds matches only where it is the slipped one: the other options can match
     # nothing, and are left out (regex phrases are what a query of several words costs).
     missing = [k for k, f in enumerate(forms) if not f.found]
-    options = [(Occur.Should, exact)] if not missing else []
+    options = [(Occur.Should, exact_phrase(schema, forms, searcher, counted))] if not missing else []
     for hole, held in enumerate(forms):
         if can_slip(held.word) and all(k == hole for k in missing):
             regexes: PhraseWords = [position_regex(f, k == hole) for k, f in enumerate(forms)]
@@ -186,16 +200,17 @@ def marked_query(schema: tantivy.Schema, marked: list[tuple[int, str]]) -> Query
 
 
 def build_tiers(schema: tantivy.Schema, plan: QueryPlan, forms: dict[str, WordForms], base_filters: list,
-                slips: bool = True, searcher: tantivy.Searcher | None = None) -> Tiers:
-    """`slips=False`: phrases exact only (regex phrases for slips cost ~10x; tried when exact finds nothing)."""
-    held = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips, searcher)) for p in plan.phrases]
+                slips: bool = True, searcher: tantivy.Searcher | None = None, counted: Counted | None = None) -> Tiers:
+    """`slips=False`: phrases exact only (regex phrases for slips cost ~10x; tried when exact finds nothing).
+    `counted`: the phrases' triple counts of an earlier build of the same query (filled in)."""
+    held = [(Occur.Must, phrase_query(schema, [forms[w] for w in p.words], slips, searcher, counted)) for p in plan.phrases]
     held += [(Occur.Must, cite_query(schema, c)) for c in plan.cites] + base_filters
     base = held + boosts(schema, plan)
     loose = [forms[w] for w in plan.loose.words]
     if len(loose) < 2:
         words = [(Occur.Must, word_query(schema, loose[0]))] if loose else []
         return Tiers(must_hold(base + words), None, must_hold(held + words))
-    together = phrase_query(schema, loose, slips, searcher)
+    together = phrase_query(schema, loose, slips, searcher, counted)
     apart = scattered_query(schema, [[forms[w] for w in g] for g in plan.groups])
     phrase = must_hold([*base, (Occur.Must, together)])
     scattered = must_hold([*base, (Occur.Must, apart), (Occur.MustNot, together)])
@@ -212,4 +227,4 @@ def must_hold(clauses: list[tuple[Occur, Query]]) -> Query:
     return Query.boolean_query(clauses)
 
 
-__all__ = ["Tiers", "build_tiers", "filter_clauses", "slip_budget"]
+__all__ = ["Counted", "Tiers", "build_tiers", "filter_clauses", "slip_budget"]

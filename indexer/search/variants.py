@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 import tantivy
 
+from indexer.search.regexcache import regex_query
 from indexer.search.stored import result_count
 from indexer.textnorm import fold, lower_nfc
 from indexer.vietnamese.data import load_rows
@@ -243,7 +244,7 @@ def word_query(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
     Query, Occur = tantivy.Query, tantivy.Occur
     if forms.is_plain:
         return Query.term_query(schema, BODY, forms.word)
-    options = [Query.regex_query(schema, BODY, forms.regex())]
+    options = [regex_query(schema, BODY, forms.regex())]
     if forms.fuzzy:
         options.append(Query.fuzzy_term_query(schema, BODY, forms.word, distance=forms.fuzzy))
     return options[0] if len(options) == 1 else Query.boolean_query([(Occur.Should, q) for q in options])
