@@ -10,6 +10,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static
 
 from cchc_tui.dashboard_rows import (
+    COVERAGE_UNITS,
+    WholeCoverage,
     cited_rows,
     conflict_rows,
     count_rows,
@@ -54,6 +56,7 @@ class DashboardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.overview: Overview | None = None
+        self.coverage_units: int | None = COVERAGE_UNITS  # None: every unit (asked for on the grid's last row)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,7 +108,13 @@ class DashboardScreen(Screen[None]):
         width = topic_width(overview.coverage, table.available_width() - 4)  # border and scrollbar
         columns = coverage_columns(overview.coverage, width)
         table.header_height = 2 if any("\n" in column[0] for column in columns[1:]) else 1
-        table.show_rows(columns, coverage_rows(overview, width))
+        table.show_rows(columns, coverage_rows(overview, width, self.coverage_units))
+
+    @on(WholeCoverage)
+    def _whole_coverage(self) -> None:
+        if self.overview is not None:
+            self.coverage_units = None
+            self.show_coverage(self.overview)
 
     def table(self, panel: str) -> LinkTable:
         return self.query_one(f"#table-{panel}", LinkTable)
