@@ -75,3 +75,36 @@ def test_browsing_lists_its_reports_at_once() -> None:
 
     assert CchcApp.search_pages("") == (BROWSE_LIMIT,) == CchcApp.search_pages("  \"\" ")
     assert CchcApp.search_pages("một cửa") == (FIRST_PAGE, SEARCH_LIMIT)
+
+
+def test_the_rest_is_searched_once_the_first_page_is_painted(tmp_path: Path) -> None:
+    index_dir = build_index(write_reports(tmp_path / "docs", REPORTS), tmp_path / "idx")
+    events: list[str] = []
+
+    async def scenario() -> None:
+        app = make_app(index_dir)
+        search = app.search
+
+        def logged(query, filters, limit=SEARCH_LIMIT):
+            events.append(f"search {limit}")
+            return search(query, filters, limit)
+
+        app.search = logged  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, 0)
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            painted = screen._painted
+
+            def noted(*args, **kwargs):
+                events.append("painted")
+                return painted(*args, **kwargs)
+
+            screen._painted = noted  # type: ignore[method-assign]
+            events.clear()
+            await pilot.press(*keys_for("thu tuc hanh chinh"))
+            await settle(pilot)
+
+    asyncio.run(scenario())
+    first = events.index(f"search {FIRST_PAGE}", len(events) - 4)
+    assert events[first:first + 4] == [f"search {FIRST_PAGE}", "painted", f"search {SEARCH_LIMIT}", "painted"]
