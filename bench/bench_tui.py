@@ -71,9 +71,9 @@ async def measure(index_dir: Path, rounds: int, rebuild_facets: bool = False) ->
                 finished.append((perf_counter(), thread_time()))
             return show_result(*args, **kwargs)
 
-        def timed_paint():
+        def timed_paint(*args):
             drawn.append(thread_time())
-            painted()
+            painted(*args)
 
         screen.show_result = timed_show  # type: ignore[method-assign]
         screen._painted = timed_paint  # type: ignore[method-assign]

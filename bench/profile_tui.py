@@ -45,8 +45,8 @@ def profiled(index_dir: Path, rounds: int) -> cProfile.Profile:
             state["on"] = True
         return show_result(self, query, *args, **kwargs)
 
-    def painted_profiled(self):
-        painted(self)
+    def painted_profiled(self, *args):
+        painted(self, *args)
         if state["on"]:
             profile.disable()
             state["on"] = False
