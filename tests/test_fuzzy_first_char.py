@@ -8,9 +8,9 @@ print each phrase, with and without OCR-style damage."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers_phrases import SLIPS, damaged, report_openings
 
 from indexer.parse.fuzzy import FirstCharAlternation, alternation, folded
 from indexer.parse.phrase_scan import PhraseSet
@@ -19,8 +19,7 @@ from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 from indexer.vietnamese.letters import letter_forms
 
-ROOT = Path(__file__).resolve().parent.parent
-DAMAGE = [("ư", "u"), ("ơ", "o"), ("đ", "d"), ("ủ", "u"), ("ố", "6"), ("ở", "&")]  # OCR-style slips
+SLIPS_BUT_DIGITS = SLIPS[:-1]  # OCR-style slips, no letter printed as a digit
 
 
 def _units() -> list[str]:
@@ -38,17 +37,12 @@ PHRASE_SETS = {
 }
 
 
-def _damaged(text: str) -> str:
-    for proper, printed in DAMAGE:
-        text = text.replace(proper, printed)
-    return text
-
 
 def _texts(phrases: list[str]) -> list[str]:
-    reports = [p.read_text(encoding="utf-8")[:2000] for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    reports = report_openings(2000)
     # each phrase as typed, in capitals, damaged, and with its first letter printed as each of its
     # OCR forms (the empty one: a vowel the OCR lost)
-    printed = [f"Kính gửi: {p}; báo cáo của {p.upper()}, ({_damaged(p)}) "
+    printed = [f"Kính gửi: {p}; báo cáo của {p.upper()}, ({damaged(p, SLIPS_BUT_DIGITS)}) "
                + " ".join(f"{form}{p[1:]};" for form in sorted(letter_forms("phrases").get(p[:1].lower(), ())))
                for p in phrases[::3]]
     return [folded(t) for t in reports + printed + ["", "đ d 1 ( ) ."]]

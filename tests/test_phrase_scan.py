@@ -10,9 +10,9 @@ end of the text and inside runs longer than the ones the scan checks."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers_phrases import damaged, report_openings
 
 from indexer.parse.fuzzy import alternation, folded, function_word, word_pattern
 from indexer.parse.named import _law_regex
@@ -21,8 +21,6 @@ from indexer.parse.tables import doc_type_names
 from indexer.vietnamese.data import load_json
 from indexer.vietnamese.glyphs import OCR_LETTER_GLYPHS
 
-ROOT = Path(__file__).resolve().parent.parent
-DAMAGE = [("ư", "u"), ("ơ", "o"), ("đ", "d"), ("ủ", "u"), ("ố", "6"), ("ở", "&"), ("l", "1")]
 SEPARATORS = [" ", "  ", "\n", " - ", ", ", " ,", "\n\n", ",-"]
 
 
@@ -37,19 +35,14 @@ PHRASE_SETS = {
 }
 
 
-def _damaged(text: str) -> str:
-    for proper, printed in DAMAGE:
-        text = text.replace(proper, printed)
-    return text
-
 
 def _texts(phrases: list[str]) -> list[str]:
-    reports = [p.read_text(encoding="utf-8")[:1500] for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    reports = report_openings(1500)
     printed = []
     for i, p in enumerate(phrases):
         split = SEPARATORS[i % len(SEPARATORS)].join(p.split())
         long_run = "x" * (RUN_CHECKED + 3)
-        printed.append(f"Kính gửi: {p}; của {p.upper()}, ({_damaged(split)}) {split}.{long_run}.{split}"
+        printed.append(f"Kính gửi: {p}; của {p.upper()}, ({damaged(split)}) {split}.{long_run}.{split}"
                        f" {p.split()[0]}{long_run} {split} số {split}")
     # tokens longer than the scan remembers (no whitespace: words split by list punctuation and dots)
     glued = [".".join(",".join(p.split()) for p in phrases[i:i + 12]) for i in range(0, len(phrases), 12)]

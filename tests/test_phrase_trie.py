@@ -9,9 +9,9 @@ with its words split by a line break or list punctuation."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers_phrases import damaged, report_openings
 
 from indexer.parse.fuzzy import alternation, folded
 from indexer.parse.phrase_trie import WordTrie
@@ -19,8 +19,6 @@ from indexer.parse.units import known_units
 from indexer.vietnamese.bodies import issuers, national_bodies
 from indexer.vietnamese.data import load_json
 
-ROOT = Path(__file__).resolve().parent.parent
-DAMAGE = [("ư", "u"), ("ơ", "o"), ("đ", "d"), ("ủ", "u"), ("ố", "6"), ("ở", "&"), ("l", "1")]
 SEPARATORS = [" ", "  ", "\n", " - ", ", ", " ,", "\n\n"]
 
 
@@ -43,18 +41,13 @@ PHRASE_SETS = {  # the tables parse matches with a WordTrie
 }
 
 
-def _damaged(text: str) -> str:
-    for proper, printed in DAMAGE:
-        text = text.replace(proper, printed)
-    return text
-
 
 def _texts(phrases: list[str]) -> list[str]:
-    reports = [p.read_text(encoding="utf-8")[:1500] for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    reports = report_openings(1500)
     printed = []
     for i, p in enumerate(phrases[::2]):
         split = SEPARATORS[i % len(SEPARATORS)].join(p.split())
-        printed.append(f"Kính gửi: {p}; của {p.upper()}, ({_damaged(split)}) {split}.")
+        printed.append(f"Kính gửi: {p}; của {p.upper()}, ({damaged(split)}) {split}.")
     return [folded(t) for t in reports + printed + ["", "đ d 1 ( ) ."]]
 
 
@@ -83,7 +76,7 @@ def test_word_trie_fullmatches_like_the_plain_alternation(name):
     """As `lookup_known` asks: a whole printed name, or the name up to each space (a tail cut off)."""
     phrases = PHRASE_SETS[name]()
     trie, plain = WordTrie(phrases, "u"), alternation(phrases, "u")
-    names = [folded(_damaged(p)) for p in phrases] + [folded(p.upper() + " thành phố Hải Phòng") for p in phrases[::3]]
+    names = [folded(damaged(p)) for p in phrases] + [folded(p.upper() + " thành phố Hải Phòng") for p in phrases[::3]]
     matched = 0
     for text in names + _texts(phrases)[-5:]:
         for end in [len(text)] + [i for i, ch in enumerate(text) if ch.isspace()]:
