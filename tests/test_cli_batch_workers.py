@@ -1,4 +1,4 @@
-"""`cchc search --batch FILE` with worker processes writes exactly what one process writes."""
+"""`cchc search --batch FILE` with a worker process writes exactly what one process writes."""
 from __future__ import annotations
 
 from typer.testing import CliRunner
@@ -17,6 +17,7 @@ def test_workers_answer_in_order_byte_for_byte(corpus_index, tmp_path, monkeypat
     command = ["search", "--batch", str(source), "--index-dir", str(corpus_index), "--limit", "3"]
     one_process = runner.invoke(app, command)
     monkeypatch.setattr(cchc_tui.batch, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(cchc_tui.batch, "CHUNK", 1)  # chunks of one: this process answers some, the worker others
     workers = runner.invoke(app, command)
     assert one_process.exit_code == workers.exit_code == 0, workers.output
     assert workers.stdout_bytes == one_process.stdout_bytes
