@@ -18,12 +18,14 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from cchc_tui.output import emit_json
 from indexer.api import CchcError, Filters, Library, SearchResult, has_words
+
+if TYPE_CHECKING:  # annotations only: the pool module is imported when a pool is started
+    from multiprocessing.pool import AsyncResult, Pool
 
 Answer = SearchResult | dict  # a result, or {"query": ..., "error": ...}
 
@@ -82,30 +84,23 @@ def shared_answers(pool: Pool, helpers: int, queries: Iterable[str],
     chunks = _chunks(queries)
     pending: deque[AsyncResult[list[Answer]] | list[Answer]] = deque()
     with_workers = 0
-    exhausted = False
-    while True:
-        while not exhausted and with_workers < AHEAD * helpers:
+    chunk = next(chunks, None)
+    while chunk is not None or pending:
+        if chunk is not None and with_workers < AHEAD * helpers:
+            pending.append(pool.apply_async(_answer_chunk, (chunk,)))
+            with_workers += 1
             chunk = next(chunks, None)
-            if chunk is None:
-                exhausted = True
-            else:
-                pending.append(pool.apply_async(_answer_chunk, (chunk,)))
-                with_workers += 1
-        if not pending:
-            return
-        oldest = pending[0]
-        if isinstance(oldest, list) or exhausted or oldest.ready() or len(pending) >= BUFFER:
-            pending.popleft()
-            if not isinstance(oldest, list):
-                with_workers -= 1
-                oldest = oldest.get()
-            yield from oldest
             continue
-        chunk = next(chunks, None)
-        if chunk is None:
-            exhausted = True
-        else:
+        oldest = pending[0]
+        if chunk is not None and len(pending) < BUFFER and not isinstance(oldest, list) and not oldest.ready():
             pending.append([answer_here(query) for query in chunk])
+            chunk = next(chunks, None)
+            continue
+        pending.popleft()
+        if not isinstance(oldest, list):
+            with_workers -= 1
+            oldest = oldest.get()
+        yield from oldest
 
 
 def _chunks(queries: Iterable[str]) -> Iterator[list[str]]:

@@ -40,7 +40,8 @@ def queries(n: int) -> list[str]:
     return [f"q{i}" for i in range(n)]
 
 
-def run(n: int, polls: int | None, helpers: int = 1):
+def sharing(n: int, polls: int | None, helpers: int = 1):
+    """The answers' generator, the pool, and the queries this process answered (as it goes)."""
     pool = FakePool(polls)
     here: list[str] = []
 
@@ -48,8 +49,12 @@ def run(n: int, polls: int | None, helpers: int = 1):
         here.append(query)
         return ("here", query)
 
-    answers = list(batch.shared_answers(pool, helpers, queries(n), answer_here))  # type: ignore[arg-type]
-    return answers, pool, here
+    return batch.shared_answers(pool, helpers, queries(n), answer_here), pool, here  # type: ignore[arg-type]
+
+
+def run(n: int, polls: int | None, helpers: int = 1):
+    answers, pool, here = sharing(n, polls, helpers)
+    return list(answers), pool, here
 
 
 @pytest.mark.parametrize(("n", "polls", "helpers"), [
@@ -76,13 +81,6 @@ def test_while_the_worker_starts_this_process_answers_the_rest():
 
 
 def test_this_process_runs_at_most_a_buffer_ahead_of_the_output():
-    pool = FakePool(polls=None)
-    here: list[str] = []
-
-    def answer_here(query: str):
-        here.append(query)
-        return ("here", query)
-
-    answers = batch.shared_answers(pool, 1, queries(batch.CHUNK * batch.BUFFER * 4), answer_here)  # type: ignore[arg-type]
+    answers, _, here = sharing(batch.CHUNK * batch.BUFFER * 4, polls=None)
     next(answers)
     assert len(here) <= batch.CHUNK * batch.BUFFER
